@@ -1,0 +1,42 @@
+namespace RedisFailoverSim.Model.Metrics;
+
+/// <summary>Everything one path's run produced: the metrics of ARCHITECTURE.md and the timeline behind them.</summary>
+/// <param name="Path">Path name: <c>self-hosted</c>, <c>elasticache</c>, <c>serverless</c>, <c>memorydb</c>.</param>
+/// <param name="Writes">The ledger's totals.</param>
+/// <param name="Failover">Failover durations, or null when no failover happened.</param>
+/// <param name="Latency">Latency of acknowledged writes over the whole run.</param>
+/// <param name="LatencyInFailureWindow">Latency of acknowledged writes that started inside the failure window.</param>
+/// <param name="FailureWindow">The failure window in seconds (start, end), or null without faults.</param>
+/// <param name="SplitBrainSeconds">How long two or more nodes accepted writes as primary at once.</param>
+/// <param name="SplitBrainAcknowledgedLost">Acknowledged writes lost that a losing primary acknowledged during split brain.</param>
+/// <param name="FailoverCount">Promotions during the run.</param>
+/// <param name="FinalEpoch">The highest configuration epoch at the end (Sentinel), or promotions (AWS).</param>
+/// <param name="Converged">True when every live node ended on the final primary's history.</param>
+/// <param name="EndSeconds">When the run ended (simulated).</param>
+/// <param name="Facts">Did-the-fault-bite facts.</param>
+/// <param name="Usage">Path-specific quantities (ECPUs, GB-hours…), name → value, in a stable order.</param>
+/// <param name="Nodes">Node names in index order.</param>
+/// <param name="Roles">Role intervals per node.</param>
+/// <param name="Events">Narrated events in time order.</param>
+/// <param name="Faults">Fault windows as they happened.</param>
+/// <param name="Samples">Every write, for charts (null when not kept).</param>
+public sealed record PathResult(
+    string Path,
+    WriteCounts Writes,
+    FailoverMetrics? Failover,
+    LatencySummary Latency,
+    LatencySummary LatencyInFailureWindow,
+    (double Start, double End)? FailureWindow,
+    double SplitBrainSeconds,
+    long SplitBrainAcknowledgedLost,
+    int FailoverCount,
+    long FinalEpoch,
+    bool Converged,
+    double EndSeconds,
+    IReadOnlyList<BiteFact> Facts,
+    IReadOnlyList<KeyValuePair<string, double>> Usage,
+    IReadOnlyList<string> Nodes,
+    IReadOnlyList<RoleInterval> Roles,
+    IReadOnlyList<TraceEvent> Events,
+    IReadOnlyList<FaultWindow> Faults,
+    WriteSamples? Samples);

@@ -1,0 +1,18 @@
+namespace RedisFailoverSim.Model.Metrics;
+
+/// <summary>
+/// The write ledger's totals, in Jepsen's set-checker vocabulary (ANCHORS.md §5.2).
+/// </summary>
+/// <param name="Attempted">Writes the clients issued.</param>
+/// <param name="Acknowledged">Writes with a success reply.</param>
+/// <param name="AcknowledgedLost">Acknowledged writes absent from the final converged dataset.</param>
+/// <param name="Failed">Writes with an error reply (or never sent).</param>
+/// <param name="Unknown">Writes whose outcome the client never learned.</param>
+/// <param name="UnknownPresent">Unknown writes that are nevertheless in the final dataset (Jepsen's "recovered").</param>
+public sealed record WriteCounts(
+    long Attempted,
+    long Acknowledged,
+    long AcknowledgedLost,
+    long Failed,
+    long Unknown,
+    long UnknownPresent);

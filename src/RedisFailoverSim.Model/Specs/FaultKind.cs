@@ -1,0 +1,44 @@
+namespace RedisFailoverSim.Model.Specs;
+
+/// <summary>The kinds of fault a scenario can inject.</summary>
+public enum FaultKind
+{
+    /// <summary>
+    /// <c>kill -9</c> of the node's process: memory is lost, the host's kernel resets its connections at once.
+    /// With a duration the process is restarted afterwards, empty when persistence is off.
+    /// </summary>
+    Crash,
+
+    /// <summary>
+    /// The node's host loses power: nothing answers, no connection is reset (silence, like
+    /// <c>aws:elasticache:replicationgroup-interrupt-az-power</c> for one node). Comes back empty after the duration.
+    /// </summary>
+    PowerOff,
+
+    /// <summary>SIGSTOP then SIGCONT: the node stops processing and resumes as if nothing happened.</summary>
+    Pause,
+
+    /// <summary>Cut every link to and from the target (a node or an AZ); messages on cut links are lost.</summary>
+    Isolate,
+
+    /// <summary>Split everything into groups; links between groups are cut both ways.</summary>
+    Partition,
+
+    /// <summary>Cut the links from one side to the other only (a simplex partition).</summary>
+    OneWay,
+
+    /// <summary>Add latency to every message entering or leaving an AZ.</summary>
+    SlowAz,
+
+    /// <summary>Every node in an AZ loses power for the duration (the FIS AZ power interruption action).</summary>
+    AzPowerInterruption,
+
+    /// <summary>A planned node replacement of the primary (maintenance): a graceful, coordinated failover.</summary>
+    NodeReplacement,
+
+    /// <summary>A customer reboot of the target node (ElastiCache does not fail over for it: FACTS.md §4.2).</summary>
+    Reboot,
+
+    /// <summary>Traffic multiplied for the duration (a load burst).</summary>
+    TrafficBurst,
+}

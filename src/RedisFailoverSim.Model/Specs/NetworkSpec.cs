@@ -1,0 +1,28 @@
+using RedisFailoverSim.Engine.Time;
+
+namespace RedisFailoverSim.Model.Specs;
+
+/// <summary>
+/// One-way link delays, log-normal: median and sigma (of the log). Defaults are calibrated to FACTS.md §8:
+/// same-AZ RTT ≈ 0.45 ms (0.39–0.65), cross-AZ RTT ≈ 1.3–2.1 ms, "single-digit ms", with a tail.
+/// </summary>
+/// <param name="SameAzMedian">Median one-way delay inside an AZ.</param>
+/// <param name="SameAzSigma">Log-normal sigma inside an AZ.</param>
+/// <param name="CrossAzMedian">Median one-way delay between AZs.</param>
+/// <param name="CrossAzSigma">Log-normal sigma between AZs.</param>
+public sealed record NetworkSpec(
+    SimDuration SameAzMedian,
+    double SameAzSigma,
+    SimDuration CrossAzMedian,
+    double CrossAzSigma)
+{
+    /// <summary>
+    /// FACTS.md §8: same-AZ ping 0.45 ms average (one way ≈ 0.22 ms); us-east-1 cross-AZ 1.33–2.11 ms RTT
+    /// (one way ≈ 0.65–1.05 ms). Sigma 0.25 puts P99 at ≈ 1.8× the median: the tail.
+    /// </summary>
+    public static NetworkSpec Default { get; } = new(
+        SameAzMedian: SimDuration.FromMicroseconds(220),
+        SameAzSigma: 0.25,
+        CrossAzMedian: SimDuration.FromMicroseconds(800),
+        CrossAzSigma: 0.25);
+}

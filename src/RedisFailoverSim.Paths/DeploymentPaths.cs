@@ -1,0 +1,40 @@
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Paths;
+
+/// <summary>The four deployment paths and the one way to run any of them.</summary>
+public static class DeploymentPaths
+{
+    /// <summary>ElastiCache node-based, cluster mode disabled, Multi-AZ with automatic failover.</summary>
+    public const string ElastiCache = "elasticache";
+
+    /// <summary>ElastiCache Serverless.</summary>
+    public const string Serverless = "serverless";
+
+    /// <summary>Amazon MemoryDB.</summary>
+    public const string MemoryDb = "memorydb";
+
+    /// <summary>Redis OSS / Valkey on EC2 with Sentinel.</summary>
+    public const string SelfHosted = "self-hosted";
+
+    /// <summary>Every path, in report order.</summary>
+    public static IReadOnlyList<string> All { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
+
+    /// <summary>The paths that can run today (the others are being built).</summary>
+    public static IReadOnlyList<string> Available { get; } = [SelfHosted];
+
+    /// <summary>
+    /// Runs one path on a world with a seed. A pure function of its arguments: the same inputs give the
+    /// same result, field for field.
+    /// </summary>
+    public static PathResult Run(string path, WorldSpec world, ulong seed, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return path switch
+        {
+            SelfHosted => Paths.SelfHosted.SelfHostedPath.Run(world, seed, options),
+            _ => throw new ArgumentException($"path '{path}' is not available yet; available: {string.Join(", ", Available)}", nameof(path)),
+        };
+    }
+}
