@@ -1,0 +1,325 @@
+using MathNet.Numerics.Distributions;
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Processes;
+using RedisFailoverSim.Engine.Queue;
+using RedisFailoverSim.Engine.Random;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.Sentinel;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Model.Clients;
+
+/// <summary>
+/// A client issuing an open stream of writes (each a unique set element, Jepsen's set workload) on its own
+/// schedule, whatever happened to earlier ones: latency counts from the intended start, so a stalled client
+/// does not hide its queue. Connection handling follows StackExchange.Redis (FACTS.md §9.2): one multiplexed
+/// connection, commands queued while disconnected, timeouts noticed on the 1 s heartbeat, in-flight commands
+/// lost with the connection, primary switched on a Sentinel's <c>+switch-master</c>.
+/// </summary>
+public sealed class WriteClient : Member, IEventTarget
+{
+    private readonly ClientSpec _spec;
+    private readonly ClientSettings _settings;
+    private readonly WorkloadSpec _workload;
+    private readonly TrafficShape _traffic;
+    private readonly WriteLedger _ledger;
+    private readonly RunRecorder _recorder;
+    private readonly RandomStream _arrivals;
+    private readonly ClientDiscovery _discovery;
+    private readonly Func<MemberId, int> _nodeIndexOf;
+    private readonly Queue<long> _inFlight = new();
+    private readonly Queue<long> _backlog = new();
+    private readonly int _writeBytes;
+    private MemberId _target = MemberId.None;
+    private long _connectAttempt;
+    private SimTime _nextRetry;
+
+    /// <summary>Creates a client; call <see cref="Boot"/> to start writing.</summary>
+    public WriteClient(
+        SimNetwork network,
+        ClientSpec spec,
+        int azIndex,
+        int clientIndex,
+        ClientSettings settings,
+        WorkloadSpec workload,
+        TrafficShape traffic,
+        WriteLedger ledger,
+        RunRecorder recorder,
+        RandomStream arrivals,
+        ClientDiscovery discovery,
+        Func<MemberId, int> nodeIndexOf)
+        : base(network, spec.Name, azIndex)
+    {
+        _spec = spec;
+        ClientIndex = clientIndex;
+        _settings = settings;
+        _workload = workload;
+        _traffic = traffic;
+        _ledger = ledger;
+        _recorder = recorder;
+        _arrivals = arrivals;
+        _discovery = discovery;
+        _nodeIndexOf = nodeIndexOf;
+
+        // ASSUMPTION A2: an SADD's stream size is the value plus 40 bytes of command overhead.
+        _writeBytes = workload.ValueBytes + 40;
+        discovery.Attach(this);
+    }
+
+    /// <summary>Index among the world's clients.</summary>
+    public int ClientIndex { get; }
+
+    /// <summary>The connection state.</summary>
+    public ClientConnectionState State { get; private set; }
+
+    /// <summary>The node the client is connected (or connecting) to.</summary>
+    public MemberId Target => _target;
+
+    /// <summary>The client's settings.</summary>
+    public ClientSettings Settings => _settings;
+
+    /// <summary>Starts discovery, the heartbeat and the write stream.</summary>
+    public void Boot()
+    {
+        StartDiscovery();
+        Sim.Start(Name + "/heartbeat", RunHeartbeat);
+        Sim.Start(Name + "/writes", RunWriteStream);
+    }
+
+    /// <summary>Discovery found a node to try: connect and check its role.</summary>
+    public void ConnectTo(MemberId node)
+    {
+        State = ClientConnectionState.Connecting;
+        _target = node;
+        _connectAttempt++;
+        Send(node, new RoleRequest());
+        Sim.Schedule(_settings.ConnectTimeout, this, _connectAttempt, null);
+    }
+
+    /// <summary>Discovery gave up for now; try again after the retry delay.</summary>
+    public void DiscoveryFailed(string why)
+    {
+        State = ClientConnectionState.Disconnected;
+        ScheduleRetry();
+    }
+
+    /// <summary>Sends a message on the client's behalf (for discovery strategies).</summary>
+    public void SendFromClient(MemberId to, Message message) => Send(to, message);
+
+    /// <summary>Schedules a discovery timer (token is the strategy's own attempt number).</summary>
+    public void ScheduleDiscoveryTimer(SimDuration delay, IEventTarget target, long token) => Sim.Schedule(delay, target, token, this);
+
+    /// <inheritdoc />
+    protected internal override void Receive(Message message)
+    {
+        switch (message)
+        {
+            case WriteReply reply:
+                OnWriteReply(reply);
+                break;
+            case RoleReply role:
+                OnRoleReply(role);
+                break;
+            case SwitchMasterNotice notice:
+                OnSwitchMaster(notice);
+                break;
+            case ConnectionReset reset:
+                OnConnectionReset(reset);
+                break;
+            default:
+                if (!_discovery.TryHandle(message))
+                {
+                    Invariant.Fail("unexpected message at a client: " + message.Describe());
+                }
+
+                break;
+        }
+    }
+
+    void IEventTarget.Fire(long token, object? payload)
+    {
+        // Connect timeout.
+        if (token == _connectAttempt && State == ClientConnectionState.Connecting)
+        {
+            Disconnect(WriteOutcome.Unknown);
+            ScheduleRetry();
+        }
+    }
+
+    private IEnumerable<Wait> RunWriteStream(Process self)
+    {
+        var end = SimTime.FromStart(_workload.Duration);
+        double baseRate = _workload.RatePerClient * _spec.RateMultiplier;
+        var next = SimTime.Zero + SimDuration.FromSecondsRounded(_arrivals.NextDouble() / baseRate);
+        while (next < end)
+        {
+            yield return Wait.Until(next);
+            Issue(next);
+            double rate = baseRate * _traffic.MultiplierAt(next);
+            double gap = _workload.Arrival == ArrivalProcess.Poisson ? Exponential.Sample(_arrivals, rate) : 1.0 / rate;
+            next += SimDuration.FromNanoseconds(Math.Max(1, SimDuration.FromSecondsRounded(gap).Nanoseconds));
+        }
+    }
+
+    private void Issue(SimTime intendedStart)
+    {
+        long writeId = _ledger.Issue(ClientIndex, intendedStart);
+        if (State == ClientConnectionState.Connected)
+        {
+            _inFlight.Enqueue(writeId);
+            Send(_target, new WriteRequest(writeId, _writeBytes));
+        }
+        else
+        {
+            _backlog.Enqueue(writeId);
+        }
+    }
+
+    /// <summary>Every second: expire timed-out commands, retry a lost connection.</summary>
+    private IEnumerable<Wait> RunHeartbeat(Process self)
+    {
+        yield return Wait.For(SimDuration.FromSecondsRounded(_arrivals.NextDouble() * _settings.Heartbeat.TotalSeconds));
+        while (true)
+        {
+            ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
+
+            // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
+            ExpireTimedOut(_backlog, WriteOutcome.Failed);
+            if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
+            {
+                StartDiscovery();
+            }
+
+            _discovery.OnHeartbeat();
+            yield return Wait.For(_settings.Heartbeat);
+        }
+    }
+
+    private void ExpireTimedOut(Queue<long> queue, WriteOutcome outcome)
+    {
+        while (queue.Count > 0)
+        {
+            long writeId = queue.Peek();
+            if (!_ledger.IsPending(writeId))
+            {
+                queue.Dequeue();
+                continue;
+            }
+
+            if (_ledger.IntendedStart(writeId) + _settings.CommandTimeout > Sim.Now)
+            {
+                return;
+            }
+
+            queue.Dequeue();
+            _ledger.Resolve(writeId, outcome, Sim.Now);
+        }
+    }
+
+    private void OnWriteReply(WriteReply reply)
+    {
+        switch (reply.Kind)
+        {
+            case ReplyKind.Ok:
+                _ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.From));
+                break;
+            case ReplyKind.ReadOnly:
+                _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
+
+                // StackExchange.Redis treats -READONLY as a topology change and reconfigures.
+                if (reply.From == _target && State == ClientConnectionState.Connected)
+                {
+                    _recorder.Event(Name, "client", $"{Name} got -READONLY from {Network.Members[reply.From.Value].Name}: rediscovering the primary");
+                    Disconnect(WriteOutcome.Unknown);
+                    StartDiscovery();
+                }
+
+                break;
+            default:
+                _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
+                break;
+        }
+    }
+
+    private void OnRoleReply(RoleReply role)
+    {
+        if (role.From != _target || State != ClientConnectionState.Connecting)
+        {
+            return;
+        }
+
+        if (!role.IsPrimary)
+        {
+            Disconnect(WriteOutcome.Unknown);
+            ScheduleRetry();
+            return;
+        }
+
+        State = ClientConnectionState.Connected;
+        _recorder.Event(Name, "client", $"{Name} connected to primary {Network.Members[_target.Value].Name}");
+        while (_backlog.Count > 0)
+        {
+            long writeId = _backlog.Dequeue();
+            if (_ledger.IsPending(writeId))
+            {
+                _inFlight.Enqueue(writeId);
+                Send(_target, new WriteRequest(writeId, _writeBytes));
+            }
+        }
+    }
+
+    private void OnSwitchMaster(SwitchMasterNotice notice)
+    {
+        if (!_settings.FollowSwitchMaster || notice.NewMaster == _target)
+        {
+            return;
+        }
+
+        _recorder.Event(Name, "client", $"{Name} got +switch-master → {Network.Members[notice.NewMaster.Value].Name}");
+        Disconnect(WriteOutcome.Unknown);
+        ConnectTo(notice.NewMaster);
+    }
+
+    private void OnConnectionReset(ConnectionReset reset)
+    {
+        if (reset.From != _target || State is ClientConnectionState.Disconnected or ClientConnectionState.Discovering)
+        {
+            return;
+        }
+
+        Disconnect(WriteOutcome.Unknown);
+        ScheduleRetry();
+    }
+
+    /// <summary>Drops the connection: commands in flight on it end with <paramref name="inFlightOutcome"/>.</summary>
+    private void Disconnect(WriteOutcome inFlightOutcome)
+    {
+        while (_inFlight.Count > 0)
+        {
+            _ledger.Resolve(_inFlight.Dequeue(), inFlightOutcome, Sim.Now);
+        }
+
+        State = ClientConnectionState.Disconnected;
+        _target = MemberId.None;
+        _connectAttempt++;
+    }
+
+    private void StartDiscovery()
+    {
+        State = ClientConnectionState.Discovering;
+        _discovery.Begin();
+    }
+
+    /// <summary>
+    /// ASSUMPTION A12: a StackExchange.Redis client in Sentinel mode re-queries the Sentinels every second
+    /// after losing its primary (its sentinel-managed reconnect timer), so the next attempt is one heartbeat away.
+    /// </summary>
+    private void ScheduleRetry()
+    {
+        State = ClientConnectionState.Disconnected;
+        _nextRetry = Sim.Now + _settings.Heartbeat;
+    }
+}

@@ -1,0 +1,338 @@
+using System.Globalization;
+using HdrHistogram;
+using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.World;
+
+namespace RedisFailoverSim.Model.Metrics;
+
+/// <summary>
+/// Turns a finished run into a <see cref="PathResult"/> with the exact metric definitions of ARCHITECTURE.md:
+/// acknowledged-lost = acknowledged writes absent from the final dataset; client-observed failover = fault →
+/// first write acknowledged by a node promoted after the fault; control plane = fault → that promotion;
+/// latency from the intended start.
+/// </summary>
+public static class ResultBuilder
+{
+    /// <summary>Builds the result. <paramref name="finalDataset"/> is the converged primary's history (null: empty).</summary>
+    public static PathResult Build(
+        SimWorld world,
+        FaultInjector faults,
+        History? finalDataset,
+        bool converged,
+        bool keepSamples,
+        IReadOnlyList<KeyValuePair<string, double>> usage,
+        long finalEpoch)
+    {
+        var ledger = world.Ledger;
+        var recorder = world.Recorder;
+        int n = ledger.Count;
+        var present = new bool[n];
+        if (finalDataset is not null)
+        {
+            for (int i = 0; i < finalDataset.Count; i++)
+            {
+                long id = finalDataset[i].WriteId;
+                if (id >= 0 && id < n)
+                {
+                    present[id] = true;
+                }
+            }
+        }
+
+        double end = RunRecorder.Seconds(world.Simulation.Now);
+        var faultStart = world.Spec.Faults.Count > 0 ? world.Spec.Faults.Min(f => f.At.Nanoseconds) : (long?)null;
+        var failover = ComputeFailover(world, faultStart);
+        var window = ComputeWindow(world, faultStart, failover);
+        var splitBrain = SplitBrainIntervals(world);
+
+        long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0, splitBrainLost = 0;
+        var all = NewHistogram();
+        var inWindow = NewHistogram();
+        for (int id = 0; id < n; id++)
+        {
+            var outcome = ledger.Outcome(id);
+            switch (outcome)
+            {
+                case WriteOutcome.Ok:
+                    acked++;
+                    long latency = ledger.CompletedAt(id).Nanoseconds - ledger.IntendedStart(id).Nanoseconds;
+                    all.RecordValue(Math.Max(1, latency));
+                    long start = ledger.IntendedStart(id).Nanoseconds;
+                    if (window is { } w && start >= w.Start && start <= w.End)
+                    {
+                        inWindow.RecordValue(Math.Max(1, latency));
+                    }
+
+                    if (!present[id])
+                    {
+                        lost++;
+                        if (InAny(splitBrain, ledger.CompletedAt(id).Nanoseconds))
+                        {
+                            splitBrainLost++;
+                        }
+                    }
+
+                    break;
+                case WriteOutcome.Failed:
+                    failed++;
+                    break;
+                default:
+                    unknown++;
+                    unknownPresent += present[id] ? 1 : 0;
+                    break;
+            }
+        }
+
+        var counts = new WriteCounts(n, acked, lost, failed, unknown, unknownPresent);
+        double splitBrainSeconds = splitBrain.Sum(i => i.End - i.Start) / 1e9;
+        return new PathResult(
+            Path: world.PathName,
+            Writes: counts,
+            Failover: failover,
+            Latency: Summarize(all),
+            LatencyInFailureWindow: Summarize(inWindow),
+            FailureWindow: window is { } fw ? (fw.Start / 1e9, fw.End / 1e9) : null,
+            SplitBrainSeconds: Math.Round(splitBrainSeconds, 6),
+            SplitBrainAcknowledgedLost: splitBrainLost,
+            FailoverCount: recorder.Promotions.Count,
+            FinalEpoch: finalEpoch,
+            Converged: converged,
+            EndSeconds: end,
+            Facts: Facts(world, faults, failover, splitBrainSeconds, counts, converged),
+            Usage: usage,
+            Nodes: world.Nodes.Select(x => x.Name).ToList(),
+            Roles: RoleIntervals(world, end),
+            Events: recorder.Events.ToList(),
+            Faults: recorder.Faults.Select(f => new FaultWindow(f.Label, f.Kind, f.From / 1e9, (f.To ?? world.Simulation.Now.Nanoseconds) / 1e9)).ToList(),
+            Samples: keepSamples ? Samples(world, present) : null);
+    }
+
+    private static LongHistogram NewHistogram() => new(highestTrackableValue: 3_600_000_000_000L, numberOfSignificantValueDigits: 3);
+
+    private static LatencySummary Summarize(LongHistogram h)
+    {
+        if (h.TotalCount == 0)
+        {
+            return LatencySummary.Empty;
+        }
+
+        static double Ms(long ns) => Math.Round(ns / 1e6, 3);
+        return new LatencySummary(
+            h.TotalCount,
+            Ms(h.GetValueAtPercentile(50)),
+            Ms(h.GetValueAtPercentile(99)),
+            Ms(h.GetValueAtPercentile(99.9)),
+            Ms(h.GetMaxValue()));
+    }
+
+    private static FailoverMetrics? ComputeFailover(SimWorld world, long? faultStart)
+    {
+        if (faultStart is not { } start)
+        {
+            return null;
+        }
+
+        int first = -1;
+        for (int i = 0; i < world.Recorder.Promotions.Count && first < 0; i++)
+        {
+            first = world.Recorder.Promotions[i].At >= start ? i : -1;
+        }
+
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var promotion = world.Recorder.Promotions[first];
+
+        double? clientObserved = null;
+        var ledger = world.Ledger;
+        long best = long.MaxValue;
+        for (int id = 0; id < ledger.Count; id++)
+        {
+            if (ledger.Outcome(id) == WriteOutcome.Ok && ledger.AckedBy(id) == promotion.Node)
+            {
+                long at = ledger.CompletedAt(id).Nanoseconds;
+                if (at >= promotion.At && at < best)
+                {
+                    best = at;
+                }
+            }
+        }
+
+        if (best != long.MaxValue)
+        {
+            clientObserved = Math.Round((best - start) / 1e9, 6);
+        }
+
+        var switchAt = world.Recorder.SwitchMasters.Where(s => s >= start).Select(s => (long?)s).FirstOrDefault();
+        return new FailoverMetrics(
+            clientObserved,
+            Math.Round((promotion.At - start) / 1e9, 6),
+            switchAt is { } sw ? Math.Round((sw - start) / 1e9, 6) : null,
+            world.Nodes[promotion.Node].Name);
+    }
+
+    /// <summary>From the first fault to the later of the last heal and the client-observed recovery.</summary>
+    private static (long Start, long End)? ComputeWindow(SimWorld world, long? faultStart, FailoverMetrics? failover)
+    {
+        if (faultStart is not { } start)
+        {
+            return null;
+        }
+
+        long end = world.Recorder.Faults.Max(f => f.To ?? world.Simulation.Now.Nanoseconds);
+        if (failover?.ClientObservedSeconds is { } recovered)
+        {
+            end = Math.Max(end, start + (long)Math.Round(recovered * 1e9));
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>Intervals when two or more nodes accepted writes as primary at once.</summary>
+    private static List<(long Start, long End)> SplitBrainIntervals(SimWorld world)
+    {
+        var accepting = new bool[world.Nodes.Count];
+        int count = 0;
+        long? since = null;
+        var intervals = new List<(long, long)>();
+        foreach (var (node, at, isAccepting) in world.Recorder.AcceptingChanges)
+        {
+            if (accepting[node] == isAccepting)
+            {
+                continue;
+            }
+
+            accepting[node] = isAccepting;
+            count += isAccepting ? 1 : -1;
+            if (count >= 2 && since is null)
+            {
+                since = at;
+            }
+            else if (count < 2 && since is { } s)
+            {
+                if (at > s)
+                {
+                    intervals.Add((s, at));
+                }
+
+                since = null;
+            }
+        }
+
+        if (since is { } open && world.Simulation.Now.Nanoseconds > open)
+        {
+            intervals.Add((open, world.Simulation.Now.Nanoseconds));
+        }
+
+        return intervals;
+    }
+
+    private static bool InAny(List<(long Start, long End)> intervals, long t)
+    {
+        foreach (var (s, e) in intervals)
+        {
+            if (t >= s && t <= e)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<RoleInterval> RoleIntervals(SimWorld world, double end)
+    {
+        var result = new List<RoleInterval>();
+        var recorder = world.Recorder;
+        for (int node = 0; node < world.Nodes.Count; node++)
+        {
+            var changes = new List<(long At, NodeRole? Role, bool? Isolated)>();
+            changes.AddRange(recorder.RoleChanges.Where(c => c.Node == node).Select(c => (c.At, (NodeRole?)c.Role, (bool?)null)));
+            changes.AddRange(recorder.IsolationChanges.Where(c => c.Node == node).Select(c => (c.At, (NodeRole?)null, (bool?)c.Isolated)));
+            changes = changes.OrderBy(c => c.At).ThenBy(c => c.Role is null ? 1 : 0).ToList();
+            NodeRole role = NodeRole.Replica;
+            bool isolated = false;
+            double from = 0;
+            string name = world.Nodes[node].Name;
+            foreach (var (at, newRole, newIsolated) in changes)
+            {
+                double t = at / 1e9;
+                var nextRole = newRole ?? role;
+                var nextIsolated = newIsolated ?? isolated;
+                if (nextRole == role && nextIsolated == isolated)
+                {
+                    continue;
+                }
+
+                if (t > from)
+                {
+                    result.Add(new RoleInterval(name, from, t, role, isolated));
+                }
+
+                from = Math.Max(from, t);
+                role = nextRole;
+                isolated = nextIsolated;
+            }
+
+            if (end > from)
+            {
+                result.Add(new RoleInterval(name, from, end, role, isolated));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<BiteFact> Facts(SimWorld world, FaultInjector faults, FailoverMetrics? failover, double splitBrainSeconds, WriteCounts counts, bool converged)
+    {
+        var facts = new List<BiteFact>();
+        for (int i = 0; i < world.Spec.Faults.Count; i++)
+        {
+            var spec = world.Spec.Faults[i];
+            int primary = faults.PrimaryAtStart.Count > i ? faults.PrimaryAtStart[i] : -1;
+            string primaryName = primary >= 0 ? world.Nodes[primary].Name : "none";
+            bool hit = faults.HitPrimary.Count > i && faults.HitPrimary[i];
+            facts.Add(new BiteFact(
+                $"faults[{i}].hitPrimary",
+                hit,
+                $"{FaultInjector.KindName(spec.Kind)} at {spec.At.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s: the primary then was {primaryName}; the fault {(hit ? "reached" : "did not reach")} it"));
+        }
+
+        facts.Add(new BiteFact("failoverHappened", failover is not null, failover is null
+            ? "no replica was promoted after the fault"
+            : $"{failover.NewPrimary} was promoted {failover.ControlPlaneSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s after the fault"));
+        facts.Add(new BiteFact("splitBrain", splitBrainSeconds > 0, splitBrainSeconds > 0
+            ? $"two nodes accepted writes as primary for {splitBrainSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s in total"
+            : "never more than one node accepted writes at a time"));
+        facts.Add(new BiteFact("acknowledgedWritesLost", counts.AcknowledgedLost > 0, $"{counts.AcknowledgedLost} of {counts.Acknowledged} acknowledged writes are missing from the final dataset"));
+        facts.Add(new BiteFact("converged", converged, converged
+            ? "every live node ended on the primary's history"
+            : "replication had not converged when the run's bound was reached"));
+        return facts;
+    }
+
+    private static WriteSamples Samples(SimWorld world, bool[] present)
+    {
+        var ledger = world.Ledger;
+        int n = ledger.Count;
+        var start = new double[n];
+        var latency = new double[n];
+        var outcome = new WriteOutcome[n];
+        var lost = new bool[n];
+        var client = new int[n];
+        var ackedBy = new int[n];
+        for (int id = 0; id < n; id++)
+        {
+            start[id] = ledger.IntendedStart(id).TotalSeconds;
+            outcome[id] = ledger.Outcome(id);
+            latency[id] = outcome[id] == WriteOutcome.Pending ? 0 : (ledger.CompletedAt(id) - ledger.IntendedStart(id)).TotalMilliseconds;
+            lost[id] = outcome[id] == WriteOutcome.Ok && !present[id];
+            client[id] = ledger.Client(id);
+            ackedBy[id] = ledger.AckedBy(id);
+        }
+
+        return new WriteSamples(start, latency, outcome, lost, client, ackedBy);
+    }
+}

@@ -1,0 +1,20 @@
+namespace RedisFailoverSim.Model.Network;
+
+/// <summary>
+/// A TCP reset: the peer's kernel refused or closed the connection (a dead process, <c>CLIENT KILL</c>,
+/// <c>close-on-slave-write</c>). <see cref="Original"/> is the message that was refused, when there was one.
+/// </summary>
+public sealed class ConnectionReset : Message
+{
+    /// <summary>Creates a reset, optionally for a refused message.</summary>
+    public ConnectionReset(Message? original)
+    {
+        Original = original;
+    }
+
+    /// <summary>The refused message, or null when an open connection was closed.</summary>
+    public Message? Original { get; }
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}

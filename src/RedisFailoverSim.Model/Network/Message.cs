@@ -1,0 +1,26 @@
+namespace RedisFailoverSim.Model.Network;
+
+/// <summary>
+/// Something sent over the network from one member to another. Subclasses are the protocol vocabulary of the
+/// model (Redis commands and replies, replication stream, Sentinel gossip).
+/// </summary>
+public abstract class Message
+{
+    /// <summary>Sender.</summary>
+    public MemberId From { get; internal set; }
+
+    /// <summary>Receiver.</summary>
+    public MemberId To { get; internal set; }
+
+    /// <summary>The link's cut epoch when it was sent: a cut in between loses the message.</summary>
+    internal int LinkEpoch { get; set; }
+
+    /// <summary>
+    /// True for messages on a TCP connection that expects an answer: a dead process's kernel answers them with
+    /// a connection reset. False for fire-and-forget traffic.
+    /// </summary>
+    public virtual bool ResetWhenRefused => true;
+
+    /// <summary>A short name for traces.</summary>
+    public virtual string Describe() => GetType().Name;
+}

@@ -1,0 +1,195 @@
+using MathNet.Numerics.Distributions;
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Queue;
+using RedisFailoverSim.Engine.Random;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Model.Network;
+
+/// <summary>
+/// Directed links between every pair of members. Each message's one-way delay is drawn from a log-normal
+/// (same-AZ or cross-AZ, FACTS.md §8; assumption A1) plus any slow-AZ penalty; a connection is FIFO (a message
+/// never overtakes an earlier one on the same link). Faults cut directed links; a message in flight on a link
+/// that is cut before it arrives is lost, like one dropped by iptables.
+/// </summary>
+public sealed class SimNetwork : IEventTarget
+{
+    private readonly List<Member> _members = [];
+    private readonly RandomStream _delays;
+    private readonly double _sameAzMu;
+    private readonly double _crossAzMu;
+    private readonly NetworkSpec _spec;
+    private readonly long[] _azExtraDelay;
+    private int[] _cutCount = [];
+    private int[] _linkEpoch = [];
+    private long[] _lastDelivery = [];
+    private int _size;
+
+    /// <summary>Creates the network of one run.</summary>
+    public SimNetwork(Simulation simulation, NetworkSpec spec, IReadOnlyList<string> azs, string streamPrefix)
+    {
+        Simulation = simulation;
+        _spec = spec;
+        Azs = azs;
+        _azExtraDelay = new long[azs.Count];
+        _delays = simulation.Random.Stream(streamPrefix + "/network.delay");
+        _sameAzMu = Math.Log(spec.SameAzMedian.Nanoseconds / 1e9);
+        _crossAzMu = Math.Log(spec.CrossAzMedian.Nanoseconds / 1e9);
+    }
+
+    /// <summary>The simulation.</summary>
+    public Simulation Simulation { get; }
+
+    /// <summary>AZ names by index.</summary>
+    public IReadOnlyList<string> Azs { get; }
+
+    /// <summary>Every member, by <see cref="MemberId"/>.</summary>
+    public IReadOnlyList<Member> Members => _members;
+
+    /// <summary>Messages sent so far.</summary>
+    public long MessagesSent { get; private set; }
+
+    /// <summary>Messages lost on cut links so far.</summary>
+    public long MessagesDropped { get; private set; }
+
+    internal MemberId Register(Member member)
+    {
+        _members.Add(member);
+        int n = _members.Count;
+        Array.Resize(ref _cutCount, n * n);
+        Array.Resize(ref _linkEpoch, n * n);
+        Array.Resize(ref _lastDelivery, n * n);
+
+        // Arrays are laid out by the member count, so members join only during setup, before any traffic.
+        Invariant.Holds(MessagesSent == 0);
+        _size = n;
+        return new MemberId(n - 1);
+    }
+
+    /// <summary>True while the directed link from → to is cut.</summary>
+    public bool IsCut(MemberId from, MemberId to) => _cutCount[Index(from, to)] > 0;
+
+    /// <summary>True while any link to or from the member is cut.</summary>
+    public bool IsPartlyIsolated(MemberId member)
+    {
+        for (int other = 0; other < _size; other++)
+        {
+            if (other != member.Value && (_cutCount[Index(member.Value, other)] > 0 || _cutCount[Index(other, member.Value)] > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Cuts the directed link (cuts nest: each cut needs its own heal).</summary>
+    public void Cut(MemberId from, MemberId to)
+    {
+        int i = Index(from, to);
+        _cutCount[i]++;
+        _linkEpoch[i]++;
+    }
+
+    /// <summary>Heals one cut of the directed link.</summary>
+    public void Heal(MemberId from, MemberId to)
+    {
+        int i = Index(from, to);
+        Invariant.Holds(_cutCount[i] > 0);
+        _cutCount[i]--;
+    }
+
+    /// <summary>Adds (or removes, with a negative value) one-way delay to every message entering or leaving an AZ.</summary>
+    public void AddAzDelay(int azIndex, SimDuration extra)
+    {
+        _azExtraDelay[azIndex] += extra.Nanoseconds;
+        Invariant.Holds(_azExtraDelay[azIndex] >= 0);
+    }
+
+    /// <summary>Sends a message; it arrives after the link's delay unless the link is cut first.</summary>
+    public void Send(MemberId from, MemberId to, Message message)
+    {
+        MessagesSent++;
+        message.From = from;
+        message.To = to;
+        if (from == to)
+        {
+            Simulation.ScheduleNow(this, 0, message);
+            return;
+        }
+
+        int link = Index(from, to);
+        if (_cutCount[link] > 0)
+        {
+            MessagesDropped++;
+            return;
+        }
+
+        message.LinkEpoch = _linkEpoch[link];
+        long at = Simulation.Now.Nanoseconds + SampleDelay(from, to);
+        if (at <= _lastDelivery[link])
+        {
+            at = _lastDelivery[link] + 1;
+        }
+
+        _lastDelivery[link] = at;
+        Simulation.ScheduleAt(new SimTime(at), this, 0, message);
+    }
+
+    void IEventTarget.Fire(long token, object? payload)
+    {
+        var message = (Message)payload!;
+        if (message.From != message.To)
+        {
+            int link = Index(message.From, message.To);
+            if (_cutCount[link] > 0 || _linkEpoch[link] != message.LinkEpoch)
+            {
+                MessagesDropped++;
+                return;
+            }
+        }
+
+        var to = _members[message.To.Value];
+        switch (to.Host)
+        {
+            case HostState.Up:
+                to.Receive(message);
+                break;
+            case HostState.Paused:
+                to.HoldWhilePaused(message);
+                break;
+            case HostState.ProcessDown:
+                // The host's kernel answers a connection to a dead process with a reset (assumption A10).
+                if (message.ResetWhenRefused)
+                {
+                    Send(message.To, message.From, new ConnectionReset(message));
+                }
+
+                break;
+            case HostState.PoweredOff:
+                break;
+            default:
+                Invariant.Fail("unknown host state");
+                break;
+        }
+    }
+
+    private long SampleDelay(MemberId from, MemberId to)
+    {
+        int fromAz = _members[from.Value].AzIndex;
+        int toAz = _members[to.Value].AzIndex;
+
+        // A regional service (AZ index -1) is treated as cross-AZ from everything.
+        double seconds = fromAz == toAz && fromAz >= 0
+            ? LogNormal.Sample(_delays, _sameAzMu, _spec.SameAzSigma)
+            : LogNormal.Sample(_delays, _crossAzMu, _spec.CrossAzSigma);
+        long delay = SimDuration.FromSecondsRounded(seconds).Nanoseconds;
+        long extra = (fromAz >= 0 ? _azExtraDelay[fromAz] : 0) + (toAz >= 0 && toAz != fromAz ? _azExtraDelay[toAz] : 0);
+        return Math.Max(1, delay + extra);
+    }
+
+    private int Index(MemberId from, MemberId to) => Index(from.Value, to.Value);
+
+    private int Index(int from, int to) => (from * _size) + to;
+}

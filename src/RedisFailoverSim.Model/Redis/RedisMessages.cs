@@ -1,0 +1,195 @@
+using RedisFailoverSim.Model.Network;
+
+// The Redis protocol vocabulary of the model: commands, replies and the replication stream. These small
+// message types are read together, so they share one file (an exception to one-type-per-file).
+namespace RedisFailoverSim.Model.Redis;
+
+/// <summary>How a node answered a client command.</summary>
+public enum ReplyKind
+{
+    /// <summary><c>+OK</c> / integer reply: the write was applied.</summary>
+    Ok,
+
+    /// <summary><c>-READONLY You can't write against a read only replica.</c> (FACTS.md §1.1)</summary>
+    ReadOnly,
+
+    /// <summary><c>-NOREPLICAS Not enough good replicas to write.</c> (FACTS.md §1.5)</summary>
+    NoReplicas,
+
+    /// <summary><c>-LOADING</c>: a replica loading a full sync.</summary>
+    Loading,
+
+    /// <summary>Another error (e.g. a MemoryDB primary without a log quorum, a throttled Serverless request).</summary>
+    Error,
+}
+
+/// <summary>A client's <c>SADD</c> of a unique element.</summary>
+public sealed class WriteRequest(long writeId, int bytes) : Message
+{
+    /// <summary>The write.</summary>
+    public long WriteId { get; } = writeId;
+
+    /// <summary>Size in bytes.</summary>
+    public int Bytes { get; } = bytes;
+}
+
+/// <summary>The answer to a <see cref="WriteRequest"/>.</summary>
+public sealed class WriteReply(long writeId, ReplyKind kind) : Message
+{
+    /// <summary>The write.</summary>
+    public long WriteId { get; } = writeId;
+
+    /// <summary>Success or which error.</summary>
+    public ReplyKind Kind { get; } = kind;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary>A client connecting and asking <c>ROLE</c>.</summary>
+public sealed class RoleRequest : Message
+{
+}
+
+/// <summary>The answer to <c>ROLE</c>.</summary>
+public sealed class RoleReply(bool isPrimary) : Message
+{
+    /// <summary>True for <c>master</c>.</summary>
+    public bool IsPrimary { get; } = isPrimary;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>PSYNC replid offset</c> from a replica.</summary>
+public sealed class PsyncRequest(long replId, long offset) : Message
+{
+    /// <summary>The history the replica claims.</summary>
+    public long ReplId { get; } = replId;
+
+    /// <summary>Its offset in that history.</summary>
+    public long Offset { get; } = offset;
+}
+
+/// <summary><c>+CONTINUE</c>: partial resync accepted; the missing entries follow.</summary>
+public sealed class PsyncContinue(long replId, HistoryEntry[] missing) : Message
+{
+    /// <summary>The master's current replication id (the replica adopts it).</summary>
+    public long ReplId { get; } = replId;
+
+    /// <summary>Entries after the replica's offset.</summary>
+    public HistoryEntry[] Missing { get; } = missing;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>+FULLRESYNC</c>: the snapshot follows after the sync delay and transfer.</summary>
+public sealed class FullResyncStart(long replId, long offset) : Message
+{
+    /// <summary>The master's replication id.</summary>
+    public long ReplId { get; } = replId;
+
+    /// <summary>The snapshot's offset.</summary>
+    public long Offset { get; } = offset;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary>The RDB payload of a full sync: the whole dataset, then the stream continues.</summary>
+public sealed class RdbPayload(long replId, History snapshot) : Message
+{
+    /// <summary>The master's replication id.</summary>
+    public long ReplId { get; } = replId;
+
+    /// <summary>The dataset.</summary>
+    public History Snapshot { get; } = snapshot;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary>One write on the replication stream.</summary>
+public sealed class StreamEntry(HistoryEntry entry) : Message
+{
+    /// <summary>The write and the offset after it.</summary>
+    public HistoryEntry Entry { get; } = entry;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>REPLCONF ACK offset</c>, every second from a replica.</summary>
+public sealed class ReplAck(long offset) : Message
+{
+    /// <summary>The replica's processed offset.</summary>
+    public long Offset { get; } = offset;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary>The master's <c>PING</c> on the replication link (every repl-ping-replica-period).</summary>
+public sealed class ReplPing : Message
+{
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>PING</c> from a monitor (Sentinel, a control plane's health check).</summary>
+public sealed class PingCommand : Message
+{
+}
+
+/// <summary>A valid <c>PING</c> reply (<c>+PONG</c>).</summary>
+public sealed class PongReply : Message
+{
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>INFO</c> from a monitor.</summary>
+public sealed class InfoRequest : Message
+{
+}
+
+/// <summary>The fields of <c>INFO replication</c> / <c>INFO server</c> a monitor uses.</summary>
+public sealed class InfoReply : Message
+{
+    /// <summary><c>run_id</c>: changes at every restart.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary><c>role:master</c>.</summary>
+    public required bool IsPrimary { get; init; }
+
+    /// <summary><c>master_host</c> for a replica, or none.</summary>
+    public required MemberId Master { get; init; }
+
+    /// <summary><c>master_link_status:up</c>.</summary>
+    public required bool MasterLinkUp { get; init; }
+
+    /// <summary>How long the master link has been down (zero when up).</summary>
+    public required Engine.Time.SimDuration MasterLinkDownFor { get; init; }
+
+    /// <summary><c>master_repl_offset</c> / <c>slave_repl_offset</c>.</summary>
+    public required long Offset { get; init; }
+
+    /// <summary><c>slave_priority</c>.</summary>
+    public required int ReplicaPriority { get; init; }
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>REPLICAOF host port</c> (<see cref="Master"/> set) or <c>REPLICAOF NO ONE</c> (none), with <c>CONFIG REWRITE</c>.</summary>
+public sealed class ReplicaOfCommand(MemberId master) : Message
+{
+    /// <summary>The master to follow, or none to become a primary.</summary>
+    public MemberId Master { get; } = master;
+}
+
+/// <summary><c>CLIENT KILL TYPE normal</c>: close every client connection.</summary>
+public sealed class ClientKillCommand : Message
+{
+}

@@ -1,0 +1,52 @@
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Redis;
+
+/// <summary>Client writes.</summary>
+public sealed partial class RedisNode
+{
+    /// <summary>True unless min-replicas-to-write is on and too few replicas are good (FACTS.md §1.5).</summary>
+    private bool HasEnoughGoodReplicas => _settings.MinReplicasToWrite == 0 || _goodReplicas >= _settings.MinReplicasToWrite;
+
+    private void OnWrite(WriteRequest write)
+    {
+        _clientConnections.Add(write.From.Value);
+        if (!IsPrimary)
+        {
+            if (_options.CloseOnReplicaWrite)
+            {
+                // close-on-slave-write: drop the connection so the client re-resolves (FACTS.md §4.2).
+                _clientConnections.Remove(write.From.Value);
+                Send(write.From, new ConnectionReset(write));
+                return;
+            }
+
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.ReadOnly));
+            return;
+        }
+
+        if (!HasEnoughGoodReplicas)
+        {
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.NoReplicas));
+            return;
+        }
+
+        Invariant.Holds(AcceptsWrites);
+        long end = _history.Append(write.WriteId, write.Bytes);
+        Propagate(new HistoryEntry(write.WriteId, end));
+        Send(write.From, new WriteReply(write.WriteId, ReplyKind.Ok));
+    }
+
+    /// <summary>Sends an applied entry to every replica streaming from this node.</summary>
+    private void Propagate(HistoryEntry entry)
+    {
+        for (int i = 0; i < _replicas.Count; i++)
+        {
+            if (_replicas[i].Online)
+            {
+                Send(_replicas[i].Replica, new StreamEntry(entry));
+            }
+        }
+    }
+}
