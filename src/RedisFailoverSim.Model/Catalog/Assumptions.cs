@@ -16,6 +16,10 @@ public static class Assumptions
         new("A8", "all", "A write that never left the client (no connection for the whole command timeout) counts as failed, not unknown: the client knows it was never sent.", null, "-"),
         new("A9", "all", "Latency percentiles are over acknowledged writes; failed and unknown writes appear in the charts and counts.", null, "-"),
         new("A10", "all", "A crashed process's host resets its TCP connections at once (kill -9); a powered-off host answers nothing.", null, "-"),
+        new("A11", "self-hosted, elasticache", "A replica retries an unanswered PSYNC handshake after 5 s (one TCP SYN retry) instead of waiting the whole repl-timeout; it only shortens reconvergence after a heal.", null, "5 s"),
+        new("A12", "self-hosted", "A StackExchange.Redis client in Sentinel mode re-queries the Sentinels every second after losing its primary (its sentinel-managed reconnect timer) rather than waiting the ExponentialRetry backoff.", "client.heartbeat", "1 s"),
+        new("A13", "self-hosted", "Sentinels exchange hellos directly every 2 s; hellos relayed through the instances' __sentinel__:hello channel are not modelled (they only add redundant paths).", null, "-"),
+        new("A14", "all", "An AZ power interruption powers off the Redis nodes and Sentinels in the AZ (not the clients, which are assumed to run elsewhere); nodes come back empty, Sentinels stay down.", null, "-"),
     ];
 
     /// <summary>The assumptions that apply to a path (or to all paths).</summary>

@@ -1,0 +1,117 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Tests.Model;
+
+namespace RedisFailoverSim.Tests.Paths;
+
+/// <summary>The self-hosted path pinned to FACTS.md §2 (Sentinel timers and vote rules).</summary>
+public class SelfHostedFailoverTests
+{
+    private static PathResult Run(WorldSpec spec, ulong seed) =>
+        DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, RunOptions.Default);
+
+    [Theory]
+    [InlineData(30_000, 31.0, 34.0)]
+    [InlineData(5_000, 6.0, 9.0)]
+    public void PrimaryCrash_SentinelDefaults_SwitchMasterLandsInTheDerivedWindow(long downAfterMs, double earliest, double latest)
+    {
+        // FACTS.md §2.7 [derived]: SDOWN at down-after (+≤1 s ping phase), ODOWN within ~1 s, start jitter,
+        // vote, SLAVEOF NO ONE, promotion seen at the next 1 s INFO: 31–34 s with 30 s; 6–9 s with 5 s.
+        for (ulong seed = 1; seed <= 12; seed++)
+        {
+            var result = Run(Specs.ThreeNodes([Specs.CrashPrimary(20)], downAfterMs: downAfterMs), seed);
+            Assert.NotNull(result.Failover);
+            double switchMaster = result.Failover.SwitchMasterSeconds!.Value;
+            Assert.InRange(switchMaster, earliest, latest);
+            Assert.InRange(result.Failover.ControlPlaneSeconds, downAfterMs / 1000.0, switchMaster);
+            Assert.Equal(1, result.FailoverCount);
+            Assert.Equal(1, result.FinalEpoch);
+        }
+    }
+
+    [Fact]
+    public void PrimaryCrash_ClientsFollowSwitchMaster_FirstAckByNewPrimaryWithinTwoSecondsOfPromotion()
+    {
+        var result = Run(Specs.ThreeNodes([Specs.CrashPrimary(20)]), seed: 3);
+        Assert.NotNull(result.Failover);
+        Assert.NotNull(result.Failover.ClientObservedSeconds);
+        Assert.InRange(result.Failover.ClientObservedSeconds.Value - result.Failover.ControlPlaneSeconds, 0.0, 2.0);
+        Assert.True(result.Converged);
+    }
+
+    [Fact]
+    public void CleanRun_NoFaults_NothingLostFailedOrUnknown()
+    {
+        var result = Run(Specs.ThreeNodes(), seed: 5);
+        Assert.Equal(3 * 50 * 90, result.Writes.Attempted);
+        Assert.Equal(result.Writes.Attempted, result.Writes.Acknowledged);
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+        Assert.Equal(0, result.Writes.Failed);
+        Assert.Equal(0, result.Writes.Unknown);
+        Assert.Null(result.Failover);
+        Assert.Equal(0, result.SplitBrainSeconds);
+        Assert.True(result.Converged);
+        Assert.InRange(result.Latency.P50, 0.3, 3.0);
+    }
+
+    [Fact]
+    public void SentinelInMinority_OneOfThreeCutOff_NoFailover()
+    {
+        // Cutting one Sentinel off (quorum 2 of 3): it sees the master SDOWN but can never reach ODOWN
+        // with a majority, so it never starts a failover (FACTS.md §2.3).
+        var cut = new FaultSpec(FaultKind.Isolate, SimTime.FromStart(SimDuration.FromSeconds(10)), SimDuration.FromSeconds(60), FaultTarget.Member("s1"));
+        var result = Run(Specs.ThreeNodes([cut]), seed: 2);
+        Assert.Null(result.Failover);
+        Assert.Equal(0, result.FailoverCount);
+        Assert.Contains(result.Events, e => e.Source == "s1" && e.Kind == "+sdown" && e.Text.Contains("master"));
+        Assert.DoesNotContain(result.Events, e => e.Source == "s1" && e.Kind == "+odown");
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+    }
+
+    [Fact]
+    public void MinorityPartition_SentinelsWithTheOldPrimary_NeverPromote()
+    {
+        var result = Run(Specs.Jepsen([Specs.SplitAzA(15, 90)]), seed: 1);
+        Assert.DoesNotContain(result.Events, e => (e.Source == "s1" || e.Source == "s2") && e.Kind is "+try-failover" or "+elected-leader");
+        Assert.Contains(result.Events, e => e.Kind == "+elected-leader" && e.Source is "s3" or "s4" or "s5");
+    }
+
+    [Fact]
+    public void IsolatedPrimaryWithTwoOfThreeSentinelsCut_MajorityStillFailsOver()
+    {
+        // The primary's AZ (n1, s1, c1) is cut off: s2 and s3 are a majority of 3 and reach quorum 2.
+        var isolate = new FaultSpec(FaultKind.Isolate, SimTime.FromStart(SimDuration.FromSeconds(10)), SimDuration.FromSeconds(60), FaultTarget.Az("az-a"));
+        var result = Run(Specs.ThreeNodes([isolate]), seed: 4);
+        Assert.NotNull(result.Failover);
+        Assert.Contains(result.Failover.NewPrimary, new[] { "n2", "n3" });
+        Assert.True(result.SplitBrainSeconds > 30);
+        Assert.True(result.Writes.AcknowledgedLost > 0);
+    }
+
+    [Fact]
+    public void IsolatedPrimary_MinReplicasToWrite1MaxLag10_StopsAcknowledgingTenToTwelveSecondsIn()
+    {
+        // Sentinel docs Example 2 (FACTS.md §1.5, §2.5): the old master, alone with a client, becomes
+        // unavailable after max-lag; [derived] + ≤1 s ACK period and whole-second lag granularity.
+        var isolate = new FaultSpec(FaultKind.Isolate, SimTime.FromStart(SimDuration.FromSeconds(10)), SimDuration.FromSeconds(60), FaultTarget.Az("az-a"));
+        var bounded = RedisSettings.Default with { MinReplicasToWrite = 1, MinReplicasMaxLag = SimDuration.FromSeconds(10) };
+        var unbounded = Run(Specs.ThreeNodes([isolate]), seed: 4);
+        var result = Run(Specs.ThreeNodes([isolate], redis: bounded), seed: 4);
+        var s = result.Samples!;
+        double lastAck = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Outcomes[i] == WriteOutcome.Ok && s.AckedBy[i] == 0 && s.IntendedStartSeconds[i] < 70)
+            {
+                lastAck = Math.Max(lastAck, s.IntendedStartSeconds[i] + (s.LatencyMilliseconds[i] / 1000));
+            }
+        }
+
+        Assert.InRange(lastAck - 10, 10.0, 12.0);
+        Assert.True(result.Writes.AcknowledgedLost > 0);
+        Assert.True(result.Writes.AcknowledgedLost < unbounded.Writes.AcknowledgedLost / 3);
+        Assert.Equal(0, result.SplitBrainSeconds);
+    }
+}
