@@ -6,11 +6,15 @@ namespace RedisFailoverSim.Model.Network;
 /// </summary>
 public sealed class ConnectionReset : Message
 {
-    /// <summary>Creates a reset, optionally for a refused message.</summary>
-    public ConnectionReset(Message? original)
+    /// <summary>Creates a reset of the connections in <paramref name="scope"/>, optionally for a refused message.</summary>
+    public ConnectionReset(Message? original, ResetScope scope = ResetScope.All)
     {
         Original = original;
+        Scope = scope;
     }
+
+    /// <summary>Which of the receiver's connections to the sender closed.</summary>
+    public ResetScope Scope { get; }
 
     /// <summary>The refused message, or null when an open connection was closed.</summary>
     public Message? Original { get; }

@@ -50,6 +50,7 @@ public sealed partial class RedisNode
             if (Sim.Now - link.LastAck > _settings.ReplTimeout)
             {
                 _recorder.Event(Name, "link", $"{Name} disconnected timed-out replica {Network.Members[link.Replica.Value].Name}");
+                Send(link.Replica, new ConnectionReset(null, ResetScope.MasterLink));
                 _replicas.RemoveAt(i);
                 continue;
             }

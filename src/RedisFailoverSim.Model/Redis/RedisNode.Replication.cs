@@ -42,6 +42,11 @@ public sealed partial class RedisNode
             _recorder.Event(Name, "role", $"{Name} demoted: now a replica of {Network.Members[command.Master.Value].Name}");
         }
 
+        if (!IsPrimary && MasterId != command.Master)
+        {
+            LeaveMaster();
+        }
+
         IsPrimary = false;
         MasterId = command.Master;
         StartHandshake();
@@ -51,6 +56,7 @@ public sealed partial class RedisNode
     /// <summary>REPLICAOF NO ONE: a new replication id; the old one stays valid up to the switch offset (PSYNC2).</summary>
     private void Promote()
     {
+        LeaveMaster();
         ReplId2 = ReplId;
         SecondReplOffset = Offset;
         ReplId = _replIds.Next();
@@ -61,6 +67,15 @@ public sealed partial class RedisNode
         _recorder.Promotion(NodeIndex);
         _recorder.Event(Name, "role", $"{Name} promoted to primary at offset {Offset} (new replication id {ReplId})");
         RecordState();
+    }
+
+    /// <summary>Closes our replication link to the current master, which then forgets us as its replica.</summary>
+    private void LeaveMaster()
+    {
+        if (MasterId.IsSome)
+        {
+            Send(MasterId, new ConnectionReset(null, ResetScope.ReplicaLink));
+        }
     }
 
     private void StartHandshake()
@@ -101,7 +116,7 @@ public sealed partial class RedisNode
         if (!IsPrimary && LinkState != MasterLinkState.Up)
         {
             // -NOMASTERLINK: a replica without its own master link cannot serve a sync.
-            Send(psync.From, new ConnectionReset(psync));
+            Send(psync.From, new ConnectionReset(psync, ResetScope.MasterLink));
             return;
         }
 
@@ -134,7 +149,7 @@ public sealed partial class RedisNode
         if (timer.Kind == NodeTimerKind.SnapshotDue)
         {
             var snapshot = _history.Snapshot(_history.Count);
-            long bytes = _settings.BaseDatasetBytes + snapshot.Offset;
+            long bytes = (_holdsBaseDataset ? _settings.BaseDatasetBytes : 0) + snapshot.Offset;
             var transfer = SimDuration.FromSecondsRounded(bytes / (double)_settings.FullSyncBytesPerSecond);
             Sim.Schedule(transfer, this, _incarnation, new NodeTimer(NodeTimerKind.TransferDone, link, snapshot));
             return;
@@ -213,6 +228,7 @@ public sealed partial class RedisNode
 
         int discarded = _history.CountDivergentFrom(rdb.Snapshot);
         _history.ReplaceWith(rdb.Snapshot);
+        _holdsBaseDataset = true;
         ReplId = rdb.ReplId;
         ReplId2 = 0;
         SecondReplOffset = -1;
@@ -224,7 +240,7 @@ public sealed partial class RedisNode
         // A node that reloads its dataset forces its own replicas to resync as well (replicationAttachToNewMaster).
         for (int i = 0; i < _replicas.Count; i++)
         {
-            Send(_replicas[i].Replica, new ConnectionReset(null));
+            Send(_replicas[i].Replica, new ConnectionReset(null, ResetScope.MasterLink));
         }
 
         _replicas.Clear();
@@ -271,13 +287,16 @@ public sealed partial class RedisNode
 
     private void OnConnectionReset(ConnectionReset reset)
     {
-        if (!IsPrimary && reset.From == MasterId)
+        bool masterLink = reset.Scope is ResetScope.All or ResetScope.MasterLink;
+        if (masterLink && !IsPrimary && reset.From == MasterId)
         {
             LinkDown("connection reset");
-            return;
         }
 
-        RemoveReplica(reset.From);
+        if (reset.Scope is ResetScope.All or ResetScope.ReplicaLink)
+        {
+            RemoveReplica(reset.From);
+        }
     }
 
     private void RemoveReplica(MemberId replica)

@@ -18,7 +18,7 @@ public sealed partial class RedisNode
             {
                 // close-on-slave-write: drop the connection so the client re-resolves (FACTS.md §4.2).
                 _clientConnections.Remove(write.From.Value);
-                Send(write.From, new ConnectionReset(write));
+                Send(write.From, new ConnectionReset(write, ResetScope.Client));
                 return;
             }
 

@@ -29,6 +29,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     private int _incarnation;
     private MemberId _configuredMaster;
     private NodeRole _recordedRole;
+
+    // The data loaded before the run (assumption A4), which a full sync from this node must copy; lost with memory.
+    private bool _holdsBaseDataset = true;
     private bool _recordedAccepting;
 
     /// <summary>Creates a node; call <see cref="Boot"/> once the world is assembled.</summary>
@@ -145,6 +148,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         if (!_settings.Persistence)
         {
             _history.Clear();
+            _holdsBaseDataset = false;
         }
 
         RecordState();
@@ -305,7 +309,7 @@ public sealed partial class RedisNode : Member, IEventTarget
 
         foreach (int client in _clientConnections)
         {
-            Send(new MemberId(client), new ConnectionReset(null));
+            Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
         }
     }
 
@@ -313,7 +317,7 @@ public sealed partial class RedisNode : Member, IEventTarget
     {
         foreach (int client in _clientConnections)
         {
-            Send(new MemberId(client), new ConnectionReset(null));
+            Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
         }
 
         _clientConnections.Clear();

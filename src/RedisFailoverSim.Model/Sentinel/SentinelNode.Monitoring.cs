@@ -239,6 +239,11 @@ public sealed partial class SentinelNode
 
         bool isMaster = instance == _master;
         instance.InfoRefresh = Sim.Now;
+        if (instance.RunId.Length > 0 && instance.RunId != info.RunId)
+        {
+            Emit("+reboot", $"{(isMaster ? "master" : "slave")} {DescribeInstance(instance, isMaster ? "master" : "slave")}");
+        }
+
         instance.RunId = info.RunId;
         instance.ReplOffset = info.Offset;
         instance.Priority = info.ReplicaPriority;
