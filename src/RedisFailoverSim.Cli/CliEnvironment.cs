@@ -64,12 +64,15 @@ internal sealed record CliEnvironment(
     /// </summary>
     public IAnsiConsole CreateAnsiConsole()
     {
+        var output = new AnsiConsoleOutput(Out);
+        // Spectre detects ANSI from the environment (TERM), not from the writer: a pipe or a test's StringWriter
+        // would get escape codes. Only a real terminal gets colour and a live progress bar.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.Detect,
-            ColorSystem = ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.Detect,
-            Out = new AnsiConsoleOutput(Out),
+            Ansi = output.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = output.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = output,
         });
         if (!console.Profile.Capabilities.Interactive)
         {
