@@ -80,6 +80,32 @@ internal static class CliApp
             return ExitCodes.Ok;
         }
 
+        // "rfsim help run" is the same as "rfsim run --help"; the parser's help builder does not do it for us.
+        if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Verb: { } requested } helpVerb)
+        {
+            if (helpVerb.Matched)
+            {
+                return Run([requested, "--help"], env);
+            }
+
+            env.Error.WriteLine($"{env.Tool.Name}: unknown command '{requested}'");
+            env.Error.WriteLine($"see: {env.Tool.Name} --help");
+            return ExitCodes.BadInput;
+        }
+
+        if (!errors.IsHelp())
+        {
+            var verb = parsed.TypeInfo.Current;
+            foreach (var line in UsageErrors.Describe(errors, verb))
+            {
+                env.Error.WriteLine($"{env.Tool.Name}: {line}");
+            }
+
+            var name = verb.GetCustomAttributes(typeof(VerbAttribute), inherit: false).OfType<VerbAttribute>().FirstOrDefault()?.Name;
+            env.Error.WriteLine($"see: {env.Tool.Name} {(name is null ? "" : name + " ")}--help");
+            return ExitCodes.BadInput;
+        }
+
         var help = HelpText.AutoBuild(
             parsed,
             text =>
@@ -89,20 +115,15 @@ internal static class CliApp
                 text.AdditionalNewLineAfterOption = false;
                 text.AddDashesToOption = true;
                 text.MaximumDisplayWidth = 100;
-                return HelpText.DefaultParsingErrorsHandler(parsed, text);
+                return text;
             },
             example => example,
             verbsIndex: parsed.TypeInfo.Current == typeof(NullInstance));
-        if (errors.IsHelp())
-        {
-            // Written after the help text rather than through it: HelpText re-wraps every line to its width.
-            env.Out.WriteLine(help);
-            env.Out.WriteLine();
-            env.Out.WriteLine(HelpTopics.Text());
-            return ExitCodes.Ok;
-        }
 
-        env.Error.WriteLine(help);
-        return ExitCodes.BadInput;
+        // The topics are written after the help text rather than through it: HelpText re-wraps every line.
+        env.Out.WriteLine(help);
+        env.Out.WriteLine();
+        env.Out.WriteLine(HelpTopics.Text());
+        return ExitCodes.Ok;
     }
 }

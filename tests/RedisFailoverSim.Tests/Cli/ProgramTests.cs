@@ -57,7 +57,7 @@ public class ProgramTests
         var exit = Program.Main(["bogus"]);
 
         Assert.Equal(2, exit);
-        Assert.Contains("Verb 'bogus' is not recognized.", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("rfsim: Verb 'bogus' is not recognized.\nsee: rfsim --help\n", console.Error.ToString().ReplaceLineEndings("\n"));
         Assert.Equal("", console.Out.ToString());
     }
 
@@ -69,7 +69,38 @@ public class ProgramTests
         var exit = Program.Main(["run"]);
 
         Assert.Equal(2, exit);
-        Assert.Contains("A required value not bound to option name is missing.", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("rfsim: missing <scenario>\nsee: rfsim run --help\n", console.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("", console.Out.ToString());
+    }
+
+    [Fact]
+    public void Main_BadSeed_ExitsTwoWithOneClearLine()
+    {
+        using var console = new ConsoleCapture();
+
+        var exit = Program.Main(["run", "x.yaml", "--seed", "soon"]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("rfsim: --seed: expected a whole number (0 or more)\nsee: rfsim run --help\n", console.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Main_HelpVerb_IsTheVerbsOwnHelp()
+    {
+        string viaOption;
+        using (var console = new ConsoleCapture())
+        {
+            Assert.Equal(0, Program.Main(["run", "--help"]));
+            viaOption = console.Out.ToString();
+        }
+
+        using (var console = new ConsoleCapture())
+        {
+            Assert.Equal(0, Program.Main(["help", "run"]));
+            Assert.Equal(viaOption, console.Out.ToString());
+        }
+
+        Assert.Contains("--trace-filter=TEXT", viaOption, StringComparison.Ordinal);
     }
 
     [Fact]
