@@ -287,6 +287,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"\"file\": \"primary-crash.yaml\"", File.ReadAllText(Path.Combine(_cli.OutputPath(), "results.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_UnderGermanCulture_PrintsAndWritesInvariantNumbers()
+    {
+        _cli.Scenario = _cli.Scenario with
+        {
+            Expectations = [new Expectation("self-hosted", "controlPlaneSeconds", Comparison.Less, 40.5, "< 40.5", 12)],
+        };
+
+        var exit = CultureScope.Run("de-DE", () => _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath()));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("  held     self-hosted controlPlaneSeconds < 40.5  (actual 32.001)", _cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("│  0.512 │  3.200 │", _cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"controlPlaneSeconds\": 32.001,", File.ReadAllText(Path.Combine(_cli.OutputPath(), "results.json")), StringComparison.Ordinal);
+    }
+
     private string Stderr() => _cli.Error.ToString().ReplaceLineEndings("\n");
 
     /// <summary>Stderr without the progress lines.</summary>
