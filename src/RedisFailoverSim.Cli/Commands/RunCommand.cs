@@ -1,0 +1,121 @@
+using RedisFailoverSim.Cli.Expectations;
+using RedisFailoverSim.Cli.Verbs;
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Reporting;
+using RedisFailoverSim.Reporting.Output;
+using RedisFailoverSim.Reporting.Trace;
+using RedisFailoverSim.Scenarios;
+
+namespace RedisFailoverSim.Cli.Commands;
+
+/// <summary>
+/// <c>rfsim run</c>: load, check the output folder, run each path with progress, judge the <c>expect:</c>
+/// claims, print, and write the output folder atomically.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>The seed when neither <c>--seed</c> nor the scenario's <c>seed:</c> gives one.</summary>
+    public const ulong DefaultSeed = 42;
+
+    public static int Execute(RunVerb verb, CliEnvironment env)
+    {
+        var scenario = ScenarioInput.TryLoad(env, verb.Scenario);
+        if (scenario is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var seed = verb.Seed ?? scenario.DefaultSeed ?? DefaultSeed;
+        var requested = verb.Paths.SelectMany(p => p.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var selection = PathSelection.TrySelect(DeploymentPaths.All, scenario.Paths, requested, env.AvailablePaths, env.Error);
+        if (selection is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var destination = verb.Out ?? Path.Combine("out", SafeFolderName(scenario.Name));
+        try
+        {
+            // Begun before the simulation: an unwritable folder fails now, not after a long run.
+            using var folder = OutputFolder.Begin(destination);
+            var printer = new RunPrinter(env, verb.Quiet);
+            printer.Header(scenario, seed, selection);
+            var results = RunPaths(verb, env, scenario, seed, selection.ToRun, printer);
+            if (results is null)
+            {
+                return ExitCodes.InternalError;
+            }
+
+            var outcomes = ExpectationEvaluator.Evaluate(scenario.Expectations, results);
+            var report = new RunReport(
+                scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes);
+            printer.Results(report);
+            if (verb.Trace)
+            {
+                printer.Trace(TraceText.Lines(results, verb.TraceFilter));
+            }
+
+            folder.WriteAll(report, Files(verb, env), env.Cancellation);
+            folder.Commit();
+            printer.Written(destination, folder.Written, Replay(verb, seed, paths: null));
+            return printer.Verdict(outcomes, scenario.SourcePath);
+        }
+        catch (OutputFolderException e)
+        {
+            env.Error.WriteLine($"output folder '{e.FolderPath}': {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>The command that replays a run, printed with results and internal errors.</summary>
+    public static string Replay(RunVerb verb, ulong seed, string? paths) =>
+        $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {seed}" + (paths is null ? "" : " --paths " + paths);
+
+    private static IReadOnlyList<PathResult>? RunPaths(
+        RunVerb verb, CliEnvironment env, Scenario scenario, ulong seed, IReadOnlyList<string> paths, RunPrinter printer)
+    {
+        var results = new List<PathResult>();
+        string? current = null;
+        try
+        {
+            printer.WithProgress(paths, env.Cancellation, (path, progress) =>
+            {
+                current = path;
+                var options = new RunOptions(KeepSamples: !verb.NoCharts, Progress: progress);
+                results.Add(env.RunPath(path, scenario.World, seed, options));
+            });
+            return results;
+        }
+        catch (InvariantViolatedException e)
+        {
+            env.Error.WriteLine($"internal error: {e.Message} (path {current}, seed {seed})");
+            env.Error.WriteLine($"replay with: {Replay(verb, seed, current)}");
+            return null;
+        }
+    }
+
+    private static List<IReportFile> Files(RunVerb verb, CliEnvironment env)
+    {
+        var files = new List<IReportFile>(ReportFiles.Results);
+        if (verb.Trace)
+        {
+            files.Add(TraceText.File(verb.TraceFilter));
+        }
+
+        if (!verb.NoCharts)
+        {
+            files.AddRange(env.ChartFiles);
+        }
+
+        return files;
+    }
+
+    private static string SafeFolderName(string name)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var safe = new string(name.Select(c => invalid.Contains(c) || c == '/' || c == '\\' ? '-' : c).ToArray());
+        return safe.Trim('.', ' ').Length == 0 ? "scenario" : safe;
+    }
+}

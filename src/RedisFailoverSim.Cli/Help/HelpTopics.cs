@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Reporting.Terminal;
+
+namespace RedisFailoverSim.Cli.Help;
+
+/// <summary>
+/// What every <c>--help</c> teaches after the options (issue 6, "CLI that teaches"): the fault kinds and how
+/// each cuts the system, the metrics with their exact definitions (ARCHITECTURE.md), the exit codes and examples.
+/// </summary>
+internal static class HelpTopics
+{
+    /// <summary>The width the help text is written to.</summary>
+    public const int Width = 100;
+
+    /// <summary>A fault kind as written in a scenario's <c>kind:</c>: <c>AzPowerInterruption</c> → <c>az-power-interruption</c>.</summary>
+    public static string ScenarioName(FaultKind kind)
+    {
+        var name = kind.ToString();
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What a fault kind does, in one line.</summary>
+    public static string Describe(FaultKind kind) => kind switch
+    {
+        FaultKind.Crash => "kill -9 of a node: memory lost, its connections reset at once; with a duration it "
+            + "restarts (empty without persistence)",
+        FaultKind.PowerOff => "the node's host loses power: silence, no connection reset; back empty after the duration",
+        FaultKind.Pause => "SIGSTOP then SIGCONT: the node stops processing, then resumes as if nothing happened",
+        FaultKind.Isolate => "cut every link to and from a node or an AZ, both directions; messages on cut links are lost",
+        FaultKind.Partition => "split nodes, Sentinels and clients into groups, e.g. {n1,n2} | {n3,n4,n5}; links "
+            + "between groups are cut both ways",
+        FaultKind.OneWay => "cut the links from one side to the other only (a simplex partition)",
+        FaultKind.SlowAz => "add latency to every message entering or leaving an AZ",
+        FaultKind.AzPowerInterruption => "every node in an AZ loses power (the FIS AZ power interruption action)",
+        FaultKind.NodeReplacement => "planned replacement of the primary: a graceful, coordinated failover",
+        FaultKind.Reboot => "a customer reboot of a node (ElastiCache does not fail over for it)",
+        FaultKind.TrafficBurst => "the write rate multiplied for the duration",
+        _ => throw new UnreachableException(),
+    };
+
+    /// <summary>The section appended to every help screen.</summary>
+    public static string Text()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("FAULT KINDS (a scenario's faults: kind:, at:, duration:, target:)");
+        foreach (var kind in Enum.GetValues<FaultKind>())
+        {
+            text.AppendLine(TextWrap.Hanging($"  {ScenarioName(kind),-22} ", Describe(kind), Width));
+        }
+
+        text.AppendLine("  A target is 'primary' (whichever node is primary when the fault starts), a node name, an AZ,");
+        text.AppendLine("  or groups for a partition. A cut link drops its messages; heal restores every link.");
+        text.AppendLine();
+        text.AppendLine("METRICS (per path; results.json names in brackets)");
+        text.AppendLine("  acknowledged writes      [acknowledged] writes for which the client received a success reply");
+        text.AppendLine("  acknowledged writes lost [acknowledgedLost] acknowledged writes absent from the final");
+        text.AppendLine("                           converged dataset: after every fault has healed and replication");
+        text.AppendLine("                           has converged at the end of the run");
+        text.AppendLine("  failover duration        [clientObservedSeconds] client-observed write outage: from the fault");
+        text.AppendLine("                           to the first write acknowledged by the new primary;");
+        text.AppendLine("                           [controlPlaneSeconds] control-plane view: fault to promotion");
+        text.AppendLine("  write latency            [latencyMs p50/p99/p999/max] measured at the client from the write's");
+        text.AppendLine("                           intended start time (open model, no coordinated omission), over the");
+        text.AppendLine("                           whole run and separately inside the failure window");
+        text.AppendLine("  writes failed / unknown  [failed] errors returned; [unknown] writes whose outcome the client");
+        text.AppendLine("                           never learned (connection died in flight); [unknownPresent] unknown");
+        text.AppendLine("                           writes found in the final dataset anyway");
+        text.AppendLine("  split brain              [splitBrainSeconds] how long two nodes accepted writes as primary");
+        text.AppendLine();
+        text.AppendLine("EXIT CODES");
+        text.AppendLine("  0 ran, and every expect: claim held    1 an expect: claim failed (named on stderr)");
+        text.AppendLine("  2 bad input or usage (file:line:col)   3 internal error (with the command that replays it)");
+        text.AppendLine("  130 cancelled with Ctrl-C (nothing written)");
+        text.AppendLine();
+        text.AppendLine("EXAMPLES");
+        text.AppendLine("  rfsim run scenarios/az-partition-split-brain.yaml --seed 42");
+        text.AppendLine("  rfsim validate scenarios/primary-crash.yaml");
+        text.AppendLine("  rfsim explain self-hosted");
+        text.Append("  rfsim list");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,13 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace RedisFailoverSim.Cli.Verbs;
+
+/// <summary>Options of <c>rfsim list</c>.</summary>
+[Verb("list", HelpText = "List the bundled scenarios (the scenarios/ folder of the repository or of the "
+    + "installed tool) with one line each.")]
+internal sealed class ListVerb
+{
+    [Usage(ApplicationAlias = "rfsim")]
+    public static IEnumerable<Example> Examples => [new("Show the bundled scenarios", new ListVerb())];
+}

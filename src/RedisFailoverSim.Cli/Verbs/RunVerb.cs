@@ -1,0 +1,51 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace RedisFailoverSim.Cli.Verbs;
+
+/// <summary>Options of <c>rfsim run</c>.</summary>
+[Verb("run", HelpText = "Simulate a scenario on each deployment path: print the table and the expect: verdicts, "
+    + "write results.json and results.csv.")]
+internal sealed class RunVerb
+{
+    [Value(0, MetaName = "scenario", Required = true,
+        HelpText = "The scenario YAML file, or the name of a bundled scenario (see 'rfsim list').")]
+    public string Scenario { get; set; } = "";
+
+    [Option("seed", MetaValue = "N", HelpText = "Master seed. Default: the scenario's seed:, else 42. The same scenario and seed "
+        + "give byte-identical results.json.")]
+    public ulong? Seed { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Output folder. Default: out/<scenario-name>/. Written atomically "
+        + "(staged in DIR.tmp-*, renamed at the end); an earlier rfsim output folder there is replaced.")]
+    public string? Out { get; set; }
+
+    [Option("paths", Separator = ',', MetaValue = "a,b",
+        HelpText = "Only these paths (of the scenario's): elasticache, serverless, memorydb, self-hosted. "
+        + "Default: every path of the scenario that is available.")]
+    public IEnumerable<string> Paths { get; set; } = [];
+
+    [Option('q', "quiet", HelpText = "Print only the results table (errors and failed expectations still go to "
+        + "stderr): no progress, no summary.")]
+    public bool Quiet { get; set; }
+
+    [Option("no-charts", HelpText = "Skip the charts and the report (faster); results.json and results.csv are "
+        + "always written.")]
+    public bool NoCharts { get; set; }
+
+    [Option("trace", HelpText = "Print the run's events, one line each in simulated time, and write trace.txt.")]
+    public bool Trace { get; set; }
+
+    [Option("trace-filter", MetaValue = "TEXT",
+        HelpText = "With --trace: only events whose path or source (node, sentinel, client) contains TEXT.")]
+    public string? TraceFilter { get; set; }
+
+    [Usage(ApplicationAlias = "rfsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Run the Jepsen 2013 split brain on the self-hosted path with seed 7",
+            new RunVerb { Scenario = "scenarios/az-partition-split-brain.yaml", Seed = 7, Paths = ["self-hosted"] }),
+        new("Run a bundled scenario by name, quietly, into a folder of your choice",
+            new RunVerb { Scenario = "primary-crash", Out = "results/crash", Quiet = true }),
+    ];
+}

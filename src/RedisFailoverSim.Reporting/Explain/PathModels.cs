@@ -1,0 +1,40 @@
+namespace RedisFailoverSim.Reporting.Explain;
+
+/// <summary>
+/// Each deployment path's model in words (ARCHITECTURE.md "The four paths, as models"), for
+/// <c>rfsim explain</c> and the report's "the scenario in words" section.
+/// </summary>
+public static class PathModels
+{
+    /// <summary>A short paragraph saying what the model of <paramref name="path"/> does, or null for an unknown path.</summary>
+    public static string? Describe(string path) => path switch
+    {
+        "elasticache" =>
+            "ElastiCache, node-based, cluster mode disabled, Multi-AZ with automatic failover. The primary "
+            + "replicates asynchronously to its replicas and acknowledges a write before any replica has it. A "
+            + "managed control plane, outside the data plane, detects a failed primary and promotes the replica "
+            + "with the most data; clients follow the primary endpoint, a DNS name with a TTL, so they keep "
+            + "writing to the old address until they re-resolve. A planned node replacement is a graceful "
+            + "failover: a brief write blip and no loss.",
+        "serverless" =>
+            "ElastiCache Serverless. Clients talk to a proxy endpoint; behind it sit sharded, asynchronously "
+            + "replicated nodes, so durability is the same as node-based ElastiCache. Capacity follows the load "
+            + "at a finite rate: a burst above the current capacity queues or is throttled until capacity has "
+            + "scaled. Usage is counted in GB-hours of data stored and ECPUs.",
+        "memorydb" =>
+            "Amazon MemoryDB. A write is acknowledged only after it is committed to a Multi-AZ transaction log "
+            + "(a quorum of AZs). Replicas replay the log, and a failover promotes a replica only once it has "
+            + "caught up with the log, so acknowledged writes survive a primary crash. When an AZ is slow the log "
+            + "commit is slow: P99 latency spikes and nothing is lost. A primary that cannot reach a log quorum "
+            + "cannot acknowledge writes.",
+        "self-hosted" =>
+            "Redis OSS / Valkey on EC2 with Sentinel. The primary replicates asynchronously. Sentinels ping every "
+            + "node, mark it subjectively down (SDOWN) after down-after-milliseconds, agree it is objectively "
+            + "down (ODOWN) when quorum Sentinels say so, elect a leader by epoch with a majority of all "
+            + "Sentinels, promote the best replica (priority, then replication offset, then run id) and "
+            + "reconfigure the others. An AZ partition can leave the old primary accepting writes from the "
+            + "clients on its side: split brain. When the partition heals the old primary becomes a replica and "
+            + "its divergent writes are discarded. min-replicas-to-write / min-replicas-max-lag bound that window.",
+        _ => null,
+    };
+}

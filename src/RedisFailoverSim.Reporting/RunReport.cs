@@ -1,0 +1,26 @@
+using RedisFailoverSim.Model.Metrics;
+
+namespace RedisFailoverSim.Reporting;
+
+/// <summary>
+/// Everything one <c>rfsim run</c> produced, as the report writers see it: the scenario's identity, the
+/// seed and tool that reproduce it, one result per path and the verdict on each <c>expect:</c> claim.
+/// Writers read only this record (ARCHITECTURE.md: the Reporting layer reads only result records).
+/// </summary>
+/// <param name="ScenarioName">The scenario's <c>name:</c>.</param>
+/// <param name="ScenarioDescription">The scenario's <c>description:</c>.</param>
+/// <param name="ScenarioSha256">Lower-case hex SHA-256 of the scenario file's bytes.</param>
+/// <param name="ScenarioSourcePath">The scenario file as given on the command line (only its file name is written to files).</param>
+/// <param name="Seed">The master seed of every path's run.</param>
+/// <param name="Tool">The tool's name, version and commit.</param>
+/// <param name="Paths">One result per path that ran, in report order.</param>
+/// <param name="Expectations">The verdict on each <c>expect:</c> claim, in file order.</param>
+public sealed record RunReport(
+    string ScenarioName,
+    string ScenarioDescription,
+    string ScenarioSha256,
+    string ScenarioSourcePath,
+    ulong Seed,
+    ToolInfo Tool,
+    IReadOnlyList<PathResult> Paths,
+    IReadOnlyList<ExpectationOutcome> Expectations);

@@ -1,0 +1,116 @@
+using System.Globalization;
+using RedisFailoverSim.Model.Metrics;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RedisFailoverSim.Reporting.Terminal;
+
+/// <summary>
+/// The terminal table (one row per path: acknowledged, lost, failed, unknown, failover, latency percentiles,
+/// split brain) and the Jepsen-style summary lines under it (ANCHORS.md §5.2). Numbers are invariant.
+/// </summary>
+public static class ConsoleTable
+{
+    /// <summary>What a cell shows when a metric has no value (no failover happened).</summary>
+    public const string None = "-";
+
+    /// <summary>The table of results, one row per path in the order given.</summary>
+    public static Table Build(IReadOnlyList<PathResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn("path"));
+        foreach (var header in new[]
+        {
+            "acked", "lost", "failed", "unknown", "failover\nclient s", "failover\ncontrol s",
+            "P50 ms", "P99 ms", "P99.9 ms", "split\nbrain s",
+        })
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
+        foreach (var result in results)
+        {
+            table.AddRow(Row(result).Select(cell => (IRenderable)new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+
+    /// <summary>The cells of one path's row, as plain text (what <see cref="Build"/> shows).</summary>
+    public static IReadOnlyList<string> Row(PathResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var writes = result.Writes;
+        return
+        [
+            result.Path,
+            Count(writes.Acknowledged),
+            $"{Count(writes.AcknowledgedLost)} ({LostPercent(writes)})",
+            Count(writes.Failed),
+            Count(writes.Unknown),
+            result.Failover is null ? None : Seconds(result.Failover.ClientObservedSeconds),
+            result.Failover is null ? None : Seconds(result.Failover.ControlPlaneSeconds),
+            Milliseconds(result.Latency.P50, result.Latency.Count),
+            Milliseconds(result.Latency.P99, result.Latency.Count),
+            Milliseconds(result.Latency.P999, result.Latency.Count),
+            Seconds(result.SplitBrainSeconds),
+        ];
+    }
+
+    /// <summary>
+    /// Jepsen's four-line set summary for one path ("Call me maybe", 2013), e.g.
+    /// <c>2000 total</c> / <c>1998 acknowledged</c> / <c>872 survivors</c> /
+    /// <c>1126 acknowledged writes lost (56.4%)</c>, the first line also saying how many failed or were unknown.
+    /// </summary>
+    public static IReadOnlyList<string> Summary(PathResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var writes = result.Writes;
+        return
+        [
+            $"{Count(writes.Attempted)} total ({Count(writes.Failed)} failed, {Count(writes.Unknown)} unknown "
+                + $"of which {Count(writes.UnknownPresent)} survived)",
+            $"{Count(writes.Acknowledged)} acknowledged",
+            $"{Count(writes.Acknowledged - writes.AcknowledgedLost)} survivors",
+            $"{Count(writes.AcknowledgedLost)} acknowledged writes lost ({LostPercent(writes)})",
+        ];
+    }
+
+    /// <summary>Lost as a share of acknowledged, one decimal: <c>56.4%</c>; <c>0%</c> when nothing was acknowledged.</summary>
+    public static string LostPercent(WriteCounts writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Acknowledged == 0)
+        {
+            return "0%";
+        }
+
+        var percent = 100.0 * writes.AcknowledgedLost / writes.Acknowledged;
+        return percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Seconds to a tenth: failovers take seconds, a tenth is what a reader compares.</summary>
+    private static string Seconds(double? value) =>
+        value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "never";
+
+    /// <summary>Three significant figures or at least whole milliseconds: 0.512, 12.3, 5012.</summary>
+    private static string Milliseconds(double value, long count)
+    {
+        if (count == 0)
+        {
+            return None;
+        }
+
+        var format = value switch
+        {
+            < 10 => "0.000",
+            < 100 => "0.00",
+            < 1000 => "0.0",
+            _ => "0",
+        };
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+}
