@@ -72,6 +72,18 @@ internal sealed class EventQueue
         _count = 0;
     }
 
+    /// <summary>Object references still stored anywhere in the queue's arrays (for leak tests).</summary>
+    internal int ReferencesHeld()
+    {
+        int held = 0;
+        foreach (var entry in _heap)
+        {
+            held += (entry.Target is null ? 0 : 1) + (entry.Payload is null ? 0 : 1);
+        }
+
+        return held;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Before(in QueueEntry a, in QueueEntry b) =>
         a.Time < b.Time || (a.Time == b.Time && a.Sequence < b.Sequence);
