@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RedisFailoverSim.Engine.Processes;
 using RedisFailoverSim.Engine.Queue;
 using RedisFailoverSim.Engine.Random;
@@ -70,17 +71,12 @@ public sealed class Simulation
     /// <summary>Fires the next event. Returns false when the queue is empty.</summary>
     public bool Step()
     {
-        if (_queue.Count == 0)
+        if (!_queue.TryDequeue(long.MaxValue, out var entry))
         {
             return false;
         }
 
-        var entry = _queue.Dequeue();
-        Invariant.Holds(entry.Time >= Now.Nanoseconds);
-        Now = new SimTime(entry.Time);
-        EventsProcessed++;
-        Observer?.OnEvent(Now, entry.Sequence, entry.Target, entry.Token);
-        entry.Target.Fire(entry.Token, entry.Payload);
+        Fire(entry);
         return true;
     }
 
@@ -91,9 +87,9 @@ public sealed class Simulation
     public void RunUntil(SimTime until)
     {
         _stopRequested = false;
-        while (_queue.Count > 0 && _queue.PeekTime() <= until.Nanoseconds)
+        while (_queue.TryDequeue(until.Nanoseconds, out var entry))
         {
-            Step();
+            Fire(entry);
             if (_stopRequested)
             {
                 return;
@@ -104,6 +100,16 @@ public sealed class Simulation
         {
             Now = until;
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Fire(in QueueEntry entry)
+    {
+        Invariant.Holds(entry.Time >= Now.Nanoseconds);
+        Now = new SimTime(entry.Time);
+        EventsProcessed++;
+        Observer?.OnEvent(Now, entry.Sequence, entry.Target, entry.Token);
+        entry.Target.Fire(entry.Token, entry.Payload);
     }
 
     /// <summary>Fires events until the queue is empty or <see cref="RequestStop"/> is called.</summary>
