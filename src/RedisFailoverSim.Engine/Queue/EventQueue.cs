@@ -16,6 +16,11 @@ namespace RedisFailoverSim.Engine.Queue;
 /// again (the common case: a process waiting again), the new node drops into the hole and sifts down once, instead
 /// of a sift-down of the last node followed by a sift-up of the new one. Any other operation fills the hole first.
 /// </para>
+/// <para>
+/// Likewise the slot of the entry being fired is kept until the event loop calls <see cref="ReleaseFired"/>; if the
+/// target schedules itself meanwhile, the new entry takes over that slot, whose target is already right: no write
+/// barrier, no clearing, no trip through the free list.
+/// </para>
 /// </remarks>
 internal sealed class EventQueue
 {
@@ -25,6 +30,13 @@ internal sealed class EventQueue
     private int[] _freeSlots;
     private int _freeCount;
     private int _slotsUsed;
+
+    // The slot of the entry handed out by the last TryDequeue, until ReleaseFired or reuse; -1 when none.
+    private int _firedSlot = -1;
+
+    // The same slot until ReleaseFired, even once reused: it still names the target being fired (reuse requires
+    // the same target), which is how the simulation knows the active process without storing a reference.
+    private int _firingSlot = -1;
 
     // Nodes in _heap[0.._size); when _hasHole, _heap[0] is empty and Count is _size - 1.
     private int _size;
@@ -41,28 +53,27 @@ internal sealed class EventQueue
 
     public int Count => _hasHole ? _size - 1 : _size;
 
+    /// <summary>The target of the entry being fired, between <see cref="TryDequeue"/> and <see cref="ReleaseFired"/>.</summary>
+    public IEventTarget? FiringTarget => _firingSlot >= 0 ? _slots[_firingSlot].Target : null;
+
     /// <summary>The number of entries ever enqueued; the next entry's sequence number.</summary>
     public long Enqueued => _nextSequence;
 
     public void Enqueue(long time, IEventTarget target, long token, object? payload)
     {
-        int slot;
-        if (_freeCount > 0)
+        int slot = _firedSlot;
+        if (slot >= 0 && ReferenceEquals(_slots[slot].Target, target))
         {
-            slot = _freeSlots[--_freeCount];
+            // The target being fired schedules itself: take over its slot; the target is already in place.
+            _firedSlot = -1;
         }
         else
         {
-            if (_slotsUsed == _slots.Length)
-            {
-                Grow();
-            }
-
-            slot = _slotsUsed++;
+            slot = TakeFreeSlot();
+            _slots[slot].Target = target;
         }
 
         ref var entry = ref _slots[slot];
-        entry.Target = target;
         entry.Token = token;
         entry.Payload = payload;
         var node = new Node(time, _nextSequence++, slot);
@@ -84,10 +95,14 @@ internal sealed class EventQueue
         return _heap[0].Time;
     }
 
-    /// <summary>Removes the first entry when there is one due at or before <paramref name="until"/>.</summary>
+    /// <summary>
+    /// Removes the first entry when there is one due at or before <paramref name="until"/>. Its slot stays
+    /// reserved until <see cref="ReleaseFired"/> (or the next dequeue), so its target can reschedule into it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(long until, out QueueEntry entry)
     {
+        ReleaseFired();
         FillHole();
         if (_size == 0 || _heap[0].Time > until)
         {
@@ -97,6 +112,8 @@ internal sealed class EventQueue
 
         var top = _heap[0];
         _hasHole = true;
+        _firedSlot = top.Slot;
+        _firingSlot = top.Slot;
         ref var slot = ref _slots[top.Slot];
         entry = new QueueEntry
         {
@@ -106,21 +123,36 @@ internal sealed class EventQueue
             Token = slot.Token,
             Payload = slot.Payload,
         };
-        slot = default;
-        _freeSlots[_freeCount++] = top.Slot;
         return true;
+    }
+
+    /// <summary>The entry last dequeued has been fired: free its slot unless its target rescheduled into it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ReleaseFired()
+    {
+        _firingSlot = -1;
+        int slot = _firedSlot;
+        if (slot >= 0)
+        {
+            _firedSlot = -1;
+            _slots[slot] = default;
+            _freeSlots[_freeCount++] = slot;
+        }
     }
 
     public QueueEntry Dequeue()
     {
         bool dequeued = TryDequeue(long.MaxValue, out var entry);
         Invariant.Holds(dequeued);
+        ReleaseFired();
         return entry;
     }
 
     public void Clear()
     {
         Array.Clear(_slots);
+        _firedSlot = -1;
+        _firingSlot = -1;
         _freeCount = 0;
         _slotsUsed = 0;
         _size = 0;
@@ -162,9 +194,26 @@ internal sealed class EventQueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TakeFreeSlot()
+    {
+        if (_freeCount > 0)
+        {
+            return _freeSlots[--_freeCount];
+        }
+
+        if (_slotsUsed == _slots.Length)
+        {
+            Grow();
+        }
+
+        return _slotsUsed++;
+    }
+
     private void Grow()
     {
-        // Slots in use equal nodes in the heap (a hole's slot is already free), so all three grow together.
+        // Slots in use are the nodes in the heap plus at most the fired slot, whose node left the heap (the hole),
+        // so the heap never needs more nodes than there are slots and all three grow together.
         int capacity = _slots.Length * 2;
         Array.Resize(ref _slots, capacity);
         Array.Resize(ref _freeSlots, capacity);

@@ -326,4 +326,92 @@ public class ProcessTests
             }
         }
     }
+
+    [Fact]
+    public void ActiveProcess_InsideBodiesTargetsAndBetweenSteps_IsTheRunningProcessOrNull()
+    {
+        var sim = new Simulation(seed: 1);
+        var log = new List<string>();
+        var recorder = new Recorder(sim) { OnFire = _ => log.Add($"timer:{sim.ActiveProcess?.Name ?? "null"}") };
+        Process? victim = null;
+        victim = sim.Start("victim", _ => Victim());
+        sim.Start("killer", self => Killer(self));
+
+        sim.Step();
+        log.Add($"between:{sim.ActiveProcess?.Name ?? "null"}");
+        sim.Run();
+
+        Assert.Equal(
+            ["victim:victim", "between:null", "killer:killer", "timer:null", "finally:killer", "after:killer"],
+            log);
+        Assert.Null(sim.ActiveProcess);
+
+        IEnumerable<Wait> Victim()
+        {
+            log.Add($"victim:{sim.ActiveProcess?.Name}");
+            try
+            {
+                yield return Wait.For(Seconds(10));
+            }
+            finally
+            {
+                // Run by Stop from the killer's body, so the killer is the one executing.
+                log.Add($"finally:{sim.ActiveProcess?.Name}");
+            }
+        }
+
+        IEnumerable<Wait> Killer(Process self)
+        {
+            log.Add($"killer:{sim.ActiveProcess?.Name}");
+            sim.Schedule(Seconds(1), recorder);
+            yield return Wait.For(Seconds(2));
+            victim!.Stop();
+            log.Add($"after:{sim.ActiveProcess?.Name}");
+        }
+    }
+
+    [Fact]
+    public void ActiveProcess_AfterABodyThrows_IsNullAndTheRunCanContinue()
+    {
+        var sim = new Simulation(seed: 1);
+        var log = new List<string>();
+        sim.Start("faulty", _ => Faulty());
+        sim.Start("steady", _ => Steady());
+
+        Assert.Throws<InvalidOperationException>(() => sim.Run());
+        Assert.Null(sim.ActiveProcess);
+        sim.Run();
+
+        Assert.Equal(["steady@0", "steady@1"], log);
+
+        static IEnumerable<Wait> Faulty()
+        {
+            yield return Wait.For(SimDuration.FromMilliseconds(500));
+            throw new InvalidOperationException("model bug");
+        }
+
+        IEnumerable<Wait> Steady()
+        {
+            log.Add($"steady@{Now(sim)}");
+            yield return Wait.For(Seconds(1));
+            log.Add($"steady@{Now(sim)}");
+        }
+    }
+
+    [Fact]
+    public void Step_CalledFromAProcessBody_IsAnInvariantFailure()
+    {
+        var sim = new Simulation(seed: 1);
+        sim.Start("reentrant", _ => Reentrant());
+
+        var error = Assert.Throws<InvariantViolatedException>(() => sim.Run());
+
+        Assert.Equal("_queue.FiringTarget is null", error.Expression);
+
+        IEnumerable<Wait> Reentrant()
+        {
+            sim.Step();
+            yield break;
+        }
+    }
 }
