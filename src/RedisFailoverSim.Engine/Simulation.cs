@@ -67,6 +67,9 @@ public sealed class Simulation
     public void ScheduleNow(IEventTarget target, long token = 0, object? payload = null) =>
         _queue.Enqueue(Now.Nanoseconds, target, token, payload);
 
+    /// <summary>Object references the queue still holds (for leak tests).</summary>
+    internal int QueueReferencesHeld() => _queue.ReferencesHeld();
+
     internal void ScheduleAt(long atNanoseconds, IEventTarget target, long token, object? payload)
     {
         Invariant.Holds(atNanoseconds >= Now.Nanoseconds);

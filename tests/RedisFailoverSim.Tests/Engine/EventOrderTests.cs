@@ -1,4 +1,5 @@
 using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Processes;
 using RedisFailoverSim.Engine.Queue;
 using RedisFailoverSim.Engine.Random;
 using RedisFailoverSim.Engine.Time;
@@ -102,6 +103,53 @@ public class EventOrderTests
         Assert.Equal(expected.Count, recorder.Fired.Count);
         Assert.Equal(expected, recorder.Fired);
         Assert.Equal(expected.Select(e => e.Sequence), observer.Sequences);
+    }
+
+    [Fact]
+    public void Run_ModelThatRanToCompletion_QueueHoldsNoReferences()
+    {
+        // Fired slots are freed or reused, never left holding a target or a payload after the run.
+        var sim = new Simulation(seed: 7, initialQueueCapacity: 4);
+        var box = new Mailbox<string>(sim);
+        var signal = new SimEvent<string>(sim);
+        var recorder = new Recorder(sim);
+        int received = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            int index = i;
+            sim.Start($"p{i}", self => Worker(index, self));
+        }
+
+        sim.Run();
+
+        Assert.Equal(10, received);
+        Assert.Equal(20, recorder.Fired.Count);
+        Assert.Equal(0, sim.PendingEvents);
+        Assert.Equal(0, sim.QueueReferencesHeld());
+
+        IEnumerable<Wait> Worker(int index, Process self)
+        {
+            for (int step = 0; step < 50; step++)
+            {
+                yield return Wait.For(SimDuration.FromMilliseconds(1 + ((index * step) % 7)));
+            }
+
+            sim.ScheduleNow(recorder, index, payload: "payload");
+            if (index % 2 == 0)
+            {
+                box.Put($"item{index}");
+                yield return Wait.On(signal, SimDuration.FromSeconds(1));
+                yield break;
+            }
+
+            yield return box.Receive();
+            box.Take();
+            received++;
+            if (received == 10)
+            {
+                signal.Succeed("done");
+            }
+        }
     }
 
     [Fact]

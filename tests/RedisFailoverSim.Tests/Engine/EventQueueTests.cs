@@ -40,6 +40,54 @@ public class EventQueueTests
     }
 
     [Fact]
+    public void TryDequeue_TargetsReschedulingThemselvesWhileFired_MatchesSortedSetReference()
+    {
+        // Exercises the slot reuse: a fired target that schedules itself again takes over its slot.
+        var targets = new IEventTarget[] { new NullTarget(), new NullTarget(), new NullTarget() };
+        var queue = new EventQueue(initialCapacity: 2);
+        var reference = new SortedDictionary<(long Time, long Sequence), int>();
+        var random = new RandomStream(7);
+        long sequence = 0;
+        long now = 0;
+        void Add(int target)
+        {
+            long time = now + random.NextInt64(0, 50);
+            queue.Enqueue(time, targets[target], token: target, payload: target == 2 ? "message" : null);
+            reference.Add((time, sequence++), target);
+        }
+
+        for (int i = 0; i < 100; i++)
+        {
+            Add(random.Next(3));
+        }
+
+        while (reference.Count > 0)
+        {
+            var expected = reference.First();
+            reference.Remove(expected.Key);
+            Assert.True(queue.TryDequeue(long.MaxValue, out var entry));
+            Assert.Equal(expected.Key, (entry.Time, entry.Sequence));
+            Assert.Same(targets[expected.Value], entry.Target);
+            Assert.Same(targets[expected.Value], queue.FiringTarget);
+            now = entry.Time;
+            int again = random.Next(0, 4);
+            for (int i = 0; i < again && sequence < 60_000; i++)
+            {
+                // Mostly the fired target itself, sometimes another one first.
+                Add(random.Next(4) == 0 ? random.Next(3) : expected.Value);
+            }
+
+            queue.ReleaseFired();
+            Assert.Null(queue.FiringTarget);
+            Assert.Equal(reference.Count, queue.Count);
+        }
+
+        Assert.Empty(reference);
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(0, queue.ReferencesHeld());
+    }
+
+    [Fact]
     public void Dequeue_LastEntry_ReleasesTargetAndPayloadReferences()
     {
         var queue = new EventQueue(initialCapacity: 4);

@@ -146,6 +146,63 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Interrupt_AfterItsEventFiredButBeforeItRuns_ResumesOnceInterrupted()
+    {
+        var sim = new Simulation(seed: 1);
+        var log = new List<string>();
+        var signal = new SimEvent(sim);
+        var waiter = sim.Start("waiter", self => Waiter(self));
+        sim.Start("driver", _ => Driver());
+
+        sim.Run();
+
+        Assert.Equal(["2:Interrupted:late", "3:Completed"], log);
+
+        IEnumerable<Wait> Waiter(Process self)
+        {
+            yield return Wait.On(signal);
+            log.Add($"{Now(sim)}:{self.Result}:{self.InterruptCause}");
+            yield return Wait.For(Seconds(1));
+            log.Add($"{Now(sim)}:{self.Result}");
+        }
+
+        IEnumerable<Wait> Driver()
+        {
+            yield return Wait.For(Seconds(2));
+            signal.Succeed();            // the waiter's wake-up is now queued for t=2 ...
+            waiter.Interrupt("late");    // ... but the interrupt cancels that wait
+        }
+    }
+
+    [Fact]
+    public void Interrupt_WhenItsTimeoutIsDueThisInstant_ResumesOnceInterrupted()
+    {
+        var sim = new Simulation(seed: 1);
+        var log = new List<string>();
+        Process? sleeper = null;
+        sim.Start("driver", _ => Driver());
+        sleeper = sim.Start("sleeper", self => Sleeper(self));
+
+        sim.Run();
+
+        Assert.Equal(["1:Interrupted:now", "6:Completed"], log);
+
+        IEnumerable<Wait> Driver()
+        {
+            yield return Wait.For(Seconds(1));
+            sleeper!.Interrupt("now");   // the sleeper's 1 s timeout is also due, later in this instant
+        }
+
+        IEnumerable<Wait> Sleeper(Process self)
+        {
+            yield return Wait.For(Seconds(1));
+            log.Add($"{Now(sim)}:{self.Result}:{self.InterruptCause}");
+            yield return Wait.For(Seconds(5));
+            log.Add($"{Now(sim)}:{self.Result}");
+        }
+    }
+
+    [Fact]
     public void Interrupt_FinishedProcess_ReturnsFalse()
     {
         var sim = new Simulation(seed: 1);
