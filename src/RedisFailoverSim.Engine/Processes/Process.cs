@@ -178,7 +178,9 @@ public sealed class Process : IEventTarget
         Result = result;
         FailedEvent = failed;
         State = ProcessState.Running;
-        // Simulation.ActiveProcess is now this process: it is derived from the event being fired and our state.
+
+        // While the body runs, Simulation.ActiveProcess is this process without being stored: it is derived from
+        // the event being fired (whose target we are) and our Running state.
         bool more = _body.MoveNext();
         Invariant.Holds(Reservation is null);
         if (!more || _stopRequested)
