@@ -2,14 +2,22 @@ using System.Globalization;
 
 namespace RedisFailoverSim.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "scenarios")
+        {
+            string folder = args.Length > 1 ? args[1] : "scenarios";
+            double budget = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 3.0;
+            return ScenarioBenchmark.Run(folder, budget);
+        }
+
         if (args.Length == 0 || args[0] != "hold")
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE]");
             return 2;
         }
 
