@@ -4,8 +4,9 @@ namespace RedisFailoverSim.Scenarios.Reading;
 internal static class Suggestions
 {
     /// <summary>
-    /// The closest allowed word: the same word in another spelling (case, <c>_</c> or <c>-</c>), or one at most
-    /// a third of its length of edits away (at least one). Null when nothing is close.
+    /// The closest allowed word: the same word in another spelling (case, <c>_</c> or <c>-</c>), one at most a
+    /// third of its length of edits away (at least one), or one sharing a long start with it
+    /// (<c>down-after-ms</c> → <c>down-after-milliseconds</c>). Null when nothing is close.
     /// </summary>
     public static string? Closest(string word, IEnumerable<string> allowed)
     {
@@ -26,7 +27,26 @@ internal static class Suggestions
             }
         }
 
-        return bestDistance <= Math.Max(1, word.Length / 3) ? best : null;
+        if (bestDistance <= Math.Max(1, word.Length / 3))
+        {
+            return best;
+        }
+
+        // An abbreviation: most of the word is the start of exactly one allowed word.
+        var minimum = Math.Max(4, (int)Math.Ceiling(normalized.Length * 0.6));
+        var sharing = allowed.Where(c => CommonPrefix(Normalize(c), normalized) >= minimum).ToList();
+        return sharing.Count == 1 ? sharing[0] : null;
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        return length;
     }
 
     /// <summary><c>; did you mean 'x'?</c> or nothing.</summary>
