@@ -2,6 +2,7 @@ using CommandLine;
 using CommandLine.Text;
 using RedisFailoverSim.Cli.Commands;
 using RedisFailoverSim.Cli.Help;
+using RedisFailoverSim.Cli.Sweep;
 using RedisFailoverSim.Cli.Verbs;
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Scenarios;
@@ -25,8 +26,9 @@ internal static class CliApp
             settings.CaseInsensitiveEnumValues = true;
             settings.ParsingCulture = System.Globalization.CultureInfo.InvariantCulture;
             settings.MaximumDisplayWidth = 110;
+            settings.AllowMultiInstance = true; // sweep --vary A --vary B
         });
-        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb>(args);
+        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb>(args);
         try
         {
             return parsed.MapResult(
@@ -34,6 +36,8 @@ internal static class CliApp
                 (ValidateVerb verb) => ValidateCommand.Execute(verb, env),
                 (ExplainVerb verb) => ExplainCommand.Execute(verb, env),
                 (ListVerb _) => ListCommand.Execute(env),
+                (SweepVerb verb) => SweepCommand.Execute(verb, env),
+                (MergeVerb verb) => MergeCommand.Execute(verb, env),
                 errors => DisplayHelp(parsed, errors.ToList(), env));
         }
         catch (ScenarioException e)

@@ -1,0 +1,61 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace RedisFailoverSim.Cli.Sweep;
+
+/// <summary>Options of <c>rfsim sweep</c>.</summary>
+[Verb("sweep", HelpText = "Monte Carlo: run a scenario many times (replication i seeded from (seed, i)) on each path, "
+    + "optionally over a grid of settings (--vary); print the distributions and write sweep.json, sweep.csv, "
+    + "replications.csv and charts. Results are identical for any --parallel.")]
+internal sealed class SweepVerb
+{
+    [Value(0, MetaName = "scenario", Required = true,
+        HelpText = "The scenario YAML file, or the name of a bundled scenario (see 'rfsim list').")]
+    public string Scenario { get; set; } = "";
+
+    [Option("runs", Required = true, MetaValue = "N", HelpText = "Replications per grid point and path.")]
+    public int Runs { get; set; }
+
+    [Option("parallel", MetaValue = "K", HelpText = "Worker threads; each replication runs on one. Default: the "
+        + "number of processors. The output is the same bytes for any K.")]
+    public int? Parallel { get; set; }
+
+    [Option("seed", MetaValue = "S", HelpText = "Master seed; replication i runs with the seed derived from (S, i), the "
+        + "same at every grid point. Default: the scenario's seed:, else 42.")]
+    public ulong? Seed { get; set; }
+
+    [Option("paths", Separator = ',', MetaValue = "a,b",
+        HelpText = "Only these paths (of the scenario's). Default: every path of the scenario that is available.")]
+    public IEnumerable<string> Paths { get; set; } = [];
+
+    [Option("vary", MetaValue = "KEY=FROM..TO:STEPS", HelpText = "Vary a setting over STEPS evenly spaced values, ends "
+        + "included (at most twice: a grid). KEY as in the loader's messages: sentinel.down-after-milliseconds, "
+        + "faults[0].duration, workload.rate. Durations keep their unit: faults[0].duration=5s..120s:8.")]
+    public IEnumerable<string> Vary { get; set; } = [];
+
+    [Option("shard", MetaValue = "I/N", HelpText = "Run only shard I (from 0) of N: replications I, I+N, I+2N, ... of "
+        + "every point and path; write sweep-partial.json for 'rfsim merge'. For batch engines: see "
+        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
+    public string? Shard { get; set; }
+
+    [Option("out", MetaValue = "DIR", HelpText = "Output folder. Default: out/<scenario-name>-sweep/ (with --shard: "
+        + "out/<scenario-name>-sweep-shard-I-of-N/). Written atomically; an earlier sweep folder there is replaced.")]
+    public string? Out { get; set; }
+
+    [Option('q', "quiet", HelpText = "Print only the table: no progress, no header, no file list.")]
+    public bool Quiet { get; set; }
+
+    [Option("no-charts", HelpText = "Skip the charts; sweep.json, sweep.csv and replications.csv are always written.")]
+    public bool NoCharts { get; set; }
+
+    [Usage(ApplicationAlias = "rfsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("1000 replications of the Jepsen split brain on 2 cores",
+            new SweepVerb { Scenario = "scenarios/az-partition-split-brain.yaml", Runs = 1000, Parallel = 2 }),
+        new("Acknowledged loss against partition duration, 100 runs per point",
+            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 100, Vary = ["faults[0].duration=5s..120s:8"] }),
+        new("Shard 3 of 8 of a sweep, for a batch engine (then: rfsim merge DIR0 ... DIR7)",
+            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 1000, Shard = "3/8", Out = "part-3" }),
+    ];
+}

@@ -1,0 +1,36 @@
+namespace RedisFailoverSim.Reporting.Sweep;
+
+/// <summary>One file of a sweep's output folder: its name and what writes its bytes.</summary>
+/// <param name="FileName">A plain file name.</param>
+/// <param name="Write">Writes the file's bytes.</param>
+public sealed record SweepFile(string FileName, Action<Stream> Write)
+{
+    /// <summary>
+    /// What a complete sweep (or a merge) writes, in order: sweep.json, sweep.csv, replications.csv, then the charts
+    /// unless <paramref name="charts"/> is false.
+    /// </summary>
+    public static IReadOnlyList<SweepFile> ForReport(SweepReport report, bool charts)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var files = new List<SweepFile>
+        {
+            new(SweepJsonWriter.FileName, s => SweepJsonWriter.Write(report, s)),
+            new(SweepCsvWriter.FileName, s => SweepCsvWriter.Write(report, s)),
+            new(ReplicationsCsvWriter.FileName, s => ReplicationsCsvWriter.Write(report, s)),
+        };
+        if (charts)
+        {
+            foreach (var metric in SweepMetric.All)
+            {
+                files.Add(new(metric.ChartName + ".png", s => s.Write(SweepCharts.Png(report, metric))));
+                files.Add(new(metric.ChartName + ".svg", s => s.Write(SweepCharts.Svg(report, metric))));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>What a shard writes: sweep-partial.json.</summary>
+    public static IReadOnlyList<SweepFile> ForPartial(SweepPartial partial) =>
+        [new(SweepPartialJson.FileName, s => SweepPartialJson.Write(partial, s))];
+}
