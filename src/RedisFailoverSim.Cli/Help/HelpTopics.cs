@@ -87,7 +87,7 @@ internal static class HelpTopics
         text.AppendLine();
         text.AppendLine("EXAMPLES");
         text.AppendLine("  rfsim run scenarios/az-partition-split-brain.yaml --seed 42");
-        text.AppendLine("  rfsim sweep scenarios/az-partition-split-brain.yaml --runs 1000 --vary faults[0].duration=5s..120s:8");
+        text.AppendLine("  rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8");
         text.AppendLine("  rfsim validate scenarios/primary-crash.yaml");
         text.AppendLine("  rfsim explain self-hosted");
         text.Append("  rfsim list");

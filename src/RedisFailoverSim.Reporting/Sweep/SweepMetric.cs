@@ -10,6 +10,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// <param name="ChartName">The chart files' base name: <c>acked-lost</c> → <c>acked-lost.png</c>.</param>
 /// <param name="Title">Words for titles and tables: <c>acknowledged writes lost</c>.</param>
 /// <param name="Unit">The unit for axis labels and table headers: <c>writes</c>, <c>s</c>, <c>ms</c>.</param>
+/// <param name="ShortLabel">A short label for table rows, unit included: <c>acked lost (writes)</c>.</param>
 /// <param name="Value">Reads the metric from one replication; null when it has none.</param>
 public sealed record SweepMetric(
     string JsonName,
@@ -17,11 +18,18 @@ public sealed record SweepMetric(
     string ChartName,
     string Title,
     string Unit,
+    string ShortLabel,
     Func<ReplicationMetrics, double?> Value)
 {
     /// <summary>Acknowledged writes absent from the final converged dataset, per run.</summary>
     public static SweepMetric AcknowledgedLost { get; } = new(
-        "acknowledgedLost", "acked_lost", "acked-lost", "acknowledged writes lost", "writes", m => m.AcknowledgedLost);
+        "acknowledgedLost",
+        "acked_lost",
+        "acked-lost",
+        "acknowledged writes lost",
+        "writes",
+        "acked lost (writes)",
+        m => m.AcknowledgedLost);
 
     /// <summary>Client-observed failover duration (fault → first write acknowledged by the new primary), per run.</summary>
     public static SweepMetric FailoverClientObserved { get; } = new(
@@ -30,19 +38,23 @@ public sealed record SweepMetric(
         "failover-client-observed",
         "client-observed failover",
         "s",
+        "failover client (s)",
         m => m.FailoverClientObservedSeconds);
 
     /// <summary>Each run's write latency P99 (from the intended start), per run.</summary>
     public static SweepMetric LatencyP99 { get; } = new(
-        "latencyP99Ms", "write_latency_p99_ms", "latency-p99", "write latency P99", "ms", m => m.LatencyP99Ms);
+        "latencyP99Ms", "write_latency_p99_ms", "latency-p99", "write latency P99", "ms", "write P99 (ms)",
+        m => m.LatencyP99Ms);
 
     /// <summary>How long two or more nodes accepted writes as primary at once, per run.</summary>
     public static SweepMetric SplitBrain { get; } = new(
-        "splitBrainSeconds", "split_brain_s", "split-brain", "split brain", "s", m => m.SplitBrainSeconds);
+        "splitBrainSeconds", "split_brain_s", "split-brain", "split brain", "s", "split brain (s)",
+        m => m.SplitBrainSeconds);
 
     /// <summary>The four, in the order of every output.</summary>
     public static IReadOnlyList<SweepMetric> All { get; } = [AcknowledgedLost, FailoverClientObserved, LatencyP99, SplitBrain];
 
     /// <summary>The title with its unit: <c>acknowledged writes lost (writes)</c>.</summary>
     public string TitleWithUnit => $"{Title} ({Unit})";
+
 }

@@ -65,7 +65,7 @@ public static class SweepTable
                 rows.Add(
                 [
                     m == 0 ? path.Path : "",
-                    metric.TitleWithUnit,
+                    metric.ShortLabel,
                     s.Count.ToString(CultureInfo.InvariantCulture),
                     Number(s.Mean, metric),
                     Interval(s, metric),
