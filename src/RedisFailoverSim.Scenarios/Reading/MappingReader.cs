@@ -210,8 +210,8 @@ internal sealed class MappingReader
 
         if (inclusive ? value < bound : value <= bound)
         {
-            var relation = inclusive ? "at least" : "greater than";
-            Report(key, $"expected a number {relation} {bound.ToString(System.Globalization.CultureInfo.InvariantCulture)}; found {text.Trim()}");
+            var relation = inclusive ? ", at least" : " greater than";
+            Report(key, $"expected a number{relation} {bound.ToString(System.Globalization.CultureInfo.InvariantCulture)}; found {text.Trim()}");
             return null;
         }
 
