@@ -6,11 +6,11 @@ public static class Assumptions
     /// <summary>All assumptions, in id order.</summary>
     public static IReadOnlyList<Assumption> All { get; } =
     [
-        new("A1", "all", "One-way network delays are log-normal per message, median 0.22 ms inside an AZ and 0.8 ms across AZs, sigma 0.25 (FACTS.md §8 gives RTT averages, not distributions).", "network.same_az_median_ms / cross_az_median_ms / *_sigma", "0.22 ms / 0.8 ms / 0.25"),
-        new("A2", "all", "Every write is an SADD of a unique element whose replication-stream size is the value size plus 40 bytes of command overhead.", "workload.value_bytes", "value + 40 B"),
-        new("A3", "self-hosted, elasticache", "A full resync streams the dataset at 100 MB/s (transfer and load) after repl-diskless-sync-delay.", "redis.full_sync_mb_per_s", "100 MB/s"),
-        new("A4", "self-hosted, elasticache", "The primary holds 100 MB of data before the run's writes, which every full sync must copy.", "redis.base_dataset_mb", "100 MB"),
-        new("A5", "self-hosted", "A client asks each Sentinel for the primary with a 500 ms timeout ('a few hundred ms', FACTS.md §9.1), then verifies with ROLE.", "client.sentinel_timeout_ms", "500 ms"),
+        new("A1", "all", "One-way network delays are log-normal per message, median 0.22 ms inside an AZ and 0.8 ms across AZs, sigma 0.25 (FACTS.md §8 gives RTT averages, not distributions).", "network.same-az-median / cross-az-median / same-az-sigma / cross-az-sigma", "0.22 ms / 0.8 ms / 0.25"),
+        new("A2", "all", "Every write is an SADD of a unique element whose replication-stream size is the value size plus 40 bytes of command overhead.", "workload.value-size", "value + 40 B"),
+        new("A3", "self-hosted, elasticache", "A full resync streams the dataset at 100 MB/s (transfer and load) after repl-diskless-sync-delay.", "redis.full-sync-rate", "100 MB/s"),
+        new("A4", "self-hosted, elasticache", "The primary holds 100 MB of data before the run's writes, which every full sync must copy.", "redis.base-dataset-size", "100 MB"),
+        new("A5", "self-hosted", "A client asks each Sentinel for the primary with a 500 ms timeout ('a few hundred ms', FACTS.md §9.1), then verifies with ROLE.", "client.sentinel-timeout", "500 ms"),
         new("A6", "self-hosted", "Sentinels know every node and every other Sentinel from the start (discovery through INFO and hello is not replayed).", null, "-"),
         new("A7", "self-hosted", "Sentinel TILT mode is not modelled: the simulation has no clock jumps and Sentinels are never paused.", null, "-"),
         new("A8", "all", "A write that never left the client (no connection for the whole command timeout) counts as failed, not unknown: the client knows it was never sent.", null, "-"),
