@@ -32,6 +32,7 @@ public sealed partial class RedisNode
     private void CronTick()
     {
         _cronTicks++;
+        CheckCoordinatedFailoverTimeout();
         if (!IsPrimary && MasterId.IsSome)
         {
             FollowerCron();

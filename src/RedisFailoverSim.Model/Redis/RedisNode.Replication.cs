@@ -176,6 +176,7 @@ public sealed partial class RedisNode
             {
                 _replicas[i].AckOffset = ack.Offset;
                 _replicas[i].LastAck = Sim.Now;
+                CompleteCoordinatedFailoverIfCaughtUp(ack);
                 return;
             }
         }

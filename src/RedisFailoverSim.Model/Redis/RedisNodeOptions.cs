@@ -9,4 +9,10 @@ public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
 {
     /// <summary>Open-source Redis/Valkey behaviour.</summary>
     public static RedisNodeOptions OpenSource { get; } = new(CloseOnReplicaWrite: false);
+
+    /// <summary>
+    /// A path's extension of the node (MemoryDB's transaction-log agent), or null for plain Redis: it gates write
+    /// acknowledgements and handles the messages the node does not know.
+    /// </summary>
+    public INodeExtension? Extension { get; init; }
 }
