@@ -31,7 +31,12 @@ public sealed partial class ManagedControlPlane
             return "postponed: a failover is already under way";
         }
 
-        int target = LeastLagReplica(requireLinkUp: true);
+        if (!IsFresh(_primary))
+        {
+            return "postponed: the primary does not answer health checks (an unplanned failover will handle it)";
+        }
+
+        int target = LeastLagReplica(requireLinkUp: true, includeCurrent: false);
         if (target < 0)
         {
             return "postponed: no in-sync replica to hand the primary role to";
@@ -62,9 +67,9 @@ public sealed partial class ManagedControlPlane
         node.Restart();
     }
 
-    private void TryStartFailover()
+    private void TryStartFailover(bool includeCurrent)
     {
-        int candidate = LeastLagReplica(requireLinkUp: false);
+        int candidate = LeastLagReplica(requireLinkUp: false, includeCurrent);
         if (candidate < 0)
         {
             if (!_reportedNoCandidate)
@@ -80,17 +85,17 @@ public sealed partial class ManagedControlPlane
         Phase = ControlPlanePhase.Promoting;
         var old = _nodes[_primary];
         var chosen = _nodes[candidate];
-        Sim.Start(Name + "/failover", _ => RunFailover(old, chosen));
+        Sim.Start(Name + "/failover", _ => RunFailover(old, chosen, fenceOld: !includeCurrent));
     }
 
     /// <summary>The healthy replica with the most replication stream (least lag), lowest index on ties; -1 if none.</summary>
-    private int LeastLagReplica(bool requireLinkUp)
+    private int LeastLagReplica(bool requireLinkUp, bool includeCurrent)
     {
         int best = -1;
         long bestOffset = -1;
         for (int i = 0; i < _nodes.Count; i++)
         {
-            if (i == _primary || !IsFresh(i) || _lastInfo[i] is not { IsPrimary: false } info || _nodes[i].Host != HostState.Up)
+            if ((i == _primary && !includeCurrent) || !IsFresh(i) || _lastInfo[i] is not { IsPrimary: false } info || _nodes[i].Host != HostState.Up)
             {
                 continue;
             }
@@ -105,11 +110,15 @@ public sealed partial class ManagedControlPlane
         return best;
     }
 
-    private IEnumerable<Wait> RunFailover(RedisNode old, RedisNode chosen)
+    private IEnumerable<Wait> RunFailover(RedisNode old, RedisNode chosen, bool fenceOld)
     {
         Emit($"failing over from {old.Name}: promoting {chosen.Name}, the replica with the least replication lag (offset {_lastInfo[chosen.NodeIndex]!.Offset})");
-        old.Reconfigure(chosen.Id);
-        if (_options.IsolatedPrimary == IsolatedPrimaryBehaviour.TakenOffline && old.Host is HostState.Up or HostState.Paused)
+        if (old != chosen)
+        {
+            old.Reconfigure(chosen.Id);
+        }
+
+        if (fenceOld && _options.IsolatedPrimary == IsolatedPrimaryBehaviour.TakenOffline && old.Host is HostState.Up or HostState.Paused)
         {
             // ASSUMPTION A19: the failed primary is taken offline out of band before the promotion (FACTS.md §4.2).
             old.Crash(powerOff: true);
@@ -194,17 +203,18 @@ public sealed partial class ManagedControlPlane
         {
             var node = _nodes[i];
             bool down = node.Host is HostState.ProcessDown or HostState.PoweredOff;
-            if (!_failed[i] || !down || (i == _primary && Phase != ControlPlanePhase.Monitoring))
+            if (!_failed[i] || !down)
             {
                 _replacementDue[i] = _failed[i] ? _replacementDue[i] : SimTime.MaxValue;
                 continue;
             }
 
+            bool failingOver = i == _primary && Phase != ControlPlanePhase.Monitoring;
             if (_replacementDue[i] == SimTime.MaxValue)
             {
                 _replacementDue[i] = Sim.Now + _options.ReplacementDelay;
             }
-            else if (Sim.Now >= _replacementDue[i] && !_azPower.IsOff(node.AzIndex))
+            else if (Sim.Now >= _replacementDue[i] && !_azPower.IsOff(node.AzIndex) && !failingOver)
             {
                 // FACTS.md §4.2: a replacement in the failed node's AZ, only once the AZ is back. With no replica
                 // left, the primary itself is recreated empty ("all data lost").

@@ -9,7 +9,8 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Model.ControlPlane;
 
 /// <summary>
-/// A managed service's control plane, outside the data plane (a regional member, cross-AZ from every node): it
+/// A managed service's control plane, outside the data plane (a regional member, cross-AZ from every node and outside
+/// every partition group unless one names it, ASSUMPTION A33): it
 /// health-checks every node with INFO, declares a node failed after a detection time, fails the primary over to
 /// the replica with the least replication lag, re-points the primary endpoint, reconciles stray roles, and
 /// replaces failed nodes after minutes, once their AZ has power (FACTS.md §4.2). The ElastiCache and Serverless
@@ -30,6 +31,7 @@ public sealed partial class ManagedControlPlane : Member
     private int _primary;
     private SimDuration _phase;
     private SimTime _primaryChangedAt;
+    private SimTime _noPrimarySince = SimTime.MaxValue;
     private bool _reportedNoCandidate;
 
     /// <summary>Creates the control plane; call <see cref="Boot"/> once the nodes exist.</summary>
@@ -194,7 +196,7 @@ public sealed partial class ManagedControlPlane : Member
 
         if (Phase == ControlPlanePhase.Monitoring && _failed[_primary])
         {
-            TryStartFailover();
+            TryStartFailover(includeCurrent: false);
         }
 
         if (Phase == ControlPlanePhase.Monitoring && IsFresh(_primary))
@@ -211,8 +213,11 @@ public sealed partial class ManagedControlPlane : Member
         var primary = _nodes[_primary];
         if (_lastInfo[_primary] is not { IsPrimary: true })
         {
+            FollowObservedPrimary();
             return;
         }
+
+        _noPrimarySince = SimTime.MaxValue;
 
         for (int i = 0; i < _nodes.Count; i++)
         {
@@ -232,6 +237,56 @@ public sealed partial class ManagedControlPlane : Member
                 _nodes[i].Reconfigure(primary.Id);
                 Send(_nodes[i].Id, new ReplicaOfCommand(primary.Id));
             }
+        }
+    }
+
+    /// <summary>
+    /// The control plane's primary answers as a replica (a coordinated failover completed after the control plane
+    /// gave up on it): when exactly one node answers as primary, the control plane and the endpoint follow it.
+    /// </summary>
+    private void FollowObservedPrimary()
+    {
+        int observed = -1;
+        for (int i = 0; i < _nodes.Count; i++)
+        {
+            if (IsFresh(i) && _lastReply[i] > _primaryChangedAt && _lastInfo[i] is { IsPrimary: true })
+            {
+                if (observed >= 0)
+                {
+                    return;
+                }
+
+                observed = i;
+            }
+        }
+
+        if (_lastReply[_primary] <= _primaryChangedAt)
+        {
+            return;
+        }
+
+        if (observed >= 0)
+        {
+            _noPrimarySince = SimTime.MaxValue;
+            var node = _nodes[observed];
+            Emit($"{_nodes[_primary].Name} answers as a replica and {node.Name} as the primary: following {node.Name}");
+            node.Reconfigure(MemberId.None);
+            SetPrimary(node);
+            Repoint(node);
+            return;
+        }
+
+        // No node acts as primary (e.g. a promotion was abandoned and the nodes came back following each other):
+        // once that has lasted two rounds, promote the replica with the least lag, the current primary included.
+        if (_noPrimarySince == SimTime.MaxValue)
+        {
+            _noPrimarySince = Sim.Now;
+        }
+        else if (Sim.Now - _noPrimarySince >= _options.HealthCheckInterval * 2)
+        {
+            _noPrimarySince = SimTime.MaxValue;
+            Emit("no node acts as primary");
+            TryStartFailover(includeCurrent: true);
         }
     }
 

@@ -121,6 +121,9 @@ public sealed class StreamEntry(HistoryEntry entry) : Message
     /// <summary>The write and the offset after it.</summary>
     public HistoryEntry Entry { get; } = entry;
 
+    /// <summary>The stream offset just before this entry (-1: not stated), for the stream-gap check.</summary>
+    public long PreviousOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }
@@ -138,6 +141,9 @@ public sealed class ReplAck(long offset) : Message
 /// <summary>The master's <c>PING</c> on the replication link (every repl-ping-replica-period).</summary>
 public sealed class ReplPing : Message
 {
+    /// <summary>The master's offset when it sent the ping (-1: not stated), for the stream-gap check.</summary>
+    public long MasterOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }

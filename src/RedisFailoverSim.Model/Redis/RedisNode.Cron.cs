@@ -58,7 +58,7 @@ public sealed partial class RedisNode
 
             if (ping)
             {
-                Send(link.Replica, new ReplPing());
+                Send(link.Replica, new ReplPing { MasterOffset = Offset });
             }
         }
 

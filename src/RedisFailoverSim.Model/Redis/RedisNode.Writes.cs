@@ -49,7 +49,7 @@ public sealed partial class RedisNode
         Invariant.Holds(AcceptsWrites);
         long end = _history.Append(write.WriteId, write.Bytes);
         var entry = new HistoryEntry(write.WriteId, end);
-        Propagate(entry);
+        Propagate(entry, end - write.Bytes);
         if (_options.Extension is { } extension)
         {
             // The extension answers once the write is durable (MemoryDB: committed in a quorum of AZs).
@@ -61,13 +61,13 @@ public sealed partial class RedisNode
     }
 
     /// <summary>Sends an applied entry to every replica streaming from this node.</summary>
-    private void Propagate(HistoryEntry entry)
+    private void Propagate(HistoryEntry entry, long previousOffset)
     {
         for (int i = 0; i < _replicas.Count; i++)
         {
             if (_replicas[i].Online)
             {
-                Send(_replicas[i].Replica, new StreamEntry(entry));
+                Send(_replicas[i].Replica, new StreamEntry(entry) { PreviousOffset = previousOffset });
             }
         }
     }

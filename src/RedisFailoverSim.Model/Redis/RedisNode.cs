@@ -250,8 +250,8 @@ public sealed partial class RedisNode : Member, IEventTarget
             case RdbPayload rdb:
                 OnRdb(rdb);
                 break;
-            case ReplPing:
-                OnReplPing(message);
+            case ReplPing ping:
+                OnReplPing(ping);
                 break;
             case PingCommand:
                 Send(message.From, new PongReply());

@@ -13,7 +13,7 @@ namespace RedisFailoverSim.Model.Serverless;
 /// would wait longer than <see cref="ServerlessSettings.ThrottleAfter"/> is throttled (A22). Capacity starts at 30K
 /// ECPU/s and doubles every doubling period while demand stays near it, up to the configured maximum (A21).
 /// Metering: 1 ECPU per KB transferred, at least 1 per request (FACTS.md §5); GB-hours of the data stored, at least
-/// the minimum metered storage (FACTS.md §5).
+/// the minimum metered storage (FACTS.md §5), sampled each second (A34).
 /// </summary>
 public sealed class ServerlessCapacity
 {

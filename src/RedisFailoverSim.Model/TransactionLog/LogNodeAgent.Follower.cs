@@ -192,8 +192,14 @@ public sealed partial class LogNodeAgent
         var best = _best!;
         long applied = LastIndex;
 
-        // Every committed record is in the best log of any quorum, including those this node already applied.
-        Invariant.Holds(best.LastIndex >= applied && best.FromIndex == applied + 1);
+        // Every committed record is in the best log of any quorum, including those this node already applied (some
+        // may have arrived while it claimed): the best log continues this node's history exactly.
+        Invariant.Holds(best.LastIndex >= applied && best.FromIndex <= applied + 1);
+        for (long index = best.FromIndex; index <= applied; index++)
+        {
+            Invariant.Holds(best.Records[index - best.FromIndex].Entry == _node.Dataset[(int)(index - 1)]);
+        }
+
         for (long index = applied + 1; index <= best.LastIndex; index++)
         {
             var record = best.Records[index - best.FromIndex];

@@ -58,7 +58,7 @@ public sealed partial class LogNodeAgent
         {
             if (!_lagging[m] && _nextIndex[m] == index)
             {
-                _node.SendAsNode(_log[m].Id, new LogAppend(_term, index - 1, TermAt(index - 1), records, _commitIndex));
+                _node.SendAsNode(_log[m].Id, new LogAppend(_term, index - 1, TermAt(index - 1), records, _commitIndex, Now));
                 _nextIndex[m] = index + 1;
             }
         }
@@ -83,7 +83,9 @@ public sealed partial class LogNodeAgent
         }
 
         int m = ReplicaIndex(reply.From);
-        _lastAck[m] = Now;
+
+        // The lease counts from when the answered append was sent (a late answer, e.g. one read after SIGCONT, renews nothing new).
+        _lastAck[m] = SimTime.Max(_lastAck[m], reply.SentAt);
         if (!reply.Ok)
         {
             _lagging[m] = true;
@@ -183,7 +185,7 @@ public sealed partial class LogNodeAgent
             }
 
             long prev = _nextIndex[m] - 1;
-            _node.SendAsNode(_log[m].Id, new LogAppend(_term, prev, TermAt(prev), [], _commitIndex));
+            _node.SendAsNode(_log[m].Id, new LogAppend(_term, prev, TermAt(prev), [], _commitIndex, Now));
         }
     }
 
@@ -198,7 +200,7 @@ public sealed partial class LogNodeAgent
             records[i] = new LogRecord(_node.Dataset[at], _terms[at]);
         }
 
-        _node.SendAsNode(_log[m].Id, new LogAppend(_term, from - 1, TermAt(from - 1), records, _commitIndex));
+        _node.SendAsNode(_log[m].Id, new LogAppend(_term, from - 1, TermAt(from - 1), records, _commitIndex, Now));
         _nextIndex[m] = last + 1;
     }
 

@@ -9,8 +9,11 @@ namespace RedisFailoverSim.Model.TransactionLog;
 /// The primary appends records after <see cref="PrevIndex"/> (whose term must match), or sends none as a heartbeat
 /// that renews its lease; it also publishes the index up to which the log has committed.
 /// </summary>
-public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecord[] records, long commitIndex) : Message
+public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecord[] records, long commitIndex, SimTime sentAt) : Message
 {
+    /// <summary>When the leader sent it: an answer renews the lease from this instant, not from its arrival.</summary>
+    public SimTime SentAt { get; } = sentAt;
+
     /// <summary>The sender's leadership term.</summary>
     public long Term { get; } = term;
 
@@ -31,8 +34,11 @@ public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecor
 }
 
 /// <summary>A log replica's answer to <see cref="LogAppend"/>: durable up to <see cref="MatchIndex"/>, or refused.</summary>
-public sealed class LogAppendReply(long term, bool ok, long matchIndex, long conflictIndex) : Message
+public sealed class LogAppendReply(long term, bool ok, long matchIndex, long conflictIndex, SimTime sentAt) : Message
 {
+    /// <summary>The <see cref="LogAppend.SentAt"/> of the append this answers.</summary>
+    public SimTime SentAt { get; } = sentAt;
+
     /// <summary>The replica's current term.</summary>
     public long Term { get; } = term;
 

@@ -113,7 +113,7 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
     {
         if (append.Term < _term)
         {
-            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: 0), durable: false);
+            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: 0, append.SentAt), durable: false);
             return;
         }
 
@@ -124,7 +124,7 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         {
             // A gap (appends lost on a cut link) or a record of another leader: resend from what is known committed.
             long conflict = Math.Min(append.PrevIndex, Math.Min(_records.Count, _commitIndex) + 1);
-            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: Math.Max(1, conflict)), durable: false);
+            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: Math.Max(1, conflict), append.SentAt), durable: false);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
             PushToFollowers();
         }
 
-        ReplyLater(append.From, new LogAppendReply(_term, ok: true, matchIndex: match, conflictIndex: 0), durable: records.Length > 0);
+        ReplyLater(append.From, new LogAppendReply(_term, ok: true, matchIndex: match, conflictIndex: 0, append.SentAt), durable: records.Length > 0);
     }
 
     private void OnClaim(LogClaim claim)

@@ -21,7 +21,7 @@ internal static class ElastiCachePath
     {
         var settings = spec.Paths.ElastiCache;
         var world = new SimWorld(spec, seed, DeploymentPaths.ElastiCache);
-        var nodeOptions = new RedisNodeOptions(settings.CloseOnReplicaWrite);
+        var nodeOptions = new RedisNodeOptions(settings.CloseOnReplicaWrite) { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true };
         PathAssembly.AddNodes(world, _ => nodeOptions);
         var primary = PathAssembly.InitialPrimary(world);
         var endpoint = new EndpointRecord("primary endpoint", primary.Id);

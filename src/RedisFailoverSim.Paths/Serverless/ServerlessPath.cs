@@ -23,7 +23,7 @@ internal static class ServerlessPath
     {
         var settings = spec.Paths.Serverless;
         var world = new SimWorld(spec, seed, DeploymentPaths.Serverless);
-        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource);
+        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
         var primary = PathAssembly.InitialPrimary(world);
         var route = new EndpointRecord("proxy route", primary.Id);
         var controlPlane = new ManagedControlPlane(
@@ -40,7 +40,7 @@ internal static class ServerlessPath
             world.Recorder,
             () => spec.Redis.BaseDatasetBytes + (controlPlane.CurrentPrimary()?.Offset ?? 0));
 
-        // FACTS.md §5: 1 ECPU per KB transferred, at least 1 per request; a write transfers its value.
+        // FACTS.md §5: 1 ECPU per KB transferred, at least 1 per request; ASSUMPTION A34: a write transfers its value.
         double ecpusPerWrite = Math.Max(1.0, spec.Workload.ValueBytes / 1024.0);
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)
