@@ -175,16 +175,16 @@ internal sealed class MappingReader
             return null;
         }
 
-        var value = ScalarText.Integer(text, out var problem);
+        var value = ScalarText.Integer(text, out _);
         if (value is null)
         {
-            Report(key, problem!);
+            Report(key, $"expected {what}; found '{text}'{ImpliedUnitHint(text, unit)}");
             return null;
         }
 
         if (value < min || value > max)
         {
-            var range = max == long.MaxValue ? $", at least {min}" : $" from {min} to {max}";
+            var range = max is long.MaxValue or int.MaxValue ? $", at least {min}" : $" from {min} to {max}";
             Report(key, $"expected {what}{range}; found {value}");
             return null;
         }
@@ -210,8 +210,8 @@ internal sealed class MappingReader
 
         if (inclusive ? value < bound : value <= bound)
         {
-            var relation = inclusive ? "at least" : "greater than";
-            Report(key, $"expected a number {relation} {bound.ToString(System.Globalization.CultureInfo.InvariantCulture)}; found {text.Trim()}");
+            var relation = inclusive ? ", at least" : " greater than";
+            Report(key, $"expected a number{relation} {bound.ToString(System.Globalization.CultureInfo.InvariantCulture)}; found {text.Trim()}");
             return null;
         }
 
@@ -260,6 +260,24 @@ internal sealed class MappingReader
         }
 
         return value;
+    }
+
+    /// <summary>For a vendor key with an implied unit given a duration (<c>5s</c>), the number to write instead.</summary>
+    private static string ImpliedUnitHint(string text, string unit)
+    {
+        var nanosecondsPerUnit = unit switch
+        {
+            "milliseconds" => SimDuration.NanosecondsPerMillisecond,
+            "seconds" => SimDuration.NanosecondsPerSecond,
+            _ => 0,
+        };
+        if (nanosecondsPerUnit == 0 || ScalarText.Duration(text, out _) is not { } duration
+            || duration.Nanoseconds % nanosecondsPerUnit != 0)
+        {
+            return "";
+        }
+
+        return $"; the unit is {unit}, as in the vendor's config file: write {duration.Nanoseconds / nanosecondsPerUnit}";
     }
 
     /// <summary>How a node reads in "found …": <c>'text'</c>, <c>a list</c>, <c>a mapping</c>, <c>nothing</c>.</summary>

@@ -44,7 +44,9 @@ internal static partial class OverrideApplier
             switch (steps[i], current)
             {
                 case (string key, YamlMappingNode mapping):
+                    // Nodes the override creates have no place in the file: their problems name the override.
                     var keyNode = new YamlScalarNode(key);
+                    document.MarkOverridden(keyNode, setting);
                     if (isLast)
                     {
                         var value = new YamlScalarNode(setting.Value);
@@ -55,11 +57,13 @@ internal static partial class OverrideApplier
 
                     if (!mapping.Children.TryGetValue(keyNode, out var next))
                     {
-                        next = steps[i + 1] is int ? null : new YamlMappingNode();
-                        if (next is null)
+                        if (steps[i + 1] is int)
                         {
                             return $"'{Join(walked, key)}' is not in the file, so it has no item to change";
                         }
+
+                        next = new YamlMappingNode();
+                        document.MarkOverridden(next, setting);
 
                         mapping.Children[keyNode] = next;
                     }

@@ -65,10 +65,12 @@ internal static partial class ScalarText
         decimal nanoseconds = 0;
         foreach (Match part in parts)
         {
-            var amount = decimal.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
             var unit = DurationUnits.First(u => u.Unit == part.Groups[2].Value.ToLowerInvariant());
-            nanoseconds += amount * unit.Nanoseconds;
-            if (nanoseconds > MaxDuration.Nanoseconds)
+
+            // Bounded before multiplying, so neither the parse nor the product can overflow a decimal.
+            if (!decimal.TryParse(part.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                || amount > MaxDuration.Nanoseconds
+                || (nanoseconds += amount * unit.Nanoseconds) > MaxDuration.Nanoseconds)
             {
                 problem = $"expected a duration of at most 30 days; found '{text}'";
                 return null;

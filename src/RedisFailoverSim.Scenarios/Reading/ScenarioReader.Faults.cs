@@ -50,7 +50,8 @@ internal sealed partial class ScenarioReader
             var path = $"faults[{i}]";
             if (list.Children[i] is not YamlMappingNode mapping)
             {
-                _document.Report(list.Children[i], $"{path}: expected a mapping {{kind, at, duration, target, ...}}; found {MappingReader.Describe(list.Children[i])}");
+                var found = MappingReader.Describe(list.Children[i]);
+                _document.Report(list.Children[i], $"{path}: expected a mapping {{kind, at, duration, target, ...}}; found {found}");
                 continue;
             }
 
@@ -75,7 +76,8 @@ internal sealed partial class ScenarioReader
 
         if (!FaultKinds.TryParse(kindText, out var kind))
         {
-            fault.Report("kind", $"expected a fault kind ({string.Join(", ", FaultKinds.Names)}); found '{kindText}'{Suggestions.DidYouMean(kindText, FaultKinds.Names)}");
+            var hint = Suggestions.DidYouMean(kindText, FaultKinds.Names);
+            fault.Report("kind", $"expected a fault kind ({string.Join(", ", FaultKinds.Names)}); found '{kindText}'{hint}");
             return null;
         }
 

@@ -54,7 +54,10 @@ internal sealed partial class ScenarioReader
             }
             else if (isPartition)
             {
-                _document.Report(list, $"{path}: the {Word(member.Kind)} '{member.Name}' (in {member.Az}) is in no group; add '{member.Az}' or '{member.Name}' to one of the groups");
+                _document.Report(
+                    list,
+                    $"{path}: the {Word(member.Kind)} '{member.Name}' (in {member.Az}) is in no group; "
+                    + $"add '{member.Az}' or '{member.Name}' to one of the groups");
                 complete = false;
             }
         }
@@ -63,7 +66,9 @@ internal sealed partial class ScenarioReader
         {
             if (groups[i].Count == 0)
             {
-                _document.Report(list.Children[i], $"{path}[{i}]: this group ends up holding no member (its members are placed by name in other groups)");
+                _document.Report(
+                    list.Children[i],
+                    $"{path}[{i}]: this group ends up holding no member (its members are placed by name in other groups)");
                 complete = false;
             }
         }
@@ -81,7 +86,10 @@ internal sealed partial class ScenarioReader
         {
             if (list.Children[i] is not YamlSequenceNode group || group.Children.Count == 0)
             {
-                _document.Report(list.Children[i], $"{path}[{i}]: expected a non-empty list of AZ or member names, e.g. [az-a] or [n1, s1]; found {MappingReader.Describe(list.Children[i])}");
+                _document.Report(
+                    list.Children[i],
+                    $"{path}[{i}]: expected a non-empty list of AZ or member names, e.g. [az-a] or [n1, s1]; "
+                    + $"found {MappingReader.Describe(list.Children[i])}");
                 complete = false;
                 continue;
             }
@@ -89,11 +97,15 @@ internal sealed partial class ScenarioReader
             for (var j = 0; j < group.Children.Count; j++)
             {
                 var node = group.Children[j];
-                if (node is not YamlScalarNode { Value: { } name } || (topology.IsComplete && !topology.IsAz(name) && topology.FindMember(name) is null))
+                var name = (node as YamlScalarNode)?.Value;
+                if (name is null || (topology.IsComplete && !topology.IsAz(name) && topology.FindMember(name) is null))
                 {
                     var candidates = topology.Azs.Concat(topology.Members.Select(m => m.Name));
                     var hint = node is YamlScalarNode { Value: { } text } ? Suggestions.DidYouMean(text, candidates) : "";
-                    _document.Report(node, $"{path}[{i}][{j}]: expected an AZ ({string.Join(", ", topology.Azs)}) or a node, sentinel or client name; found {MappingReader.Describe(node)}{hint}");
+                    _document.Report(
+                        node,
+                        $"{path}[{i}][{j}]: expected an AZ ({string.Join(", ", topology.Azs)}) or a node, sentinel or client name; "
+                        + $"found {MappingReader.Describe(node)}{hint}");
                     complete = false;
                     continue;
                 }

@@ -54,7 +54,8 @@ internal sealed partial class ScenarioReader
         {
             s.Report(
                 s.Has("repl-timeout") ? "repl-timeout" : "repl-ping-replica-period",
-                $"expected repl-timeout ({settings.ReplTimeout.TotalSeconds} s) to exceed repl-ping-replica-period ({settings.ReplPingReplicaPeriod.TotalSeconds} s), as redis.conf requires");
+                $"expected repl-timeout ({settings.ReplTimeout.WholeMilliseconds / 1000}) to exceed "
+                + $"repl-ping-replica-period ({settings.ReplPingReplicaPeriod.WholeMilliseconds / 1000}), as redis.conf requires");
         }
 
         return settings;

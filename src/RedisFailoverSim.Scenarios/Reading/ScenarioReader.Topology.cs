@@ -264,7 +264,8 @@ internal sealed partial class ScenarioReader
         var az = entry.Text("az", "an AZ name from topology.azs", required: true);
         if (az is not null && topology.Azs.Count > 0 && !topology.IsAz(az))
         {
-            entry.Report("az", $"expected an AZ from topology.azs ({string.Join(", ", topology.Azs)}); found '{az}'{Suggestions.DidYouMean(az, topology.Azs)}");
+            var hint = Suggestions.DidYouMean(az, topology.Azs);
+            entry.Report("az", $"expected an AZ from topology.azs ({string.Join(", ", topology.Azs)}); found '{az}'{hint}");
             az = null;
         }
 
@@ -286,11 +287,17 @@ internal sealed partial class ScenarioReader
         {
             if (seen.TryGetValue(member.Name, out var first))
             {
-                _document.Report(member.At, $"topology: name '{member.Name}' is used twice (first by a {Word(first.Kind)} at line {first.At.Start.Line}); names must be unique across nodes, sentinels and clients");
+                _document.Report(
+                    member.At,
+                    $"topology: name '{member.Name}' is used twice (first by a {Word(first.Kind)} at line {first.At.Start.Line}); "
+                    + "names must be unique across nodes, sentinels and clients");
             }
             else if (topology.IsAz(member.Name) || member.Name == "primary")
             {
-                _document.Report(member.At, $"topology: the {Word(member.Kind)} name '{member.Name}' is also {(member.Name == "primary" ? "the target word 'primary'" : "an AZ name")}; fault targets could not tell them apart");
+                var clash = member.Name == "primary" ? "the target word 'primary'" : "an AZ name";
+                _document.Report(
+                    member.At,
+                    $"topology: the {Word(member.Kind)} name '{member.Name}' is also {clash}; fault targets could not tell them apart");
             }
             else
             {

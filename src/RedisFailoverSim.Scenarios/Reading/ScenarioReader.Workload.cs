@@ -61,7 +61,8 @@ internal sealed partial class ScenarioReader
             var path = $"workload.phases[{i}]";
             if (list.Children[i] is not YamlMappingNode mapping)
             {
-                _document.Report(list.Children[i], $"{path}: expected a mapping {{at, rate-multiplier, ramp}}; found {MappingReader.Describe(list.Children[i])}");
+                var found = MappingReader.Describe(list.Children[i]);
+                _document.Report(list.Children[i], $"{path}: expected a mapping {{at, rate-multiplier, ramp}}; found {found}");
                 complete = false;
                 continue;
             }
@@ -86,7 +87,10 @@ internal sealed partial class ScenarioReader
             if (phases.Count > 0 && IsBeforePreviousPhaseEnds(at.Value, phases[^1]))
             {
                 var previousEnd = phases[^1].At.SinceStart + phases[^1].RampDuration;
-                phase.Report("at", $"expected phases in time order, each starting after the previous one (at {phases[^1].At.SinceStart}) and its ramp (until {previousEnd}); found {at}");
+                phase.Report(
+                    "at",
+                    $"expected phases in time order, each starting after the previous one (at {phases[^1].At.SinceStart}) "
+                    + $"and its ramp (until {previousEnd}); found {at}");
                 complete = false;
                 continue;
             }

@@ -125,7 +125,7 @@ public class BundledScenarioTests
         Assert.Equal(34, crash.SourceLine);
         Assert.Equal(DeploymentPaths.All, scenario.Paths);
         var controlPlane = scenario.Expectations.Where(e => e.Metric == "controlPlaneSeconds").Select(e => (e.Operator, e.Value));
-        Assert.Equal([(Comparison.GreaterOrEqual, 31.0), (Comparison.LessOrEqual, 34.0)], controlPlane);
+        Assert.Equal([(Comparison.GreaterOrEqual, 30.0), (Comparison.LessOrEqual, 34.0)], controlPlane);
     }
 
     [Fact]

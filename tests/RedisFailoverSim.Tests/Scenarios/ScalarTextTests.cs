@@ -29,6 +29,7 @@ public class ScalarTextTests
     [InlineData("-5s", "expected a duration that is not negative; found '-5s'")]
     [InlineData("0.5ns", "expected a whole number of nanoseconds; found '0.5ns'")]
     [InlineData("31d", "expected a duration of at most 30 days; found '31d'")]
+    [InlineData("99999999999999999999999999999999d", "expected a duration of at most 30 days; found '99999999999999999999999999999999d'")]
     public void Duration_Malformed_SaysWhatWasExpected(string text, string message)
     {
         Assert.Null(ScalarText.Duration(text, out var problem));

@@ -133,6 +133,17 @@ public class ScenarioLoaderTests
             Assert.Single(error.Problems));
     }
 
+    [Fact]
+    public void Load_OverrideAddingAMisspeltKey_ProblemNamesTheOverrideNotALine()
+    {
+        var error = Assert.Throws<ScenarioException>(() =>
+            ScenarioLoader.Load(Minimal, [new ScenarioOverride("sentinel.qourum", "3")]));
+
+        Assert.Equal(
+            new ScenarioProblem(Minimal, 0, 0, "sentinel: unknown key 'qourum'; allowed: quorum, down-after-milliseconds, failover-timeout, parallel-syncs; did you mean 'quorum'? (set by override sentinel.qourum=3)"),
+            Assert.Single(error.Problems));
+    }
+
     [Theory]
     [InlineData("faults[3].duration", "override faults[3].duration=5s: 'faults' has 1 item(s), so there is no [3]")]
     [InlineData("workload..rate", "override workload..rate=5s: expected a key like sentinel.quorum or faults[0].duration; found the part ''")]
