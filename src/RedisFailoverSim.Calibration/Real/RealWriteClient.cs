@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using StackExchange.Redis;
@@ -19,14 +18,14 @@ internal sealed class RealWriteClient : IDisposable
 
     private static readonly AsyncLocal<ProfilingSession?> CurrentSession = new();
     private readonly RealLedger _ledger;
-    private readonly Stopwatch _clock;
+    private readonly RunClock _clock;
     private readonly int _valueBytes;
     private readonly ConfigurationOptions _options;
     private ConnectionMultiplexer? _multiplexer;
     private IDatabase? _database;
 
     /// <summary>Configures the client; <see cref="Connect"/> opens it.</summary>
-    public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, Stopwatch clock, int valueBytes)
+    public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, RunClock clock, int valueBytes)
     {
         Name = name;
         Tunnel = tunnel;
@@ -120,7 +119,7 @@ internal sealed class RealWriteClient : IDisposable
     {
         if (task.IsCompletedSuccessfully)
         {
-            _ledger.Resolve(writeId, WriteOutcome.Ok, _clock.Elapsed.TotalSeconds, AnsweringPort(session), reason: null);
+            _ledger.Resolve(writeId, WriteOutcome.Ok, _clock.Seconds, AnsweringPort(session), reason: null);
             return;
         }
 
@@ -130,7 +129,7 @@ internal sealed class RealWriteClient : IDisposable
     private void Resolve(int writeId, Exception error, ProfilingSession session)
     {
         var (outcome, reason) = WriteErrors.Classify(error);
-        _ledger.Resolve(writeId, outcome, _clock.Elapsed.TotalSeconds, outcome == WriteOutcome.Ok ? AnsweringPort(session) : -1, reason);
+        _ledger.Resolve(writeId, outcome, _clock.Seconds, outcome == WriteOutcome.Ok ? AnsweringPort(session) : -1, reason);
     }
 
     private static int AnsweringPort(ProfilingSession session)

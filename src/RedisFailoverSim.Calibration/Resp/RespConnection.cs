@@ -179,7 +179,8 @@ internal sealed class RespConnection : IDisposable
 
     private static void SetTimeout(Socket socket, TimeSpan timeout)
     {
-        int milliseconds = (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
+        // 0 means no timeout to a socket: a subscriber blocks until Dispose closes the connection.
+        int milliseconds = timeout == Timeout.InfiniteTimeSpan ? 0 : (int)Math.Clamp(timeout.TotalMilliseconds, 1, int.MaxValue);
         socket.ReceiveTimeout = milliseconds;
         socket.SendTimeout = milliseconds;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RedisFailoverSim.Calibration.Cluster;
 using RedisFailoverSim.Calibration.Proxy;
 using RedisFailoverSim.Calibration.Real;
@@ -24,7 +23,7 @@ public class LocalClusterTests
         cluster.WaitReady(TimeSpan.FromSeconds(30), CancellationToken.None);
         var schedule = Enumerable.Range(0, 30).Select(i => new ScheduledWrite(i * 0.01, i % 3)).ToList();
         var ledger = new RealLedger(schedule);
-        var clock = Stopwatch.StartNew();
+        var clock = new RunClock();
         var clients = spec.Clients.Select(c => new RealWriteClient(
             c.Name, spec.Client, cluster.Sentinels.Select(s => s.FrontPort).ToList(), new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, 100)).ToList();
         try

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using RedisFailoverSim.Calibration.Cluster;
+using RedisFailoverSim.Calibration.Resp;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Calibration.Real;
+
+/// <summary>
+/// One real run of a scenario: start the cluster and wait until it is ready (as the model's world starts), connect
+/// the clients, set the run's zero, drive the open workload while the faults happen at their times, wait for the
+/// heals, for every write's outcome and for replication to converge (each wait bounded), read the final set,
+/// stop everything and compute the metrics.
+/// </summary>
+internal static class RealRun
+{
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan SubscribeBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the scenario for real once. Throws <see cref="CalibrationSetupException"/> when it cannot start.</summary>
+    public static RealRunResult Execute(WorldSpec spec, RealRunSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        var schedule = WriteSchedule.Build(spec, settings.Seed);
+        var ledger = new RealLedger(schedule);
+        var clock = new RunClock();
+        var startup = Stopwatch.StartNew();
+        using var cluster = LocalCluster.Start(spec, settings.Binaries, new PortAllocator(settings.PortBase), settings.Directory, settings.Mode);
+        cluster.WaitReady(ReadyBound, cancellationToken);
+        using var observer = new SentinelObserver(cluster.Sentinels, clock);
+        if (!observer.WaitSubscribed(SubscribeBound))
+        {
+            throw new CalibrationSetupException("could not subscribe to every Sentinel's events");
+        }
+
+        var clients = new List<RealWriteClient>();
+        try
+        {
+            using var clientLog = new StreamWriter(Path.Combine(settings.Directory, "clients.log"));
+            foreach (var c in spec.Clients)
+            {
+                var client = new RealWriteClient(c.Name, spec.Client, cluster.Sentinels.Select(s => s.FrontPort).ToList(), new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, spec.Workload.ValueBytes);
+                clients.Add(client);
+                if (!client.Connect(clientLog))
+                {
+                    throw new CalibrationSetupException($"client {c.Name} could not reach the primary through the Sentinels; see {settings.Directory}/clients.log");
+                }
+            }
+
+            double startupSeconds = startup.Elapsed.TotalSeconds;
+            log.WriteLine($"  cluster ready in {startupSeconds:0.0} s; running the workload for {spec.Workload.Duration.TotalSeconds:0} s");
+            var (primary, missing, faults, roles) = RunWorkloadAndFaults(spec, cluster, clients, schedule, ledger, clock, settings, cancellationToken);
+            var present = ReadFinalSet(primary ?? RealConvergence.CurrentPrimary(cluster));
+            double end = clock.Seconds;
+            var unmapped = clients.Sum(c => c.Tunnel.Unmapped);
+            var builder = new RealMetricsBuilder(spec, cluster, ledger, present);
+            return new RealRunResult(
+                builder.Build((ulong)settings.Seed, faults, observer.Events, roles, missing.Length == 0, end),
+                faults,
+                observer.Events,
+                roles.Changes,
+                builder.Writes(),
+                new Dictionary<string, int>(ledger.Reasons),
+                missing,
+                cluster.UnidentifiedConnections,
+                unmapped,
+                startupSeconds,
+                settings.Directory);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static (ServerMember? Primary, string Missing, IReadOnlyList<RealFaultWindow> Faults, RolePoller Roles) RunWorkloadAndFaults(
+        WorldSpec spec,
+        LocalCluster cluster,
+        List<RealWriteClient> clients,
+        IReadOnlyList<ScheduledWrite> schedule,
+        RealLedger ledger,
+        RunClock clock,
+        RealRunSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var roles = new RolePoller(cluster, clock);
+        using var faults = new RealFaultInjector(cluster, clock, () => RealConvergence.CurrentPrimary(cluster));
+        clock.SetZero();
+        faults.Start();
+        for (int i = 0; i < schedule.Count && !cancellationToken.IsCancellationRequested; i++)
+        {
+            clock.SleepUntil(schedule[i].IntendedSeconds, cancellationToken);
+            clients[schedule[i].Client].Issue(i);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        double lastHeal = spec.Faults.Select(f => (f.HealsAt ?? f.At).TotalSeconds).DefaultIfEmpty(0).Max();
+        faults.WaitHealed(TimeSpan.FromSeconds(Math.Max(0, lastHeal - clock.Seconds) + 10));
+
+        // Every write ends within the command timeout (StackExchange.Redis checks on its heartbeat), plus slack.
+        var settle = spec.Client.CommandTimeout.TotalSeconds + (2 * spec.Client.Heartbeat.TotalSeconds) + 5;
+        SpinWait.SpinUntil(() => ledger.Pending == 0 || cancellationToken.IsCancellationRequested, TimeSpan.FromSeconds(settle));
+        cancellationToken.ThrowIfCancellationRequested();
+        var bound = TimeSpan.FromSeconds(Math.Min(settings.ConvergenceCap.TotalSeconds, spec.Run.ConvergenceBound.TotalSeconds));
+        var (primary, missing) = RealConvergence.Wait(cluster, bound, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var windows = faults.Windows.Where(w => w is not null).Select(w => w!).ToList();
+        roles.Dispose();
+        return (primary, missing, windows, roles);
+    }
+
+    private static HashSet<int> ReadFinalSet(ServerMember? primary)
+    {
+        var present = new HashSet<int>();
+        if (primary is null)
+        {
+            return present;
+        }
+
+        using var connection = RespConnection.Open(primary.RealPort, TimeSpan.FromSeconds(10));
+        if (connection.Call("SMEMBERS", RealWriteClient.SetKey) is object?[] members)
+        {
+            foreach (var member in members)
+            {
+                if (member is string element && WriteSchedule.WriteIdOf(element) is >= 0 and int id)
+                {
+                    present.Add(id);
+                }
+            }
+        }
+
+        return present;
+    }
+}
