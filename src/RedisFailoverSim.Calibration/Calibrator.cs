@@ -47,10 +47,13 @@ public static class Calibrator
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress.WriteLine($"real run {run}/{settings.Runs} ({binaries.Version})");
+            string runName = "real-run-" + run.ToString(CultureInfo.InvariantCulture);
             var runSettings = new RealRunSettings(
                 binaries,
                 settings.PortBase,
-                Path.Combine(settings.OutDir, "real-run-" + run.ToString(CultureInfo.InvariantCulture)),
+                run,
+                Path.Combine(settings.OutDir, runName),
+                WorkDirectory(settings.OutDir, runName),
                 unchecked((int)(settings.Seed + (ulong)run - 1)),
                 CutMode.BlackHole,
                 settings.ConvergenceCap);
@@ -102,6 +105,18 @@ public static class Calibrator
         }
 
         return notes;
+    }
+
+    /// <summary>
+    /// Where a real run's processes keep their files: on tmpfs (<c>/dev/shm</c>) when the machine has one, so that
+    /// CONFIG REWRITE's fsync does not wait on a disk shared with other work; else in the output folder.
+    /// </summary>
+    private static string WorkDirectory(string outDir, string runName)
+    {
+        const string Shm = "/dev/shm";
+        return OperatingSystem.IsLinux() && Directory.Exists(Shm)
+            ? Path.Combine(Shm, $"rfsim-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{runName}")
+            : Path.Combine(outDir, runName);
     }
 
     private static string Text(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";

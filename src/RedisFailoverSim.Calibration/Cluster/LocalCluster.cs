@@ -57,6 +57,18 @@ internal sealed partial class LocalCluster : IDisposable
         }
     }
 
+    /// <summary>For each unidentified connection: the target and the peer's port.</summary>
+    public IReadOnlyList<string> UnidentifiedSources
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _proxies.SelectMany(p => p.UnidentifiedSources).ToList();
+            }
+        }
+    }
+
     /// <summary>
     /// Allocates ports, writes configuration files, starts the proxies and the processes. Call
     /// <see cref="WaitReady"/> next. On any failure everything already started is stopped.

@@ -79,6 +79,17 @@ internal sealed class ChildProcess : IDisposable
 
         var child = new ChildProcess(name, process, output);
         ChildProcessRegistry.Add(child);
+        try
+        {
+            // On a shared machine the Redis processes should not queue behind other work for the CPU: Sentinel's
+            // timers and a replica's promotion are what calibration measures. Needs privilege; skipped without it.
+            process.PriorityClass = ProcessPriorityClass.AboveNormal;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or PlatformNotSupportedException)
+        {
+            // Unprivileged: the default priority.
+        }
+
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.BeginOutputReadLine();

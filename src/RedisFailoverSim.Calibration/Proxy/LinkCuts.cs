@@ -60,6 +60,7 @@ internal sealed class LinkCuts
         TaskCompletionSource changed;
         lock (_gate)
         {
+            Monitor.PulseAll(_gate);
             foreach (var link in links)
             {
                 if (_cuts.TryGetValue(link, out int count))
@@ -99,6 +100,29 @@ internal sealed class LinkCuts
             }
 
             await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Blocks the calling (dedicated) thread until <paramref name="from"/> → <paramref name="to"/> is not cut, or
+    /// until cancelled; returns false when cancelled.
+    /// </summary>
+    public bool WaitOpen(string? from, string? to, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            while (from is not null && to is not null && _cuts.ContainsKey((from, to)))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                // Woken by every heal; the timeout only bounds how late a cancellation is noticed.
+                Monitor.Wait(_gate, TimeSpan.FromMilliseconds(200));
+            }
+
+            return !cancellationToken.IsCancellationRequested;
         }
     }
 

@@ -9,10 +9,15 @@ namespace RedisFailoverSim.Calibration.Proxy;
 /// <see cref="LinkCuts"/> has not cut source → target, bytes back only while target → source is open. A cut
 /// black-holes the connection (or resets it, <see cref="CutMode.Reset"/>); a heal lets held bytes flow again.
 /// </summary>
+/// <remarks>
+/// Every proxy runs on its own threads with blocking sockets (one accepting, two per connection), never on the .NET
+/// thread pool: the StackExchange.Redis clients in the same process may starve the pool during a failover, and the
+/// links between Redis processes must not stall because of it.
+/// </remarks>
 internal sealed class TcpProxy : IDisposable
 {
-    private static readonly TimeSpan UpstreamConnectTimeout = TimeSpan.FromSeconds(2);
     private const int BufferBytes = 16 * 1024;
+    private const int ThreadStackBytes = 256 * 1024;
 
     private readonly int _upstreamPort;
     private readonly LinkCuts _cuts;
@@ -22,8 +27,8 @@ internal sealed class TcpProxy : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly HashSet<ProxiedConnection> _connections = [];
-    private readonly Task _acceptLoop;
-    private int _unidentified;
+    private readonly List<string> _unidentifiedSources = [];
+    private readonly Thread _acceptThread;
 
     /// <summary>Binds <paramref name="listenPort"/> on 127.0.0.1 and starts accepting.</summary>
     public TcpProxy(string target, int listenPort, int upstreamPort, LinkCuts cuts, CutMode mode, Func<Socket, string?> identifySource)
@@ -47,7 +52,8 @@ internal sealed class TcpProxy : IDisposable
 
         ListenPort = ((IPEndPoint)_listener.LocalEndPoint!).Port;
         _cuts.LinksCut += OnLinksCut;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _acceptThread = new Thread(AcceptLoop, ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{target}:{ListenPort}" };
+        _acceptThread.Start();
     }
 
     /// <summary>The member behind the proxy.</summary>
@@ -69,7 +75,28 @@ internal sealed class TcpProxy : IDisposable
     }
 
     /// <summary>Connections whose source could not be identified (never cut).</summary>
-    public int UnidentifiedConnections => Volatile.Read(ref _unidentified);
+    public int UnidentifiedConnections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unidentifiedSources.Count;
+            }
+        }
+    }
+
+    /// <summary>For each unidentified connection: the target and the peer's port, e.g. <c>n1:26401 ← :43512</c>.</summary>
+    public IReadOnlyList<string> UnidentifiedSources
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _unidentifiedSources];
+            }
+        }
+    }
 
     /// <summary>Stops accepting and resets every connection.</summary>
     public void Dispose()
@@ -89,36 +116,39 @@ internal sealed class TcpProxy : IDisposable
             connection.Abort();
         }
 
-        // Bounded: the loop ends as soon as the listener is closed.
-        _acceptLoop.Wait(TimeSpan.FromSeconds(2));
-        _stop.Dispose();
+        // Bounded: the accept loop ends as soon as the listener is closed; pumps end when their sockets close.
+        _acceptThread.Join(TimeSpan.FromSeconds(2));
     }
 
-    private async Task AcceptLoopAsync()
+    private void AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
         {
             Socket accepted;
             try
             {
-                accepted = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+                accepted = _listener.Accept();
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is ObjectDisposedException or SocketException or InvalidOperationException)
             {
                 return;
             }
 
-            _ = Task.Run(() => HandleAsync(accepted));
+            var thread = new Thread(() => Handle(accepted), ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{Target}-in" };
+            thread.Start();
         }
     }
 
-    private async Task HandleAsync(Socket downstream)
+    private void Handle(Socket downstream)
     {
         downstream.NoDelay = true;
         string? source = _identifySource(downstream);
         if (source is null)
         {
-            Interlocked.Increment(ref _unidentified);
+            lock (_gate)
+            {
+                _unidentifiedSources.Add($"{Target}:{ListenPort} ← :{(downstream.RemoteEndPoint as IPEndPoint)?.Port}");
+            }
         }
 
         if (_mode == CutMode.Reset && (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source)))
@@ -130,11 +160,11 @@ internal sealed class TcpProxy : IDisposable
         var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            timeout.CancelAfter(UpstreamConnectTimeout);
-            await upstream.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _upstreamPort), timeout.Token).ConfigureAwait(false);
+            // Blocking and without the thread pool: on loopback a closed port refuses at once, and a stopped
+            // process's kernel still completes the handshake from its listen backlog.
+            upstream.Connect(new IPEndPoint(IPAddress.Loopback, _upstreamPort));
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // The target is down: the source sees its connection reset, as from a host whose port is closed.
             upstream.Dispose();
@@ -154,9 +184,14 @@ internal sealed class TcpProxy : IDisposable
             _connections.Add(connection);
         }
 
-        var toTarget = PumpAsync(connection, reader: downstream, writer: upstream, fromMember: source, toMember: Target);
-        var toSource = PumpAsync(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source);
-        await Task.WhenAll(toTarget, toSource).ConfigureAwait(false);
+        var back = new Thread(() => Pump(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source), ThreadStackBytes)
+        {
+            IsBackground = true,
+            Name = $"rfsim-proxy-{Target}-out",
+        };
+        back.Start();
+        Pump(connection, reader: downstream, writer: upstream, fromMember: source, toMember: Target);
+        back.Join();
         lock (_gate)
         {
             _connections.Remove(connection);
@@ -170,10 +205,9 @@ internal sealed class TcpProxy : IDisposable
     /// Copies bytes one way. Whatever it read (data, end of stream, or a reset) waits while the link is cut, so a
     /// partition hides closes as well as data, as a real one would.
     /// </summary>
-    private async Task PumpAsync(ProxiedConnection connection, Socket reader, Socket writer, string? fromMember, string? toMember)
+    private void Pump(ProxiedConnection connection, Socket reader, Socket writer, string? fromMember, string? toMember)
     {
         var buffer = new byte[BufferBytes];
-        var token = _stop.Token;
         try
         {
             while (true)
@@ -181,16 +215,16 @@ internal sealed class TcpProxy : IDisposable
                 int read;
                 try
                 {
-                    read = await reader.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false);
+                    read = reader.Receive(buffer);
                 }
                 catch (SocketException)
                 {
                     read = -1;
                 }
 
-                await _cuts.WaitOpenAsync(fromMember, toMember, token).ConfigureAwait(false);
-                if (connection.IsAborted)
+                if (!_cuts.WaitOpen(fromMember, toMember, _stop.Token) || connection.IsAborted)
                 {
+                    connection.Abort();
                     return;
                 }
 
@@ -209,11 +243,11 @@ internal sealed class TcpProxy : IDisposable
                 int sent = 0;
                 while (sent < read)
                 {
-                    sent += await writer.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None, token).ConfigureAwait(false);
+                    sent += writer.Send(buffer, sent, read - sent, SocketFlags.None);
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
         {
             connection.Abort();
         }

@@ -16,14 +16,41 @@ internal static class RealRun
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SubscribeBound = TimeSpan.FromSeconds(10);
 
-    /// <summary>Runs the scenario for real once. Throws <see cref="CalibrationSetupException"/> when it cannot start.</summary>
+    /// <summary>
+    /// Runs the scenario for real once. Throws <see cref="CalibrationSetupException"/> when it cannot start. The
+    /// processes keep their files in <see cref="RealRunSettings.WorkDirectory"/> (tmpfs when the machine has one,
+    /// so that the fsync of Redis's and Sentinel's CONFIG REWRITE measures Redis, not a disk shared with other
+    /// work); they are copied to <see cref="RealRunSettings.Directory"/> at the end, whatever happened.
+    /// </summary>
     public static RealRunResult Execute(WorldSpec spec, RealRunSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ExecuteIn(spec, settings, log, cancellationToken);
+        }
+        finally
+        {
+            if (settings.WorkDirectory != settings.Directory && Directory.Exists(settings.WorkDirectory))
+            {
+                Directory.CreateDirectory(settings.Directory);
+                foreach (string file in Directory.EnumerateFiles(settings.WorkDirectory))
+                {
+                    File.Copy(file, Path.Combine(settings.Directory, Path.GetFileName(file)), overwrite: true);
+                }
+
+                Directory.Delete(settings.WorkDirectory, recursive: true);
+            }
+        }
+    }
+
+    private static RealRunResult ExecuteIn(WorldSpec spec, RealRunSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        string loadAverage = LoadAverage();
         var schedule = WriteSchedule.Build(spec, settings.Seed);
         var ledger = new RealLedger(schedule);
         var clock = new RunClock();
         var startup = Stopwatch.StartNew();
-        using var cluster = LocalCluster.Start(spec, settings.Binaries, new PortAllocator(settings.PortBase), settings.Directory, settings.Mode);
+        using var cluster = LocalCluster.Start(spec, settings.Binaries, new PortAllocator(settings.PortBase), settings.WorkDirectory, settings.Mode);
         cluster.WaitReady(ReadyBound, cancellationToken);
         using var observer = new SentinelObserver(cluster.Sentinels, clock);
         if (!observer.WaitSubscribed(SubscribeBound))
@@ -32,14 +59,14 @@ internal static class RealRun
         }
 
         var clients = new List<RealWriteClient>();
+        var clientLog = new ClientLog(Path.Combine(settings.WorkDirectory, "clients.log"), clock);
         try
         {
-            using var clientLog = new StreamWriter(Path.Combine(settings.Directory, "clients.log"));
             foreach (var c in spec.Clients)
             {
-                var client = new RealWriteClient(c.Name, spec.Client, cluster.Sentinels.Select(s => s.FrontPort).ToList(), new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, spec.Workload.ValueBytes);
+                var client = new RealWriteClient(c.Name, spec.Client, cluster.Sentinels.Select(s => s.FrontPort).ToList(), new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, spec.Workload.ValueBytes, clientLog);
                 clients.Add(client);
-                if (!client.Connect(clientLog))
+                if (!client.Connect(clientLog.Writer))
                 {
                     throw new CalibrationSetupException($"client {c.Name} could not reach the primary through the Sentinels; see {settings.Directory}/clients.log");
                 }
@@ -47,13 +74,23 @@ internal static class RealRun
 
             double startupSeconds = startup.Elapsed.TotalSeconds;
             log.WriteLine($"  cluster ready in {startupSeconds:0.0} s; running the workload for {spec.Workload.Duration.TotalSeconds:0} s");
-            var (primary, missing, faults, roles) = RunWorkloadAndFaults(spec, cluster, clients, schedule, ledger, clock, settings, cancellationToken);
+            RuntimeReport runtime;
+            IReadOnlyList<RealFaultWindow> faults;
+            RolePoller roles;
+            ServerMember? primary;
+            string missing;
+            using (var monitor = new RuntimeMonitor(clock))
+            {
+                (primary, missing, faults, roles) = RunWorkloadAndFaults(spec, cluster, clients, schedule, ledger, clock, settings, cancellationToken);
+                runtime = monitor.Report();
+            }
+
             var present = ReadFinalSet(primary ?? RealConvergence.CurrentPrimary(cluster));
             double end = clock.Seconds;
             var unmapped = clients.Sum(c => c.Tunnel.Unmapped);
             var builder = new RealMetricsBuilder(spec, cluster, ledger, present);
             return new RealRunResult(
-                builder.Build((ulong)settings.Seed, faults, observer.Events, roles, missing.Length == 0, end),
+                builder.Build((ulong)settings.Run, faults, observer.Events, roles, missing.Length == 0, end),
                 faults,
                 observer.Events,
                 roles.Changes,
@@ -63,11 +100,15 @@ internal static class RealRun
                 cluster.UnidentifiedConnections,
                 unmapped,
                 startupSeconds,
+                loadAverage,
+                runtime,
+                cluster.UnidentifiedSources,
                 settings.Directory);
         }
         finally
         {
             clients.ForEach(c => c.Dispose());
+            clientLog.Dispose();
         }
     }
 
@@ -105,6 +146,19 @@ internal static class RealRun
         var windows = faults.Windows.Where(w => w is not null).Select(w => w!).ToList();
         roles.Dispose();
         return (primary, missing, windows, roles);
+    }
+
+    /// <summary>The machine's load when the run started (<c>/proc/loadavg</c>: 1, 5 and 15 minutes), or empty.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
     }
 
     private static HashSet<int> ReadFinalSet(ServerMember? primary)

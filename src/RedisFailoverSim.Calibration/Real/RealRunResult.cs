@@ -13,6 +13,9 @@ namespace RedisFailoverSim.Calibration.Real;
 /// <param name="UnidentifiedConnections">Proxied connections whose source could not be identified (never cut; should be 0).</param>
 /// <param name="UnmappedClientConnections">Client connections that bypassed the tunnels (should be 0).</param>
 /// <param name="StartupSeconds">How long the cluster took to become ready.</param>
+/// <param name="LoadAverage">The machine's load average when the run started (1, 5, 15 min).</param>
+/// <param name="Runtime">How rfsim's own process fared (thread pool, CPU starvation).</param>
+/// <param name="UnidentifiedSources">For each unidentified connection: the proxy's member and the peer's port.</param>
 /// <param name="Directory">Configuration files and logs of the run.</param>
 internal sealed record RealRunResult(
     RunMetrics Metrics,
@@ -25,4 +28,7 @@ internal sealed record RealRunResult(
     int UnidentifiedConnections,
     int UnmappedClientConnections,
     double StartupSeconds,
+    string LoadAverage,
+    RuntimeReport Runtime,
+    IReadOnlyList<string> UnidentifiedSources,
     string Directory);

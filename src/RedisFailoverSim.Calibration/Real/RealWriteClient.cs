@@ -25,7 +25,7 @@ internal sealed class RealWriteClient : IDisposable
     private IDatabase? _database;
 
     /// <summary>Configures the client; <see cref="Connect"/> opens it.</summary>
-    public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, RunClock clock, int valueBytes)
+    public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log = null)
     {
         Name = name;
         Tunnel = tunnel;
@@ -33,6 +33,7 @@ internal sealed class RealWriteClient : IDisposable
         _clock = clock;
         _valueBytes = valueBytes;
         _options = Options(name, settings, sentinelPorts, tunnel);
+        _options.LoggerFactory = log;
     }
 
     /// <summary>The scenario client's name.</summary>
