@@ -19,7 +19,6 @@ internal sealed partial class RealFaultInjector : IDisposable
     private readonly List<RealFaultWindow?> _windows = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
-    private readonly List<Action> _unhealed = [];
 
     /// <summary>Prepares the faults of <paramref name="cluster"/>'s scenario; <see cref="Start"/> schedules them.</summary>
     public RealFaultInjector(LocalCluster cluster, RunClock clock, Func<ServerMember?> currentPrimary)
@@ -118,7 +117,10 @@ internal sealed partial class RealFaultInjector : IDisposable
         return true;
     }
 
-    /// <summary>Stops pending faults and heals what is still applied (cuts, pauses), so the run can end cleanly.</summary>
+    /// <summary>
+    /// Stops pending faults. Faults still applied stay applied: the cluster is stopped next (SIGKILL ends a stopped
+    /// process too, and the proxies close), so there is nothing to heal.
+    /// </summary>
     public void Dispose()
     {
         _stop.Cancel();
@@ -127,14 +129,6 @@ internal sealed partial class RealFaultInjector : IDisposable
             thread.Join(TimeSpan.FromSeconds(5));
         }
 
-        List<Action> heals;
-        lock (_gate)
-        {
-            heals = [.. _unhealed];
-            _unhealed.Clear();
-        }
-
-        heals.ForEach(h => h());
         _stop.Dispose();
     }
 
@@ -151,12 +145,12 @@ internal sealed partial class RealFaultInjector : IDisposable
         lock (_gate)
         {
             _windows[index] = window;
-            if (fault.Duration is null)
-            {
-                // A fault that never heals (a crash without restart) is healed only at the end of the run.
-                _unhealed.Add(heal);
-                return;
-            }
+        }
+
+        if (fault.Duration is null)
+        {
+            // A fault that never heals (a crash without restart) stays until the cluster stops.
+            return;
         }
 
         _clock.SleepUntil(fault.HealsAt!.Value.TotalSeconds, _stop.Token);

@@ -123,6 +123,27 @@ internal static class RealRun
         CancellationToken cancellationToken)
     {
         var roles = new RolePoller(cluster, clock);
+        try
+        {
+            var (primary, missing, windows) = DriveRun(spec, cluster, clients, schedule, ledger, clock, settings, cancellationToken);
+            return (primary, missing, windows, roles);
+        }
+        finally
+        {
+            roles.Dispose();
+        }
+    }
+
+    private static (ServerMember? Primary, string Missing, IReadOnlyList<RealFaultWindow> Faults) DriveRun(
+        WorldSpec spec,
+        LocalCluster cluster,
+        List<RealWriteClient> clients,
+        IReadOnlyList<ScheduledWrite> schedule,
+        RealLedger ledger,
+        RunClock clock,
+        RealRunSettings settings,
+        CancellationToken cancellationToken)
+    {
         using var faults = new RealFaultInjector(cluster, clock, () => RealConvergence.CurrentPrimary(cluster));
         clock.SetZero();
         faults.Start();
@@ -144,8 +165,7 @@ internal static class RealRun
         var (primary, missing) = RealConvergence.Wait(cluster, bound, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var windows = faults.Windows.Where(w => w is not null).Select(w => w!).ToList();
-        roles.Dispose();
-        return (primary, missing, windows, roles);
+        return (primary, missing, windows);
     }
 
     /// <summary>The machine's load when the run started (<c>/proc/loadavg</c>: 1, 5 and 15 minutes), or empty.</summary>
