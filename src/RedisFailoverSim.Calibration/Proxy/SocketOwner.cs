@@ -12,6 +12,17 @@ namespace RedisFailoverSim.Calibration.Proxy;
 /// </summary>
 internal static class SocketOwner
 {
+    /// <summary>True when the peer of <paramref name="accepted"/> has already closed its end (or is gone).</summary>
+    public static bool PeerClosed(Socket accepted)
+    {
+        if (!OperatingSystem.IsLinux() || accepted.RemoteEndPoint is not IPEndPoint remote || accepted.LocalEndPoint is not IPEndPoint local)
+        {
+            return false;
+        }
+
+        return FindInode(peerLocal: remote, peerRemote: local) is null or "0";
+    }
+
     /// <summary>The process among <paramref name="candidatePids"/> that holds the peer of <paramref name="accepted"/>, or null.</summary>
     public static int? FindPeerPid(Socket accepted, IReadOnlyCollection<int> candidatePids)
     {
@@ -22,8 +33,9 @@ internal static class SocketOwner
         }
 
         string? inode = FindInode(peerLocal: remote, peerRemote: local);
-        if (inode is null)
+        if (inode is null or "0")
         {
+            // Not found, or inode 0: the peer has already closed its end (FIN_WAIT / TIME_WAIT keep no inode).
             return null;
         }
 

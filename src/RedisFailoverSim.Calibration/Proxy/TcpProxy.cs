@@ -143,6 +143,13 @@ internal sealed class TcpProxy : IDisposable
     {
         downstream.NoDelay = true;
         string? source = _identifySource(downstream);
+        if (source is null && SocketOwner.PeerClosed(downstream))
+        {
+            // The dialler gave up before we looked (a connect timeout under load): nothing to forward.
+            ProxiedConnection.Reset(downstream);
+            return;
+        }
+
         if (source is null)
         {
             lock (_gate)

@@ -1,3 +1,4 @@
+using RedisFailoverSim.Calibration;
 using RedisFailoverSim.Calibration.Cluster;
 using RedisFailoverSim.Calibration.Processes;
 using RedisFailoverSim.Calibration.Proxy;
@@ -83,6 +84,45 @@ public class ProcessCleanupTests
         Assert.Equal(6, pids.Count);
         Assert.All(pids, pid => Assert.Null(ProcessState(pid)));
         Assert.Empty(ProcessTree.RedisChildrenOf(Environment.ProcessId));
+    }
+
+    [Fact]
+    public void Calibrator_CancelledMidRun_StopsEveryProcessAndThrowsCancelled()
+    {
+        // What Ctrl-C and SIGTERM do: CalibrationCommand's handlers cancel this token.
+        var binaries = RealRedis.Binaries();
+        if (binaries is null)
+        {
+            return;
+        }
+
+        var world = CalibrationSpecs.ThreeNodes([CalibrationSpecs.CrashPrimary(5)], durationS: 30);
+        string dir = TempDir();
+        var settings = new CalibrationSettings(Runs: 1, ModelSeeds: 1, Seed: 1, null, null, PortBase: 27900, OutDir: dir, MaxWriteRate: 500, ConvergenceCap: TimeSpan.FromSeconds(30));
+        using var cancel = new CancellationTokenSource();
+        var pids = new List<int>();
+        var watcher = new Thread(() =>
+        {
+            // Cancel once all six processes run and the run is well under way (ready after ~10 s, then writing).
+            SpinWait.SpinUntil(() => ChildProcessRegistry.LivePids.Count == 6, TimeSpan.FromSeconds(60));
+            lock (pids)
+            {
+                pids.AddRange(ChildProcessRegistry.LivePids);
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(15));
+            cancel.Cancel();
+        });
+        watcher.Start();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Calibrator.Run("cancelled", null, world, settings, TextWriter.Null, cancel.Token));
+        watcher.Join();
+
+        Assert.Equal(6, pids.Count);
+        Assert.All(pids, pid => Assert.Null(ProcessState(pid)));
+        Assert.Empty(ChildProcessRegistry.LivePids);
+        Assert.Empty(ProcessTree.RedisChildrenOf(Environment.ProcessId));
+        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>The state letter of /proc/PID/stat (R, S, T, Z for an unreaped zombie…), or null when the process no longer exists.</summary>
