@@ -18,7 +18,7 @@ public class LocalClusterTests
         }
 
         var spec = CalibrationSpecs.ThreeNodes([]);
-        string dir = Path.Combine(Path.GetTempPath(), "rfsim-test-" + Guid.NewGuid().ToString("N"));
+        string dir = Path.Combine(Path.GetTempPath(), "rfsim-cluster-" + Environment.ProcessId + "-" + System.Diagnostics.Stopwatch.GetTimestamp());
         using var cluster = LocalCluster.Start(spec, binaries, new PortAllocator(27400), dir, CutMode.BlackHole);
         cluster.WaitReady(TimeSpan.FromSeconds(30), CancellationToken.None);
         var schedule = Enumerable.Range(0, 30).Select(i => new ScheduledWrite(i * 0.01, i % 3)).ToList();
@@ -48,5 +48,8 @@ public class LocalClusterTests
         {
             clients.ForEach(c => c.Dispose());
         }
+
+        cluster.Dispose();
+        Directory.Delete(dir, recursive: true);
     }
 }

@@ -12,7 +12,8 @@ public class ProcessCleanupTests
     [Fact]
     public void ChildProcess_PausedThenKilled_IsGoneAndReaped()
     {
-        var child = ChildProcess.Start("sleeper", "sleep", ["600"], LogPath());
+        string log = LogPath();
+        var child = ChildProcess.Start("sleeper", "sleep", ["600"], log);
         int pid = child.Pid;
         child.Pause();
         Assert.True(child.IsPaused);
@@ -23,13 +24,15 @@ public class ProcessCleanupTests
         Assert.False(child.IsRunning);
         Assert.Null(ProcessState(pid));
         Assert.DoesNotContain(pid, ChildProcessRegistry.LivePids);
+        File.Delete(log);
     }
 
     [Fact]
     public void ChildProcessRegistry_KillAll_StopsEveryRegisteredChild()
     {
         // The path Ctrl-C, SIGTERM and process exit take.
-        var children = Enumerable.Range(0, 3).Select(i => ChildProcess.Start("sleeper" + i, "sleep", ["600"], LogPath())).ToList();
+        var logs = Enumerable.Range(0, 3).Select(_ => LogPath()).ToList();
+        var children = logs.Select((log, i) => ChildProcess.Start("sleeper" + i, "sleep", ["600"], log)).ToList();
         var pids = children.Select(c => c.Pid).ToList();
 
         ChildProcessRegistry.KillAll();
@@ -37,6 +40,7 @@ public class ProcessCleanupTests
         Assert.All(pids, pid => Assert.Null(ProcessState(pid)));
         Assert.Empty(ChildProcessRegistry.LivePids.Intersect(pids));
         children.ForEach(c => c.Dispose());
+        logs.ForEach(File.Delete);
     }
 
     [Fact]
@@ -50,7 +54,8 @@ public class ProcessCleanupTests
 
         var spec = CalibrationSpecs.ThreeNodes([]);
         var pids = new List<int>();
-        using (var cluster = LocalCluster.Start(spec, binaries, new PortAllocator(27600), TempDir(), CutMode.BlackHole))
+        string dir = TempDir();
+        using (var cluster = LocalCluster.Start(spec, binaries, new PortAllocator(27600), dir, CutMode.BlackHole))
         {
             pids.AddRange(cluster.Servers.Select(m => m.Process!.Pid));
             LocalCluster.Pause(cluster.Nodes[0]);
@@ -59,6 +64,7 @@ public class ProcessCleanupTests
 
         Assert.All(pids, pid => Assert.Null(ProcessState(pid)));
         Assert.Empty(ProcessTree.RedisChildrenOf(Environment.ProcessId));
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]
@@ -71,9 +77,10 @@ public class ProcessCleanupTests
         }
 
         var pids = new List<int>();
+        string dir = TempDir();
         void RunThatFails()
         {
-            using var cluster = LocalCluster.Start(CalibrationSpecs.ThreeNodes([]), binaries, new PortAllocator(27700), TempDir(), CutMode.BlackHole);
+            using var cluster = LocalCluster.Start(CalibrationSpecs.ThreeNodes([]), binaries, new PortAllocator(27700), dir, CutMode.BlackHole);
             pids.AddRange(cluster.Servers.Select(m => m.Process!.Pid));
             throw new InvalidOperationException("a bug in the middle of a run");
         }
@@ -84,6 +91,7 @@ public class ProcessCleanupTests
         Assert.Equal(6, pids.Count);
         Assert.All(pids, pid => Assert.Null(ProcessState(pid)));
         Assert.Empty(ProcessTree.RedisChildrenOf(Environment.ProcessId));
+        Directory.Delete(dir, recursive: true);
     }
 
     [Fact]
