@@ -80,7 +80,7 @@ public class BundledScenarioTests
         Assert.Equal(NetworkSpec.Default, world.Network);
         Assert.Equal(ClientSettings.Default, world.Client);
         Assert.Equal(RunSettings.Default, world.Run);
-        Assert.Same(PathSettings.Defaults, world.Paths);
+        Assert.Equal(PathSettings.Defaults, world.Paths);
         Assert.Equal(100, world.Nodes[0].ReplicaPriority);
         Assert.Equal(1.0, world.Clients[0].RateMultiplier);
         Assert.Equal(ArrivalProcess.Constant, world.Workload.Arrival);
