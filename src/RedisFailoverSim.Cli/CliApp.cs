@@ -26,7 +26,7 @@ internal static class CliApp
             settings.CaseInsensitiveEnumValues = true;
             settings.ParsingCulture = System.Globalization.CultureInfo.InvariantCulture;
             settings.MaximumDisplayWidth = 110;
-            settings.AllowMultiInstance = true; // sweep --vary A --vary B
+            settings.AllowMultiInstance = args is ["sweep", ..]; // --vary A --vary B; other verbs refuse repeats
         });
         var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb>(args);
         try

@@ -71,7 +71,8 @@ internal static class MergeCommand
             using var folder = SweepOutputFolder.Begin(destination);
             var printer = new SweepPrinter(env, verb.Quiet);
             printer.Line(string.Create(CultureInfo.InvariantCulture,
-                $"merging {partials.Count} shard(s) of {setup.ScenarioName}: seed {setup.Seed}, {setup.Runs} runs x {setup.Points.Count} point(s) x {setup.Paths.Count} path(s)"));
+                $"merging {partials.Count} shard(s) of {setup.ScenarioName}: seed {setup.Seed}, {setup.Runs} runs x "
+                + $"{setup.Points.Count} point(s) x {setup.Paths.Count} path(s)"));
             SweepCommand.Publish(env, printer, folder, new SweepReport(setup, table), charts: !verb.NoCharts);
             printer.Written(destination, folder.Written);
             return ExitCodes.Ok;
@@ -145,7 +146,7 @@ internal static class MergeCommand
             ("seed", s.Seed.ToString(CultureInfo.InvariantCulture)),
             ("runs", s.Runs.ToString(CultureInfo.InvariantCulture)),
             ("paths", string.Join(",", s.Paths)),
-            ("vary", s.Axes.Count == 0 ? "none" : string.Join(" ", s.Axes.Select(a => a.Spec + "=[" + string.Join(",", a.Values.Select(v => v.Text)) + "]"))),
+            ("vary", s.Axes.Count == 0 ? "none" : string.Join(" ", s.Axes.Select(Values))),
             ("shard count", partial.Shard.Count.ToString(CultureInfo.InvariantCulture)),
             ("tool", $"{s.Tool.Name} {s.Tool.Version} (commit {s.Tool.Commit ?? "unknown"})"),
         ];
@@ -157,7 +158,8 @@ internal static class MergeCommand
         var count = partials[0].Partial.Shard.Count;
         foreach (var group in partials.GroupBy(p => p.Partial.Shard.Index).Where(g => g.Count() > 1).OrderBy(g => g.Key))
         {
-            yield return $"shard {group.Key}/{count} given {group.Count()} times: {string.Join(", ", group.Select(g => $"'{g.Folder}'"))}";
+            var folders = string.Join(", ", group.Select(g => $"'{g.Folder}'"));
+            yield return $"shard {group.Key}/{count} given {group.Count()} times: {folders}";
         }
 
         var missing = Enumerable.Range(0, count).Where(i => partials.All(p => p.Partial.Shard.Index != i)).ToList();
@@ -182,6 +184,8 @@ internal static class MergeCommand
             }
         }
     }
+
+    private static string Values(SweepAxis axis) => $"{axis.Spec}=[{string.Join(",", axis.Values.Select(v => v.Text))}]";
 
     private static string Quote(string text) => "\"" + (text.Length > 40 ? text[..40] + "..." : text) + "\"";
 }

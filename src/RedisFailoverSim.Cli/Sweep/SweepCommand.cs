@@ -73,7 +73,8 @@ internal static class SweepCommand
                 folder.WriteAll(setup, SweepFile.ForPartial(new SweepPartial(setup, shard, table)), env.Cancellation);
                 folder.Commit();
                 printer.Written(destination, folder.Written);
-                printer.Line($"merge every shard with: {CliEnvironment.CommandName} merge <the {shard.Count} shard folders> --out DIR");
+                printer.Line(
+                    $"merge every shard with: {CliEnvironment.CommandName} merge <the {shard.Count} shard folders> --out DIR");
                 return ExitCodes.Ok;
             }
 
@@ -100,7 +101,8 @@ internal static class SweepCommand
     public static string DefaultFolder(string scenarioName, SweepShard? shard)
     {
         var invalid = Path.GetInvalidFileNameChars();
-        var safe = new string(scenarioName.Select(c => invalid.Contains(c) || c == '/' || c == '\\' ? '-' : c).ToArray()).Trim('.', ' ');
+        var safe = new string(scenarioName.Select(c => invalid.Contains(c) || c == '/' || c == '\\' ? '-' : c).ToArray())
+            .Trim('.', ' ');
         var name = (safe.Length == 0 ? "scenario" : safe) + "-sweep"
             + (shard is null ? "" : string.Create(CultureInfo.InvariantCulture, $"-shard-{shard.Index}-of-{shard.Count}"));
         return Path.Combine("out", name);
@@ -124,7 +126,8 @@ internal static class SweepCommand
         var axes = new List<SweepAxis>();
         if (specs.Count > MaxAxes)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--vary: at most {MaxAxes} (a grid of two settings); found {specs.Count}"));
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture, $"--vary: at most {MaxAxes} (a grid of two settings); found {specs.Count}"));
         }
         else
         {
@@ -199,7 +202,12 @@ internal static class SweepCommand
     }
 
     private static ReplicationTable? Run(
-        SweepVerb verb, CliEnvironment env, SweepSetup setup, IReadOnlyList<WorldSpec> worlds, SweepOptions options, SweepPrinter printer)
+        SweepVerb verb,
+        CliEnvironment env,
+        SweepSetup setup,
+        IReadOnlyList<WorldSpec> worlds,
+        SweepOptions options,
+        SweepPrinter printer)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -215,7 +223,9 @@ internal static class SweepCommand
         }
         catch (ReplicationFailedException e)
         {
-            var what = e.InnerException is InvariantViolatedException ? "internal error" : "internal error: " + e.InnerException!.GetType().Name;
+            var what = e.InnerException is InvariantViolatedException
+                ? "internal error"
+                : "internal error: " + e.InnerException!.GetType().Name;
             env.Error.WriteLine($"{what}: {e.Message}");
             var point = setup.Points[e.Point];
             var replay = $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {e.Seed} --paths {e.Path}";

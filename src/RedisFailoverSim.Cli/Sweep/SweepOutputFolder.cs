@@ -73,7 +73,8 @@ internal sealed class SweepOutputFolder : IDisposable
         var carrier = new RunReport(
             setup.ScenarioName, setup.ScenarioDescription, setup.ScenarioSha256, setup.ScenarioFile, setup.Seed,
             setup.Tool, [], []);
-        _folder.WriteAll(carrier, files.Select(f => (IReportFile)new ReportFile(f.FileName, (_, s) => f.Write(s))).ToList(), cancellation);
+        var writers = files.Select(f => (IReportFile)new ReportFile(f.FileName, (_, s) => f.Write(s))).ToList();
+        _folder.WriteAll(carrier, writers, cancellation);
     }
 
     /// <summary>Moves the staging folder into place and deletes the earlier folder moved aside.</summary>

@@ -36,9 +36,11 @@ internal sealed class SweepPrinter(CliEnvironment env, bool quiet)
 
         var part = shard is null
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $" (shard {shard}: replications {shard.Index}, {shard.Index + shard.Count}, ...)");
+            : string.Create(
+                CultureInfo.InvariantCulture, $" (shard {shard}: replications {shard.Index}, {shard.Index + shard.Count}, ...)");
         env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep: {runs} runs x {setup.Points.Count} point(s) x {setup.Paths.Count} path(s) = {replications} replications{part} on {parallel} worker(s)"));
+            $"sweep: {runs} runs x {setup.Points.Count} point(s) x {setup.Paths.Count} path(s) = {replications} replications"
+            + $"{part} on {parallel} worker(s)"));
     }
 
     /// <summary>Runs <paramref name="run"/> with a progress sink that throws on Ctrl-C.</summary>

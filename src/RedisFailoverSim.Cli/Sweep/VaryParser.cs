@@ -102,8 +102,7 @@ internal static partial class VaryParser
 
     private static List<SweepValue> NumberValues(string fromText, string toText, decimal from, decimal to, int steps, string unit)
     {
-        var whole = !fromText.Contains('.', StringComparison.Ordinal) && !toText.Contains('.', StringComparison.Ordinal)
-            && !fromText.Contains('e', StringComparison.OrdinalIgnoreCase) && !toText.Contains('e', StringComparison.OrdinalIgnoreCase);
+        var whole = IsWhole(fromText) && IsWhole(toText);
         var decimals = whole ? 0 : Math.Max(6, Math.Max(Decimals(fromText), Decimals(toText)));
         var values = new List<SweepValue>(steps);
         for (var k = 0; k < steps; k++)
@@ -127,6 +126,9 @@ internal static partial class VaryParser
         return match.Success
             && decimal.TryParse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
+
+    private static bool IsWhole(string text) =>
+        !text.Contains('.', StringComparison.Ordinal) && !text.Contains('e', StringComparison.OrdinalIgnoreCase);
 
     private static int Decimals(string text)
     {

@@ -38,7 +38,8 @@ public static class SweepCharts
         return report.Setup.Axes.Count switch
         {
             0 => new SweepFigure([Distribution(report, metric)], 1, PanelWidth, PanelHeight),
-            1 => new SweepFigure([Curves(report, metric, report.Summaries, withP99: true, Title(report, metric))], 1, PanelWidth, PanelHeight),
+            1 => new SweepFigure(
+                [Curves(report, metric, report.Summaries, withP99: true, Title(report, metric))], 1, PanelWidth, PanelHeight),
             _ => SmallMultiples(report, metric),
         };
     }

@@ -42,7 +42,8 @@ public static class SweepPartialJson
                     {
                         if (partial.Replications[point.Index, p, run] is { } metrics)
                         {
-                            WriteReplication(json, point.Index, run, SweepSetup.ReplicationSeed(setup.Seed, run), setup.Paths[p], metrics);
+                            var seed = SweepSetup.ReplicationSeed(setup.Seed, run);
+                            WriteReplication(json, point.Index, run, seed, setup.Paths[p], metrics);
                         }
                     }
                 }

@@ -182,4 +182,14 @@ public sealed class SweepCommandTests : IDisposable
         ],
             points);
     }
+
+    [Fact]
+    public void Run_SeedGivenTwice_IsStillRefused()
+    {
+        // Repeated options are allowed for sweep's --vary only; every other verb keeps refusing them.
+        var exit = _sweep.Run("run", _sweep.ScenarioFile, "--seed", "1", "--seed", "2", "--out", _sweep.Folder("run"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("rfsim: Option 'seed' is defined multiple times.", _sweep.Error.ToString(), StringComparison.Ordinal);
+    }
 }
