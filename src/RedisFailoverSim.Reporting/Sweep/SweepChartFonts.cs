@@ -10,6 +10,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// per process. The family is set on each plot rather than through <c>Fonts.Default</c>, and registered under a
 /// name of its own, so it cannot disturb other charts' font set-up in the same process.
 /// </summary>
+// TODO(issue 6): use Reporting/Charts/ChartFonts once the charts land on main, so one registration serves all charts.
 internal static class SweepChartFonts
 {
     /// <summary>The family the system usually provides.</summary>

@@ -192,4 +192,20 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.StartsWith("rfsim: Option 'seed' is defined multiple times.", _sweep.Error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sweep_CancelledIntoAnEarlierSweepFolder_ExitsOneThirtyAndKeepsTheEarlierFolder()
+    {
+        var folder = _sweep.Folder("kept");
+        Assert.Equal(0, _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "2", "--paths", "memorydb", "--no-charts", "--out", folder));
+        var before = SweepFixture.Files(folder);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var exit = _sweep.Run(cancelled.Token, "sweep", _sweep.ScenarioFile, "--runs", "5", "--no-charts", "--out", folder);
+
+        Assert.Equal(130, exit);
+        Assert.Equal(before, SweepFixture.Files(folder), FileComparer.Instance);
+        Assert.Equal(["crash.yaml", "kept"], Directory.EnumerateFileSystemEntries(_sweep.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

@@ -65,7 +65,10 @@ internal sealed class SweepFixture : IDisposable
     public string Folder(string name) => System.IO.Path.Combine(Root, name);
 
     /// <summary>Runs the command line with fresh output writers.</summary>
-    public int Run(params string[] args)
+    public int Run(params string[] args) => Run(CancellationToken.None, args);
+
+    /// <summary>Runs the command line with fresh output writers and the given Ctrl-C token.</summary>
+    public int Run(CancellationToken cancellation, params string[] args)
     {
         Out = new StringWriter();
         Error = new StringWriter();
@@ -79,7 +82,7 @@ internal sealed class SweepFixture : IDisposable
             [],
             [Root],
             Tool,
-            CancellationToken.None));
+            cancellation));
     }
 
     /// <summary>Every file of a folder: name → bytes, in name order.</summary>
