@@ -17,7 +17,15 @@ public class ProcessCleanupTests
         int pid = child.Pid;
         child.Pause();
         Assert.True(child.IsPaused);
-        Assert.Equal('T', ProcessState(pid));
+        // SIGSTOP is delivered asynchronously: poll the kernel's state for up to 5 s (bounded).
+        char? state = ProcessState(pid);
+        for (int i = 0; i < 100 && state != 'T'; i++)
+        {
+            Thread.Sleep(50);
+            state = ProcessState(pid);
+        }
+
+        Assert.Equal('T', state);
 
         child.Dispose();
 
