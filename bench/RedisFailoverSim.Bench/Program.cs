@@ -1,1 +1,50 @@
-Console.WriteLine("Hello, World!");
+using System.Globalization;
+
+namespace RedisFailoverSim.Bench;
+
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios</c>.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "scenarios")
+        {
+            string folder = args.Length > 1 ? args[1] : "scenarios";
+            double budget = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 3.0;
+            return ScenarioBenchmark.Run(folder, budget);
+        }
+
+        if (args.Length == 0 || args[0] != "hold")
+        {
+            Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE]");
+            return 2;
+        }
+
+        double seconds = 2.0;
+        int[] sizes = [1, 100, 1_000, 10_000];
+        for (int i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--seconds" when i + 1 < args.Length:
+                    seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--n" when i + 1 < args.Length:
+                    sizes = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                default:
+                    Console.Error.WriteLine($"unknown argument: {args[i]}");
+                    return 2;
+            }
+        }
+
+        foreach (int n in sizes)
+        {
+            var result = HoldBenchmark.Measure(n, seconds);
+            Console.WriteLine(result.ToJson());
+        }
+
+        return 0;
+    }
+}

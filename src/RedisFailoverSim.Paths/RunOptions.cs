@@ -5,6 +5,9 @@ namespace RedisFailoverSim.Paths;
 /// <param name="Progress">Told the fraction of simulated time done, now and then; null for none.</param>
 public sealed record RunOptions(bool KeepSamples = true, IProgress<double>? Progress = null)
 {
+    /// <summary>Filled in by the run with engine counters (for benchmarks); null for none.</summary>
+    public RunCounters? Counters { get; init; }
+
     /// <summary>Keep everything, report nothing.</summary>
     public static RunOptions Default { get; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RedisFailoverSim.Engine.Queue;
 
 namespace RedisFailoverSim.Engine.Processes;
@@ -15,11 +16,18 @@ namespace RedisFailoverSim.Engine.Processes;
 /// </remarks>
 public sealed class Process : IEventTarget
 {
-    private static readonly object TimeoutMarker = new();
-    private static readonly object InterruptMarker = new();
+    // Every entry a process schedules or hands out carries a token: the number of the wait it belongs to, shifted
+    // left two bits, with the reason for the wake-up in the low bits. A wake-up whose wait number is not the
+    // current one is stale (the wait ended some other way) and is ignored. Timeouts and interrupts thus need no
+    // payload; scheduling a null payload needs no GC write barrier on the hot path.
+    private const int ReasonBits = 2;
+    private const long ReasonMask = (1 << ReasonBits) - 1;
+    private const long WokenByPayload = 0;
+    private const long WokenByTimeout = 1;
+    private const long WokenByInterrupt = 2;
 
     private readonly IEnumerator<Wait> _body;
-    private long _token;
+    private long _waitNumber;
     private int _allOfRemaining;
     private WaitKind _waitKind;
     private bool _stopRequested;
@@ -32,7 +40,7 @@ public sealed class Process : IEventTarget
         _body = body(this).GetEnumerator();
         State = ProcessState.Waiting;
         _waitKind = WaitKind.Timeout;
-        Simulation.ScheduleNow(this, _token, TimeoutMarker);
+        Simulation.ScheduleNow(this, Token(WokenByTimeout));
     }
 
     /// <summary>The simulation running this process.</summary>
@@ -85,8 +93,8 @@ public sealed class Process : IEventTarget
 
         ReleaseReservation();
         InterruptCause = cause;
-        _token++;
-        Simulation.ScheduleNow(this, _token, InterruptMarker);
+        _waitNumber++;
+        Simulation.ScheduleNow(this, Token(WokenByInterrupt));
         return true;
     }
 
@@ -106,12 +114,14 @@ public sealed class Process : IEventTarget
         }
 
         ReleaseReservation();
-        _token++;
+        _waitNumber++;
         Terminate(ProcessState.Stopped);
         return true;
     }
 
-    internal bool IsWaitingWith(long token) => State == ProcessState.Waiting && token == _token;
+    /// <summary>True when <paramref name="token"/> (as given to an event or a mailbox) belongs to the current wait.</summary>
+    internal bool IsWaitingWith(long token) =>
+        State == ProcessState.Waiting && (token >> ReasonBits) == _waitNumber;
 
     void IEventTarget.Fire(long token, object? payload)
     {
@@ -120,31 +130,34 @@ public sealed class Process : IEventTarget
             return;
         }
 
-        if (ReferenceEquals(payload, InterruptMarker))
+        switch (token & ReasonMask)
         {
-            Resume(WaitResult.Interrupted, failed: null);
-            return;
+            case WokenByTimeout:
+                InterruptCause = null;
+                Resume(_waitKind == WaitKind.Timeout ? WaitResult.Completed : WaitResult.TimedOut, failed: null);
+                break;
+            case WokenByInterrupt:
+                Resume(WaitResult.Interrupted, failed: null);
+                break;
+            default:
+                InterruptCause = null;
+                OnPayload(payload);
+                break;
         }
-
-        InterruptCause = null;
-        if (ReferenceEquals(payload, TimeoutMarker))
-        {
-            Resume(_waitKind == WaitKind.Timeout ? WaitResult.Completed : WaitResult.TimedOut, failed: null);
-            return;
-        }
-
-        if (payload is SimEventBase simEvent)
-        {
-            OnEventFired(simEvent);
-            return;
-        }
-
-        // A mailbox promised this process an item.
-        Resume(WaitResult.Completed, failed: null);
     }
 
-    private void OnEventFired(SimEventBase simEvent)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Token(long reason) => (_waitNumber << ReasonBits) | reason;
+
+    private void OnPayload(object? payload)
     {
+        if (payload is not SimEventBase simEvent)
+        {
+            // A mailbox promised this process an item.
+            Resume(WaitResult.Completed, failed: null);
+            return;
+        }
+
         if (simEvent.State == EventState.Failed)
         {
             Resume(WaitResult.Failed, simEvent);
@@ -161,53 +174,59 @@ public sealed class Process : IEventTarget
 
     private void Resume(WaitResult result, SimEventBase? failed)
     {
-        _token++;
+        _waitNumber++;
         Result = result;
         FailedEvent = failed;
         State = ProcessState.Running;
-        var previous = Simulation.ActiveProcess;
-        Simulation.ActiveProcess = this;
-        bool more;
-        try
-        {
-            more = _body.MoveNext();
-        }
-        finally
-        {
-            Simulation.ActiveProcess = previous;
-        }
 
+        // While the body runs, Simulation.ActiveProcess is this process without being stored: it is derived from
+        // the event being fired (whose target we are) and our Running state.
+        bool more = _body.MoveNext();
+        Invariant.Holds(Reservation is null);
         if (!more || _stopRequested)
         {
-            Invariant.Holds(Reservation is null);
             Terminate(more ? ProcessState.Stopped : ProcessState.Finished);
             return;
         }
 
-        Invariant.Holds(Reservation is null);
         State = ProcessState.Waiting;
-        BeginWait(_body.Current);
+        var simulation = Simulation;
+
+        // One read of Current on the hot path: copying the whole Wait made the JIT use wide loads spanning the
+        // iterator's separate field stores, which defeats store-to-load forwarding (the hottest spot of the hold
+        // benchmark), and each extra read is an interface call when the iterator type is not devirtualized.
+        var body = _body;
+        long relativeTimeout = body.Current.RelativeTimeoutNanoseconds;
+        if (relativeTimeout >= 0)
+        {
+            _waitKind = WaitKind.Timeout;
+            simulation.ScheduleAt(simulation.Now.Nanoseconds + relativeTimeout, this, Token(WokenByTimeout), null);
+            return;
+        }
+
+        var wait = body.Current;
+        _waitKind = wait.Kind;
+        BeginWait(wait.Kind, wait.Nanoseconds, wait.IsAbsolute, wait.Target);
     }
 
-    private void BeginWait(in Wait wait)
+    private void BeginWait(WaitKind kind, long nanoseconds, bool absolute, object? target)
     {
-        long token = _token;
-        _waitKind = wait.Kind;
-        switch (wait.Kind)
+        long token = Token(WokenByPayload);
+        switch (kind)
         {
             case WaitKind.Timeout:
-                ScheduleTimeout(wait, token);
+                ScheduleTimeout(nanoseconds, absolute);
                 break;
             case WaitKind.Event:
-                ((SimEventBase)wait.Target!).AddWaiter(this, token);
-                if (wait.Nanoseconds >= 0)
+                ((SimEventBase)target!).AddWaiter(this, token);
+                if (nanoseconds >= 0)
                 {
-                    ScheduleTimeout(wait, token);
+                    ScheduleTimeout(nanoseconds, absolute);
                 }
 
                 break;
             case WaitKind.AnyOf:
-                var any = (SimEventBase[])wait.Target!;
+                var any = (SimEventBase[])target!;
                 for (int i = 0; i < any.Length; i++)
                 {
                     any[i].AddWaiter(this, token);
@@ -215,7 +234,7 @@ public sealed class Process : IEventTarget
 
                 break;
             case WaitKind.AllOf:
-                var all = (SimEventBase[])wait.Target!;
+                var all = (SimEventBase[])target!;
                 _allOfRemaining = all.Length;
                 for (int i = 0; i < all.Length; i++)
                 {
@@ -224,7 +243,7 @@ public sealed class Process : IEventTarget
 
                 break;
             case WaitKind.Receive:
-                ((IMailbox)wait.Target!).Register(this, token);
+                ((IMailbox)target!).Register(this, token);
                 break;
             default:
                 Invariant.Fail("unknown wait kind");
@@ -232,11 +251,10 @@ public sealed class Process : IEventTarget
         }
     }
 
-    private void ScheduleTimeout(in Wait wait, long token)
+    private void ScheduleTimeout(long nanoseconds, bool absolute)
     {
-        long at = wait.IsAbsolute ? wait.Nanoseconds : Simulation.Now.Nanoseconds + wait.Nanoseconds;
-        Invariant.Holds(at >= Simulation.Now.Nanoseconds);
-        Simulation.ScheduleAt(at, this, token, TimeoutMarker);
+        long at = absolute ? nanoseconds : Simulation.Now.Nanoseconds + nanoseconds;
+        Simulation.ScheduleAt(at, this, Token(WokenByTimeout), null);
     }
 
     private void ReleaseReservation()

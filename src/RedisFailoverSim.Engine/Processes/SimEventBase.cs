@@ -29,7 +29,10 @@ public abstract class SimEventBase
     /// <summary>What the event failed with, when it failed.</summary>
     public object? Error { get; private set; }
 
-    /// <summary>Number of targets waiting (stale process waits included until the event triggers).</summary>
+    /// <summary>
+    /// Number of targets waiting. Waits of processes that have since moved on (timed out, interrupted, stopped)
+    /// may be included until the event triggers or the list next needs room.
+    /// </summary>
     public int WaiterCount => _waiters.Count;
 
     /// <summary>Registers a target to be fired with this event as payload when it triggers (at once if it has).</summary>
@@ -39,6 +42,11 @@ public abstract class SimEventBase
         {
             Simulation.ScheduleNow(target, token, this);
             return;
+        }
+
+        if (_waiters.Count == _waiters.Capacity && _waiters.Count > 0)
+        {
+            DropStaleWaiters();
         }
 
         _waiters.Add((target, token));
@@ -73,6 +81,30 @@ public abstract class SimEventBase
     /// <summary>Clears a subclass's value on <see cref="Reset"/>.</summary>
     protected virtual void OnReset()
     {
+    }
+
+    // Before the list grows, drop the waits of processes that have moved on: a process that waits on an event
+    // with a timeout in a loop would otherwise leave one dead entry per timeout for as long as the event stays
+    // pending. A stale entry would be ignored when fired, so dropping it changes no outcome. Grows by doubling
+    // when more than half are live, so the cost stays amortised O(1) per wait.
+    private void DropStaleWaiters()
+    {
+        int capacity = _waiters.Capacity;
+        int live = 0;
+        for (int i = 0; i < _waiters.Count; i++)
+        {
+            var waiter = _waiters[i];
+            if (waiter.Target is not Process process || process.IsWaitingWith(waiter.Token))
+            {
+                _waiters[live++] = waiter;
+            }
+        }
+
+        _waiters.RemoveRange(live, _waiters.Count - live);
+        if (live > capacity / 2)
+        {
+            _waiters.Capacity = capacity * 2;
+        }
     }
 
     private void ReleaseWaiters()

@@ -13,6 +13,7 @@ public readonly struct Wait
         Nanoseconds = nanoseconds;
         IsAbsolute = absolute;
         Target = target;
+        RelativeTimeoutNanoseconds = kind == WaitKind.Timeout && !absolute ? nanoseconds : -1;
     }
 
     /// <summary>The kind of wait.</summary>
@@ -26,6 +27,13 @@ public readonly struct Wait
 
     /// <summary>The event, event array or mailbox waited on.</summary>
     internal object? Target { get; }
+
+    /// <summary>The span of a relative timeout (<see cref="For"/>), or -1 for every other wait.</summary>
+    /// <remarks>
+    /// Stored, not computed: the process loop's hot path reads this one field of the iterator's current value,
+    /// which the JIT does without copying the whole struct (see Process.Resume).
+    /// </remarks>
+    internal long RelativeTimeoutNanoseconds { get; }
 
     /// <summary>Wait for a span of simulated time.</summary>
     public static Wait For(SimDuration duration)

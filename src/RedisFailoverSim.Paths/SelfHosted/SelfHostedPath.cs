@@ -70,13 +70,20 @@ internal static class SelfHostedPath
 
         world.Behaviour = new SelfHostedBehaviour(world);
         Boot(world);
-        return RunDriver.Run(
+        var result = RunDriver.Run(
             world,
             options.KeepSamples,
             options.Progress,
             () => MostAdvertised(world),
             () => [],
             () => world.Sentinels.Count == 0 ? 0 : world.Sentinels.Max(s => s.CurrentEpoch));
+        if (options.Counters is { } counters)
+        {
+            counters.EventsProcessed = sim.EventsProcessed;
+            counters.MessagesSent = world.Network.MessagesSent;
+        }
+
+        return result;
     }
 
     private static void Boot(SimWorld world)

@@ -1,0 +1,196 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using YamlDotNet.RepresentationModel;
+
+namespace RedisFailoverSim.Scenarios.Reading;
+
+/// <summary>
+/// The settings sections: <c>network:</c>, <c>redis:</c>, <c>sentinel:</c>, <c>client:</c>, <c>run:</c> and the AWS
+/// path blocks. Every key is optional; an omitted one keeps the Model's documented default (its record's
+/// <c>Default</c>, with the FACTS.md source in its doc comment).
+/// </summary>
+internal sealed partial class ScenarioReader
+{
+    private const long MaxSeconds = 30L * 24 * 3600;
+
+    private NetworkSpec ReadNetwork(MappingReader top)
+    {
+        var d = NetworkSpec.Default;
+        if (top.Mapping("network", ScenarioKeys.Network) is not { } s)
+        {
+            return d;
+        }
+
+        return new NetworkSpec(
+            SameAzMedian: s.Duration("same-az-median") ?? d.SameAzMedian,
+            SameAzSigma: s.Number("same-az-sigma", 0, inclusive: true) ?? d.SameAzSigma,
+            CrossAzMedian: s.Duration("cross-az-median") ?? d.CrossAzMedian,
+            CrossAzSigma: s.Number("cross-az-sigma", 0, inclusive: true) ?? d.CrossAzSigma);
+    }
+
+    private RedisSettings ReadRedis(MappingReader top)
+    {
+        var d = RedisSettings.Default;
+        if (top.Mapping("redis", ScenarioKeys.Redis) is not { } s)
+        {
+            return d;
+        }
+
+        // Vendor keys keep redis.conf's units: min-replicas-max-lag and the repl-* periods are whole seconds.
+        var settings = new RedisSettings(
+            MinReplicasToWrite: (int?)s.Integer("min-replicas-to-write", 0, int.MaxValue) ?? d.MinReplicasToWrite,
+            MinReplicasMaxLag: Seconds(s.Integer("min-replicas-max-lag", 1, MaxSeconds, unit: "seconds")) ?? d.MinReplicasMaxLag,
+            ReplBacklogBytes: s.Size("repl-backlog-size") ?? d.ReplBacklogBytes,
+            ReplTimeout: Seconds(s.Integer("repl-timeout", 1, MaxSeconds, unit: "seconds")) ?? d.ReplTimeout,
+            ReplPingReplicaPeriod: Seconds(s.Integer("repl-ping-replica-period", 1, MaxSeconds, unit: "seconds")) ?? d.ReplPingReplicaPeriod,
+            ReplDisklessSyncDelay: Seconds(s.Integer("repl-diskless-sync-delay", 0, MaxSeconds, unit: "seconds")) ?? d.ReplDisklessSyncDelay,
+            FullSyncBytesPerSecond: ReadRate(s, "full-sync-rate") ?? d.FullSyncBytesPerSecond,
+            BaseDatasetBytes: s.Size("base-dataset-size", allowZero: true) ?? d.BaseDatasetBytes,
+            Persistence: s.Boolean("persistence") ?? d.Persistence);
+
+        // redis.conf: repl-timeout must be larger than repl-ping-replica-period (FACTS.md §1.1).
+        if (settings.ReplTimeout <= settings.ReplPingReplicaPeriod && (s.Has("repl-timeout") || s.Has("repl-ping-replica-period")))
+        {
+            s.Report(
+                s.Has("repl-timeout") ? "repl-timeout" : "repl-ping-replica-period",
+                $"expected repl-timeout ({settings.ReplTimeout.WholeMilliseconds / 1000}) to exceed "
+                + $"repl-ping-replica-period ({settings.ReplPingReplicaPeriod.WholeMilliseconds / 1000}), as redis.conf requires");
+        }
+
+        return settings;
+    }
+
+    private SentinelSettings ReadSentinel(MappingReader top, Topology topology, RequestedPaths paths)
+    {
+        var d = SentinelSettings.Default;
+        var s = top.Mapping("sentinel", ScenarioKeys.Sentinel);
+
+        // Vendor keys keep sentinel.conf's units: down-after-milliseconds and failover-timeout are milliseconds.
+        var settings = s is null ? d : new SentinelSettings(
+            Quorum: (int?)s.Integer("quorum", 1, int.MaxValue) ?? d.Quorum,
+            DownAfter: Milliseconds(s.Integer("down-after-milliseconds", 1, MaxSeconds * 1000, unit: "milliseconds")) ?? d.DownAfter,
+            FailoverTimeout: Milliseconds(s.Integer("failover-timeout", 1, MaxSeconds * 1000, unit: "milliseconds")) ?? d.FailoverTimeout,
+            ParallelSyncs: (int?)s.Integer("parallel-syncs", 1, int.MaxValue) ?? d.ParallelSyncs);
+
+        var sentinelCount = topology.Sentinels.Count;
+        if (topology.IsComplete && sentinelCount > 0 && settings.Quorum > sentinelCount
+            && paths.Names.Contains(DeploymentPaths.SelfHosted))
+        {
+            var given = s?.Has("quorum") == true;
+            var message = $"sentinel.quorum: expected a quorum from 1 to the number of sentinels ({sentinelCount}); found {settings.Quorum}"
+                + (given ? "" : " (the default; set sentinel.quorum)");
+            _document.Report(given ? s!.Get("quorum")! : topology.SentinelsAt ?? topology.At!, message);
+        }
+
+        return settings;
+    }
+
+    private ClientSettings ReadClient(MappingReader top)
+    {
+        var d = ClientSettings.Default;
+        if (top.Mapping("client", ScenarioKeys.Client) is not { } s)
+        {
+            return d;
+        }
+
+        return new ClientSettings(
+            Library: s.Text("library", "the client library's name") ?? d.Library,
+            CommandTimeout: s.Duration("command-timeout") ?? d.CommandTimeout,
+            ConnectTimeout: s.Duration("connect-timeout") ?? d.ConnectTimeout,
+            Heartbeat: s.Duration("heartbeat") ?? d.Heartbeat,
+            ReconnectBase: s.Duration("reconnect-base") ?? d.ReconnectBase,
+            ReconnectMax: s.Duration("reconnect-max") ?? d.ReconnectMax,
+            SentinelTimeout: s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
+            FollowSwitchMaster: s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
+            DnsTtl: s.Duration("dns-ttl", allowZero: true) ?? d.DnsTtl);
+    }
+
+    private RunSettings ReadRun(MappingReader top)
+    {
+        var d = RunSettings.Default;
+        if (top.Mapping("run", ScenarioKeys.Run) is not { } s)
+        {
+            return d;
+        }
+
+        return new RunSettings(
+            ConvergenceBound: s.Duration("convergence-bound") ?? d.ConvergenceBound,
+            Audit: s.Boolean("audit") ?? d.Audit);
+    }
+
+    /// <summary>
+    /// The AWS path blocks, kept as text until the AWS paths define their keys (issue 5). Paths come in report
+    /// order and keys sorted, so the order of keys in the file does not change the world.
+    /// </summary>
+    private PathSettings ReadPathSettings(MappingReader top)
+    {
+        var values = new List<KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>>>();
+        foreach (var path in DeploymentPaths.All.Where(p => p != DeploymentPaths.SelfHosted))
+        {
+            switch (top.Get(path))
+            {
+                case null:
+                    continue;
+                case YamlMappingNode block:
+                    var pairs = ReadPathBlock(block, path);
+                    values.Add(new(path, pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
+                    break;
+                case var other:
+                    top.Report(path, $"expected a mapping of {path} settings (key: value); found {MappingReader.Describe(other)}");
+                    break;
+            }
+        }
+
+        return values.Count == 0 ? PathSettings.Defaults : new PathSettings(values);
+    }
+
+    private List<KeyValuePair<string, string>> ReadPathBlock(YamlMappingNode block, string path)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in block.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !IsValidName(name))
+            {
+                _document.Report(key, $"{path}: expected a setting name; found {MappingReader.Describe(key)}");
+            }
+            else if (value is not YamlScalarNode { Value: { } text } scalar
+                || (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && ScalarText.IsNull(text)))
+            {
+                _document.Report(value, $"{path}.{name}: expected a single value; found {MappingReader.Describe(value)}");
+            }
+            else
+            {
+                pairs.Add(new(name, text));
+            }
+        }
+
+        return pairs;
+    }
+
+    /// <summary>A rate in bytes per second written as a size per second: <c>100mb/s</c>.</summary>
+    private static long? ReadRate(MappingReader s, string key)
+    {
+        var text = s.Scalar(key, "a rate in bytes per second (e.g. 100mb/s)");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        var bytes = trimmed.EndsWith("/s", StringComparison.OrdinalIgnoreCase)
+            ? ScalarText.Size(trimmed[..^2], out _)
+            : null;
+        if (bytes is not > 0)
+        {
+            s.Report(key, $"expected a rate in bytes per second greater than zero (e.g. 100mb/s); found '{text}'");
+            return null;
+        }
+
+        return bytes;
+    }
+
+    private static SimDuration? Seconds(long? seconds) => seconds is { } s ? SimDuration.FromSeconds(s) : null;
+
+    private static SimDuration? Milliseconds(long? milliseconds) => milliseconds is { } ms ? SimDuration.FromMilliseconds(ms) : null;
+}

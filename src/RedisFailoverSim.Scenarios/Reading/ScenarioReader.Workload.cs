@@ -1,0 +1,106 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
+using YamlDotNet.RepresentationModel;
+
+namespace RedisFailoverSim.Scenarios.Reading;
+
+/// <summary>The <c>workload:</c> section: the open write stream and its rate phases.</summary>
+internal sealed partial class ScenarioReader
+{
+    private WorkloadSpec? ReadWorkload(MappingReader top)
+    {
+        var section = top.Mapping("workload", ScenarioKeys.Workload, required: true);
+        if (section is null)
+        {
+            return null;
+        }
+
+        var rate = section.Number("rate", 0, inclusive: false, required: true);
+        var arrival = ReadArrival(section);
+        var duration = section.Duration("duration", required: true);
+        var valueBytes = section.Size("value-size", int.MaxValue, required: true);
+        var phases = ReadPhases(section, duration);
+        if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null)
+        {
+            return null;
+        }
+
+        return new WorkloadSpec(rate.Value, arrival.Value, duration.Value, (int)valueBytes.Value, phases);
+    }
+
+    private static ArrivalProcess? ReadArrival(MappingReader section)
+    {
+        var text = section.Scalar("arrival", "constant or poisson");
+        switch (text)
+        {
+            case null:
+                // Not a number, so no Model default is needed: evenly spaced writes are the plain reading of "rate".
+                return section.Has("arrival") ? null : ArrivalProcess.Constant;
+            case "constant":
+                return ArrivalProcess.Constant;
+            case "poisson":
+                return ArrivalProcess.Poisson;
+            default:
+                section.Report("arrival", $"expected constant or poisson; found '{text}'{Suggestions.DidYouMean(text, ["constant", "poisson"])}");
+                return null;
+        }
+    }
+
+    private List<RatePhase>? ReadPhases(MappingReader section, SimDuration? workloadDuration)
+    {
+        var phases = new List<RatePhase>();
+        var list = section.Sequence("phases", "a list of phases, each {at, rate-multiplier, ramp}");
+        if (list is null)
+        {
+            return section.Has("phases") ? null : phases;
+        }
+
+        var complete = true;
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var path = $"workload.phases[{i}]";
+            if (list.Children[i] is not YamlMappingNode mapping)
+            {
+                var found = MappingReader.Describe(list.Children[i]);
+                _document.Report(list.Children[i], $"{path}: expected a mapping {{at, rate-multiplier, ramp}}; found {found}");
+                complete = false;
+                continue;
+            }
+
+            var phase = new MappingReader(_document, mapping, path, ScenarioKeys.Phase);
+            var at = phase.Duration("at", required: true, allowZero: true);
+            var multiplier = phase.Number("rate-multiplier", 0, inclusive: false, required: true);
+            var ramp = phase.Duration("ramp", allowZero: true) ?? (phase.Has("ramp") ? null : SimDuration.Zero);
+            if (at is null || multiplier is null || ramp is null)
+            {
+                complete = false;
+                continue;
+            }
+
+            if (workloadDuration is { } total && at.Value + ramp.Value > total)
+            {
+                phase.Report("at", $"expected the phase (at {at} plus ramp {ramp}) to end within the workload's duration ({total})");
+                complete = false;
+                continue;
+            }
+
+            if (phases.Count > 0 && IsBeforePreviousPhaseEnds(at.Value, phases[^1]))
+            {
+                var previousEnd = phases[^1].At.SinceStart + phases[^1].RampDuration;
+                phase.Report(
+                    "at",
+                    $"expected phases in time order, each starting after the previous one (at {phases[^1].At.SinceStart}) "
+                    + $"and its ramp (until {previousEnd}); found {at}");
+                complete = false;
+                continue;
+            }
+
+            phases.Add(new RatePhase(SimTime.FromStart(at.Value), multiplier.Value, ramp.Value));
+        }
+
+        return complete ? phases : null;
+    }
+
+    private static bool IsBeforePreviousPhaseEnds(SimDuration at, RatePhase previous) =>
+        at <= previous.At.SinceStart || at < previous.At.SinceStart + previous.RampDuration;
+}

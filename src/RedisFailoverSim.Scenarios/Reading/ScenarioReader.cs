@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using YamlDotNet.RepresentationModel;
+
+namespace RedisFailoverSim.Scenarios.Reading;
+
+/// <summary>
+/// Turns a parsed YAML tree into a <see cref="Scenario"/>: reads every section, reports every problem with its
+/// place, checks what the sections say about each other, and builds the Model's records only when nothing is
+/// wrong. Omitted settings take the Model's documented defaults.
+/// </summary>
+internal sealed partial class ScenarioReader(ScenarioDocument document)
+{
+    private readonly ScenarioDocument _document = document;
+
+    /// <summary>The scenario, or null when problems were reported.</summary>
+    public Scenario? Read(YamlMappingNode root, string sourcePath, string sha256)
+    {
+        var top = new MappingReader(_document, root, "", ScenarioKeys.TopLevel);
+        var name = top.Text("name", "a scenario name of letters, digits, '.', '_' or '-'", required: true, IsValidName);
+        var description = top.Text("description", "a description") ?? "";
+        var seed = ReadSeed(top);
+        var paths = ReadPaths(top);
+
+        var topology = ReadTopology(top);
+        var workload = ReadWorkload(top);
+        var faults = ReadFaults(top, topology, workload?.Duration);
+        var network = ReadNetwork(top);
+        var redis = ReadRedis(top);
+        var sentinel = ReadSentinel(top, topology, paths);
+        var client = ReadClient(top);
+        var run = ReadRun(top);
+        var pathSettings = ReadPathSettings(top);
+        var expectations = ReadExpectations(top, paths);
+        CheckSelfHostedHasSentinels(topology, paths);
+
+        if (_document.HasProblems)
+        {
+            return null;
+        }
+
+        var world = new WorldSpec(
+            topology.Azs,
+            topology.Nodes,
+            topology.Sentinels,
+            topology.Clients,
+            workload!,
+            faults,
+            network,
+            redis,
+            sentinel,
+            client,
+            run,
+            pathSettings);
+        return new Scenario(name!, description, sourcePath, sha256, seed, world, paths.Names, expectations);
+    }
+
+    /// <summary>Names of scenarios, AZs and members: safe in file names and messages.</summary>
+    internal static bool IsValidName(string name) => name.Length <= 100 && NamePattern().IsMatch(name);
+
+    private ulong? ReadSeed(MappingReader top)
+    {
+        var text = top.Scalar("seed", "a whole number from 0 to 18446744073709551615");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ulong.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+        {
+            return seed;
+        }
+
+        top.Report("seed", $"expected a whole number from 0 to 18446744073709551615; found '{text}'");
+        return null;
+    }
+
+    /// <summary>The paths asked for, in report order, and where they were asked for.</summary>
+    private sealed record RequestedPaths(IReadOnlyList<string> Names, YamlNode? At, bool IsComplete);
+
+    private RequestedPaths ReadPaths(MappingReader top)
+    {
+        var sequence = top.Sequence("paths", $"a list of paths ({string.Join(", ", DeploymentPaths.All)})");
+        if (sequence is null)
+        {
+            return new RequestedPaths(DeploymentPaths.All, top.Get("paths"), IsComplete: !top.Has("paths"));
+        }
+
+        var named = new List<string>();
+        var complete = true;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var entry = sequence.Children[i];
+            if (entry is not YamlScalarNode { Value: { } path } || !DeploymentPaths.All.Contains(path))
+            {
+                var found = MappingReader.Describe(entry);
+                var hint = entry is YamlScalarNode { Value: { } text } ? Suggestions.DidYouMean(text, DeploymentPaths.All) : "";
+                _document.Report(entry, $"paths[{i}]: expected one of {string.Join(", ", DeploymentPaths.All)}; found {found}{hint}");
+                complete = false;
+            }
+            else if (named.Contains(path))
+            {
+                _document.Report(entry, $"paths[{i}]: '{path}' is listed twice");
+            }
+            else
+            {
+                named.Add(path);
+            }
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            _document.Report(sequence, "paths: expected at least one path; leave 'paths' out to run all four");
+        }
+
+        var ordered = DeploymentPaths.All.Where(named.Contains).ToList();
+        return new RequestedPaths(ordered, sequence, complete);
+    }
+
+    private void CheckSelfHostedHasSentinels(Topology topology, RequestedPaths paths)
+    {
+        if (!topology.IsComplete || topology.At is null || topology.Sentinels.Count > 0
+            || !paths.Names.Contains(DeploymentPaths.SelfHosted))
+        {
+            return;
+        }
+
+        var message = paths.At is null
+            ? "topology: no sentinels, but the self-hosted path needs them (all four paths run when 'paths' is left out); "
+                + "add topology.sentinels or list the paths to run under 'paths'"
+            : "topology: no sentinels, but 'paths' includes self-hosted, which needs them; "
+                + "add topology.sentinels or remove self-hosted from 'paths'";
+        _document.Report(paths.At ?? topology.At, message);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex NamePattern();
+}

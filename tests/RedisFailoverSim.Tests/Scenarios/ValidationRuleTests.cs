@@ -1,0 +1,73 @@
+using System.Text;
+using RedisFailoverSim.Scenarios;
+
+namespace RedisFailoverSim.Tests.Scenarios;
+
+/// <summary>Rules not covered by the Bad/ corpus, each as an edit of Good/minimal.yaml (17 lines; faults at 14-17).</summary>
+public class ValidationRuleTests
+{
+    private const string Crash = "  - kind: crash\n    at: 10s\n    target: primary\n";
+
+    public static TheoryData<string, string, int, int, string> Rules() => new()
+    {
+        { "", "redis:\n  repl-timeout: 5\n", 19, 17, "redis.repl-timeout: expected repl-timeout (5) to exceed repl-ping-replica-period (10), as redis.conf requires" },
+        { "", "workload2: {}\n", 18, 1, "top level: unknown key 'workload2'; allowed: name, description, seed, paths, topology, workload, faults, network, redis, sentinel, client, run, elasticache, serverless, memorydb, expect; did you mean 'workload'?" },
+        { "  - kind: one-way\n    at: 10s\n    duration: 5s\n    groups: [[az-a], [az-b], [az-c]]\n", "", 18, 13, "faults[0].groups: expected exactly two groups (cut from group 0 to group 1); found 3" },
+        { "  - kind: partition\n    at: 10s\n    duration: 5s\n    groups: [[n1, s1, c1, az-b, az-c], [az-a]]\n", "", 18, 40, "faults[0].groups[1]: this group ends up holding no member (its members are placed by name in other groups)" },
+        { "  - kind: partition\n    at: 10s\n    duration: 5s\n    groups: [[az-a], [az-b, az-c, az-a]]\n", "", 18, 35, "faults[0].groups[1][2]: 'az-a' is already listed in group 0" },
+        { "  - kind: partition\n    at: 10s\n    duration: 5s\n    target: n1\n    groups: [[az-a], [az-b, az-c]]\n", "", 18, 13, "faults[0].target: partition takes no 'target'; give 'groups' instead" },
+        { "  - kind: traffic-burst\n    at: 10s\n    duration: 5s\n", "", 15, 5, "faults[0]: missing 'rate-multiplier' (a number)" },
+        { "  - kind: slow-az\n    at: 10s\n    duration: 5s\n    target: primary\n    extra-latency: 5ms\n", "", 18, 13, "faults[0].target: expected an AZ (az-a, az-b, az-c) for slow-az; found 'primary'" },
+        { "  - kind: crash\n    at: 10s\n    target: primary\n    groups: [[az-a], [az-b]]\n", "", 18, 13, "faults[0].groups: 'groups' applies only to partition and one-way, not to crash; use 'target'" },
+        { Crash, "workload:\n  phases: []\n", 18, 1, "key 'workload' is given twice in the same mapping; remove one" },
+        { Crash, "sentinel:\n  quorum: 0\n", 19, 11, "sentinel.quorum: expected a whole number, at least 1; found 0" },
+        { Crash, "sentinel:\n  down-after-milliseconds: 5s\n", 19, 28, "sentinel.down-after-milliseconds: expected a whole number of milliseconds; found '5s'; the unit is milliseconds, as in the vendor's config file: write 5000" },
+        { Crash, "client:\n  follow-switch-master: yes\n", 19, 25, "client.follow-switch-master: expected true or false; found 'yes'" },
+        { Crash, "paths: [self-hosted, self-hosted]\n", 18, 22, "paths[1]: 'self-hosted' is listed twice" },
+        { Crash, "paths: [selfhosted]\n", 18, 9, "paths[0]: expected one of elasticache, serverless, memorydb, self-hosted; found 'selfhosted'; did you mean 'self-hosted'?" },
+        { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\" or \"<= 34\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },
+        { Crash, "expect:\n  self-hosted:\n    failoverCount: []\n", 20, 20, "expect.self-hosted.failoverCount: expected at least one claim; found an empty list" },
+        { Crash, "elasticache:\n  detection: [1, 2]\n", 19, 14, "elasticache.detection: expected a single value; found a list" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Parse_MinimalWithOneMistake_OneProblemAtItsPlace(string faults, string appended, int line, int column, string message)
+    {
+        var text = File.ReadAllText(RepositoryFiles.TestData("Good/minimal.yaml"));
+        if (faults.Length > 0)
+        {
+            text = text.Replace(Crash, faults);
+        }
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text + appended), "m.yaml"));
+
+        Assert.Equal(new ScenarioProblem("m.yaml", line, column, message), Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void Parse_PhasesOutOfOrder_PointsAtTheLaterPhase()
+    {
+        var text = File.ReadAllText(RepositoryFiles.TestData("Good/minimal.yaml")).Replace(
+            "  value-size: 100\n",
+            "  value-size: 100\n  phases:\n    - { at: 30s, rate-multiplier: 2, ramp: 10s }\n    - { at: 35s, rate-multiplier: 1 }\n");
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "m.yaml"));
+
+        Assert.Equal(
+            new ScenarioProblem("m.yaml", 16, 13, "workload.phases[1].at: expected phases in time order, each starting after the previous one (at 30.000s) and its ramp (until 40.000s); found 35.000s"),
+            Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void Parse_MemberNamedLikeAnAz_Refused()
+    {
+        var text = File.ReadAllText(RepositoryFiles.TestData("Good/minimal.yaml")).Replace("{ name: n2, az: az-b }", "{ name: az-c, az: az-b }");
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "m.yaml"));
+
+        Assert.Equal(
+            new ScenarioProblem("m.yaml", 6, 15, "topology: the node name 'az-c' is also an AZ name; fault targets could not tell them apart"),
+            Assert.Single(error.Problems));
+    }
+}
