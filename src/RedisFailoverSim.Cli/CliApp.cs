@@ -26,7 +26,7 @@ internal static class CliApp
             settings.ParsingCulture = System.Globalization.CultureInfo.InvariantCulture;
             settings.MaximumDisplayWidth = 110;
         });
-        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb>(args);
+        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, PlotsVerb>(args);
         try
         {
             return parsed.MapResult(
@@ -34,6 +34,7 @@ internal static class CliApp
                 (ValidateVerb verb) => ValidateCommand.Execute(verb, env),
                 (ExplainVerb verb) => ExplainCommand.Execute(verb, env),
                 (ListVerb _) => ListCommand.Execute(env),
+                (PlotsVerb verb) => PlotsCommand.Execute(verb, env),
                 errors => DisplayHelp(parsed, errors.ToList(), env));
         }
         catch (ScenarioException e)

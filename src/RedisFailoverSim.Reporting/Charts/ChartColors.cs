@@ -19,19 +19,22 @@ internal static class ChartColors
     public static Color Failed { get; } = Color.FromHex("#FF1E90");
 
     /// <summary>Acknowledged, then lost.</summary>
-    public static Color Lost { get; } = Color.FromHex("#F768A1");
+    public static Color Lost { get; } = Color.FromHex("#8E44AD");
 
     /// <summary>The line that strikes lost writes out, and where they were discarded.</summary>
-    public static Color StrikeOut { get; } = Color.FromHex("#99000D");
+    public static Color StrikeOut { get; } = Color.FromHex("#E41A1C");
 
     /// <summary>Two primaries at once.</summary>
     public static Color SplitBrain { get; } = Color.FromHex("#E41A1C");
+
+    /// <summary>Two primaries by role while only one accepted writes (no split brain).</summary>
+    public static Color TwoRoles { get; } = Color.FromHex("#FF9800");
 
     /// <summary>Median line.</summary>
     public static Color P50 { get; } = Color.FromHex("#08306B");
 
     /// <summary>99th percentile line.</summary>
-    public static Color P99 { get; } = Color.FromHex("#6A1B9A");
+    public static Color P99 { get; } = Color.FromHex("#111111");
 
     /// <summary>Promotion (failover) markers.</summary>
     public static Color Promotion { get; } = Color.FromHex("#1B5E20");

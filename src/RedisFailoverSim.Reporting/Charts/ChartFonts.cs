@@ -34,6 +34,13 @@ internal static class ChartFonts
     /// <summary>The typeface of <see cref="Family"/> for text the figure draws itself (titles, captions).</summary>
     public static SKTypeface Typeface(bool bold) => Fonts.GetTypeface(Family, bold, italic: false);
 
+    /// <summary>The width in pixels of <paramref name="text"/> at <paramref name="size"/> pixels.</summary>
+    public static float MeasureText(string text, float size, bool bold)
+    {
+        using var font = new SKFont(Typeface(bold), size);
+        return font.MeasureText(text);
+    }
+
     private static string Register()
     {
         if (SKFontManager.Default.FontFamilies.Contains(SystemFamily))

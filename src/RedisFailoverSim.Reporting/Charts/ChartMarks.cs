@@ -15,7 +15,7 @@ internal static class ChartMarks
             var f = result.Faults[i];
             var span = plot.Add.HorizontalSpan(f.FromSeconds, Math.Max(f.ToSeconds, f.FromSeconds + 0.05), ChartColors.Fault(i));
             span.LineWidth = 0;
-            span.LegendText = $"{Shorten(f.Label, 36)}, {ChartText.Seconds(f.FromSeconds)}–{ChartText.Seconds(f.ToSeconds)} s";
+            span.LegendText = $"{Shorten(f.Label, 34)}, {ChartText.Seconds(f.FromSeconds)}–{ChartText.Seconds(f.ToSeconds)} s";
         }
     }
 
@@ -28,8 +28,8 @@ internal static class ChartMarks
         bool first = true;
         foreach (var o in timeline.Overlaps)
         {
-            var color = ChartColors.SplitBrain.WithAlpha(alpha);
-            string? legend = first ? $"two primaries at once ({ChartText.Seconds1(timeline.Overlaps.Sum(x => x.Seconds))} s)" : null;
+            var color = (timeline.IsSplitBrain ? ChartColors.SplitBrain : ChartColors.TwoRoles).WithAlpha(alpha);
+            string? legend = first ? OverlapLegend(timeline) : null;
             first = false;
             if (fromY is { } y1 && toY is { } y2)
             {
@@ -47,13 +47,34 @@ internal static class ChartMarks
         }
     }
 
-    /// <summary>A vertical line at each promotion (solid) and demotion (dashed), each with a legend entry.</summary>
+    /// <summary>
+    /// The legend of the two-primaries band: split brain when both accepted writes (the result's number), else
+    /// two primaries by role only (one refused writes, e.g. min-replicas-to-write).
+    /// </summary>
+    public static string OverlapLegend(RunTimeline timeline)
+    {
+        var byRole = ChartText.Seconds1(timeline.Overlaps.Sum(x => x.Seconds));
+        return timeline.IsSplitBrain
+            ? $"split brain: two primaries ({byRole} s)"
+            : $"two primaries by role ({byRole} s), one refused writes";
+    }
+
+    /// <summary>
+    /// A vertical line at each promotion (solid), each return of a paused or powered-off primary (solid, brown)
+    /// and each demotion (dashed), each with a legend entry.
+    /// </summary>
     public static void RoleChanges(Plot plot, RunTimeline timeline)
     {
         foreach (var p in timeline.Promotions)
         {
             var line = plot.Add.VerticalLine(p.Seconds, 2, ChartColors.Promotion);
             line.LegendText = $"{p.Node} promoted to primary ({ChartText.Seconds(p.Seconds)} s)";
+        }
+
+        foreach (var r in timeline.Returns)
+        {
+            var line = plot.Add.VerticalLine(r.Seconds, 2, ChartColors.Demotion);
+            line.LegendText = $"{r.Node} back, still primary ({ChartText.Seconds(r.Seconds)} s)";
         }
 
         foreach (var d in timeline.Demotions)

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace RedisFailoverSim.Reporting.Charts;
 
 /// <summary>
-/// <c>latency-cdf.png/svg</c>: the distribution of acknowledged writes' latency, one curve per path (dashed: only
+/// <c>latency-cdf.png/svg</c>: the distribution of acknowledged writes' latency, one curve per path (lighter: only
 /// the writes that started inside the failure window), latency on a log x axis, the share of writes on a "nines"
 /// y axis (50 %, 90 %, 99 %, 99.9 %…) so the tail is as readable as the median; P50, P99 and P99.9 marked with the
 /// values the table reports.
@@ -42,7 +42,8 @@ internal static class LatencyCdfChart
         var plot = Panel.Create(
             "acknowledged writes at or below a latency",
             "write latency (ms, log scale)",
-            "share of acknowledged writes (nines scale)");
+            "acknowledged writes at or below (%, nines scale)",
+            left: Panel.Left + 24);
         double min = double.MaxValue, max = double.MinValue, topNines = 3.15;
         int row = 0;
         foreach (var result in report.Paths)
@@ -62,13 +63,14 @@ internal static class LatencyCdfChart
             max = Math.Max(max, all[^1]);
             topNines = Math.Max(topNines, Math.Log10(all.Count) + 0.15);
             var color = ChartColors.Path(result.Path);
-            AddCurve(plot, all, color, LinePattern.Solid, $"{result.Path}: {ChartText.Count(all.Count)} writes");
+            AddCurve(plot, all, color, $"{result.Path}: {ChartText.Count(all.Count)} writes");
             if (result.FailureWindow is { } window)
             {
                 var inWindow = Latencies(samples, s => s >= window.Start && s <= window.End);
                 if (inWindow.Count > 0)
                 {
-                    AddCurve(plot, inWindow, color, LinePattern.Dashed, $"{result.Path}, started in the failure window: {ChartText.Count(inWindow.Count)}");
+                    // Lighter rather than dashed: Skia's SVG canvas cannot dash a long path (it warns on stderr).
+                    AddCurve(plot, inWindow, color.Lighten(0.45), $"{result.Path}, in the failure window: {ChartText.Count(inWindow.Count)}");
                 }
             }
 
@@ -125,12 +127,11 @@ internal static class LatencyCdfChart
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static void AddCurve(Plot plot, List<double> sorted, Color color, LinePattern pattern, string label)
+    private static void AddCurve(Plot plot, List<double> sorted, Color color, string label)
     {
         var (xs, ys) = Curve(sorted);
         var line = plot.Add.ScatterLine(xs, ys, color);
         line.LineWidth = 2.5f;
-        line.LinePattern = pattern;
         line.LegendText = label;
     }
 
@@ -158,7 +159,6 @@ internal static class LatencyCdfChart
             text.OffsetY = -4 - (row * 16);
             text.LabelFontSize = 12;
             text.LabelFontColor = color.Darken(0.4);
-            text.LabelBackgroundColor = Colors.White.WithAlpha(0.75);
         }
     }
 

@@ -27,11 +27,30 @@ internal static class LogAxis
     /// </summary>
     public static NumericManual Ticks(int lowDecade, int highDecade)
     {
-        bool narrow = highDecade - lowDecade <= 2;
         var ticks = new NumericManual();
+        foreach (var (position, label) in TickValues(lowDecade, highDecade))
+        {
+            if (label is null)
+            {
+                ticks.AddMinor(position);
+            }
+            else
+            {
+                ticks.AddMajor(position, label);
+            }
+        }
+
+        return ticks;
+    }
+
+    /// <summary>The ticks of <see cref="Ticks"/>: log10 position and label (null for a minor tick).</summary>
+    public static List<(double Position, string? Label)> TickValues(int lowDecade, int highDecade)
+    {
+        bool narrow = highDecade - lowDecade <= 2;
+        var ticks = new List<(double, string?)>();
         for (int d = lowDecade; d <= highDecade; d++)
         {
-            ticks.AddMajor(d, Label(Math.Pow(10, d)));
+            ticks.Add((d, Label(Math.Pow(10, d))));
             if (d == highDecade)
             {
                 break;
@@ -39,14 +58,7 @@ internal static class LogAxis
 
             for (int m = 2; m <= 9; m++)
             {
-                if (narrow && m is 2 or 5)
-                {
-                    ticks.AddMajor(d + Math.Log10(m), Label(m * Math.Pow(10, d)));
-                }
-                else
-                {
-                    ticks.AddMinor(d + Math.Log10(m));
-                }
+                ticks.Add((d + Math.Log10(m), narrow && m is 2 or 5 ? Label(m * Math.Pow(10, d)) : null));
             }
         }
 

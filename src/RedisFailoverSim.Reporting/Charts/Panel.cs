@@ -38,6 +38,16 @@ internal static class Panel
         return plot;
     }
 
+    /// <summary>Pixels of legend per entry at the house font size (ScottPlot's item height with padding).</summary>
+    public const float LegendItemPixels = 23;
+
+    /// <summary>The panel height that fits every legend entry of <paramref name="plot"/> in one column.</summary>
+    public static int HeightForLegend(Plot plot)
+    {
+        int items = plot.GetPlottables().SelectMany(p => p.LegendItems).Count(i => !string.IsNullOrEmpty(i.LabelText));
+        return (int)Math.Ceiling(Top + Bottom + (items * LegendItemPixels) + 30);
+    }
+
     /// <summary>Removes the legend (a panel that repeats the one above it needs none); the data area stays put.</summary>
     public static void RemoveLegend(Plot plot)
     {

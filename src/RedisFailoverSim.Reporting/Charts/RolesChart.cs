@@ -18,6 +18,8 @@ internal static class RolesChart
 
     private const double BarHalfHeight = 0.32;
     private const int LanePixels = 34;
+    private const double StripePixels = 7;
+    private const double TopY = 0.9;
 
     /// <summary>The Sentinel moments drawn on the Sentinel lanes, in legend order.</summary>
     private static readonly (string Kind, string Label, MarkerShape Shape, float Size, string Color)[] SentinelMarks =
@@ -34,20 +36,29 @@ internal static class RolesChart
     public static Figure Build(RunReport report)
     {
         var figure = new Figure($"Who was primary — {report.ScenarioName}", ChartText.Caption(report)
-            + " · red: two nodes accepted the primary role at the same time (split brain)");
+            + " · red: two primaries accepting writes at once (split brain); orange: two primaries by role, one refusing writes");
         double end = ChartMarks.CommonEnd(report);
         foreach (var result in report.Paths)
         {
             var sentinels = SentinelNames(result);
             int height = (int)(Panel.Top + Panel.Bottom + 40 + ((result.Nodes.Count + sentinels.Count) * LanePixels));
             var closeUp = FailoverCloseUp(result);
-            var overview = PanelFor(result, sentinels, 0, end, $"{result.Path}: node roles over time");
+            double bottom = Bottom(result, sentinels);
+            var overview = PanelFor(result, sentinels, ChartView.For(0, end, bottom, TopY, height), $"{result.Path}: node roles over time");
+
+            // The legend must fit beside the lanes: a small cluster with many kinds of marks gets a taller panel.
+            if (Panel.HeightForLegend(overview) > height)
+            {
+                height = Panel.HeightForLegend(overview);
+                overview = PanelFor(result, sentinels, ChartView.For(0, end, bottom, TopY, height), $"{result.Path}: node roles over time");
+            }
+
             figure.Add(overview, height);
             if (closeUp is { } c)
             {
                 MarkCloseUp(overview, result, sentinels, c);
                 var title = $"{result.Path}: the failover up close, {ChartText.Seconds(c.From)}–{ChartText.Seconds(c.To)} s (same legend)";
-                var detail = PanelFor(result, sentinels, c.From, c.To, title);
+                var detail = PanelFor(result, sentinels, ChartView.For(c.From, c.To, bottom, TopY, height), title);
                 Panel.RemoveLegend(detail);
                 figure.Add(detail, height);
             }
@@ -83,7 +94,6 @@ internal static class RolesChart
         box.FillColor = Colors.Transparent;
         box.LineColor = ChartColors.Ink;
         box.LineWidth = 1;
-        box.LinePattern = LinePattern.Dashed;
         var label = plot.Add.Text("close-up below", closeUp.To, top - sentinels.Count + 0.55);
         label.Alignment = Alignment.LowerLeft;
         label.OffsetX = 6;
@@ -103,16 +113,19 @@ internal static class RolesChart
         .Order(TraceNames.NaturalOrder)
         .ToList();
 
-    private static Plot PanelFor(PathResult result, List<string> sentinels, double from, double to, string title)
+    private static double Bottom(PathResult result, List<string> sentinels) =>
+        sentinels.Count > 0 ? -result.Nodes.Count - 0.2 - sentinels.Count + 0.5 : -result.Nodes.Count + 0.5;
+
+    private static Plot PanelFor(PathResult result, List<string> sentinels, ChartView view, string title)
     {
         var plot = Panel.Create(title, "time since start (s)", "");
         var timeline = new RunTimeline(result);
         ChartMarks.FaultBands(plot, result);
-        ChartMarks.SplitBrainBands(plot, timeline, alpha: 0.14, fromY: -result.Nodes.Count + 0.5, toY: 0.9);
-        AddRoles(plot, result);
-        AddSplitBrainOutlines(plot, timeline, result, from, to);
+        ChartMarks.SplitBrainBands(plot, timeline, alpha: 0.14, fromY: -result.Nodes.Count + 0.5, toY: TopY);
+        AddRoles(plot, result, view);
+        AddSplitBrainOutlines(plot, timeline, result, view);
         AddEpochs(plot, result);
-        AddPromotionLabels(plot, timeline, result, from, to);
+        AddPromotionLabels(plot, timeline, result, view);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < result.Nodes.Count; i++)
         {
@@ -129,12 +142,11 @@ internal static class RolesChart
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        double bottom = sentinels.Count > 0 ? sentinelTop - sentinels.Count + 0.5 : -result.Nodes.Count + 0.5;
-        plot.Axes.SetLimits(from, to, bottom, 0.9);
+        plot.Axes.SetLimits(view.From, view.To, view.Bottom, view.Top);
         return plot;
     }
 
-    private static void AddRoles(Plot plot, PathResult result)
+    private static void AddRoles(Plot plot, PathResult result, ChartView view)
     {
         // Drawn role by role so the legend lists roles in a fixed order; the bars never overlap.
         foreach (var role in Enum.GetValues<NodeRole>())
@@ -153,20 +165,47 @@ internal static class RolesChart
             }
         }
 
+        // Isolation is striped by hand: Skia's SVG canvas drops ScottPlot's hatch fills (a path effect), and the
+        // SVG must show what the PNG shows.
         bool isolatedLabelled = false;
-        foreach (var r in result.Roles.Where(r => r.Isolated))
+        foreach (var r in result.Roles.Where(r => r.Isolated && r.ToSeconds > view.From && r.FromSeconds < view.To))
         {
-            var hatch = plot.Add.Rectangle(r.FromSeconds, r.ToSeconds, -Lane(result, r.Node) - BarHalfHeight, -Lane(result, r.Node) + BarHalfHeight);
-            hatch.FillColor = Colors.White.WithAlpha(0.25);
-            hatch.FillHatch = new ScottPlot.Hatches.Striped(ScottPlot.Hatches.StripeDirection.DiagonalUp);
-            hatch.FillHatchColor = Colors.Black.WithAlpha(0.45);
-            hatch.LineWidth = 0;
-            if (!isolatedLabelled)
+            int lane = Lane(result, r.Node);
+            var stripes = Stripes(Math.Max(r.FromSeconds, view.From), Math.Min(r.ToSeconds, view.To), -lane - BarHalfHeight, -lane + BarHalfHeight, view);
+            foreach (var (x1, y1, x2, y2) in stripes)
             {
-                hatch.LegendText = "isolated (cut off from some nodes)";
-                isolatedLabelled = true;
+                var line = plot.Add.Line(x1, y1, x2, y2);
+                line.LineColor = Colors.Black.WithAlpha(0.4);
+                line.LineWidth = 1;
+                line.MarkerSize = 0;
+                if (!isolatedLabelled)
+                {
+                    line.LegendText = "striped: isolated (cut off from some nodes)";
+                    isolatedLabelled = true;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// 45° stripes (in pixels) every <see cref="StripePixels"/> pixels across the rectangle [x1, x2] × [y1, y2],
+    /// clipped to it, in data coordinates.
+    /// </summary>
+    internal static List<(double X1, double Y1, double X2, double Y2)> Stripes(double x1, double x2, double y1, double y2, ChartView view)
+    {
+        var stripes = new List<(double, double, double, double)>();
+        double step = StripePixels / view.PixelsPerX;
+        double run = (y2 - y1) * view.PixelsPerY / view.PixelsPerX;
+        for (double x0 = x1 - run + (step / 2); x0 < x2; x0 += step)
+        {
+            double from = Math.Max(0, (x1 - x0) / run), to = Math.Min(1, (x2 - x0) / run);
+            if (from < to)
+            {
+                stripes.Add((x0 + (from * run), y1 + (from * (y2 - y1)), x0 + (to * run), y1 + (to * (y2 - y1))));
+            }
+        }
+
+        return stripes;
     }
 
     private static int Lane(PathResult result, string node)
@@ -182,8 +221,9 @@ internal static class RolesChart
         return -1;
     }
 
-    private static void AddSplitBrainOutlines(Plot plot, RunTimeline timeline, PathResult result, double from, double to)
+    private static void AddSplitBrainOutlines(Plot plot, RunTimeline timeline, PathResult result, ChartView view)
     {
+        var color = timeline.IsSplitBrain ? ChartColors.SplitBrain : ChartColors.TwoRoles;
         foreach (var o in timeline.Overlaps)
         {
             foreach (var node in o.Primaries)
@@ -191,43 +231,77 @@ internal static class RolesChart
                 int lane = Lane(result, node);
                 var box = plot.Add.Rectangle(o.FromSeconds, o.ToSeconds, -lane - BarHalfHeight - 0.06, -lane + BarHalfHeight + 0.06);
                 box.FillColor = Colors.Transparent;
-                box.LineColor = ChartColors.SplitBrain;
+                box.LineColor = color;
                 box.LineWidth = 2.5f;
             }
 
-            var label = plot.Add.Text(
-                $"split brain: {string.Join(" + ", o.Primaries)} primary for {ChartText.Seconds1(o.Seconds)} s",
-                (Math.Max(o.FromSeconds, from) + Math.Min(o.ToSeconds, to)) / 2,
-                0.62);
-            label.Alignment = Alignment.MiddleCenter;
-            label.IsVisible = o.ToSeconds > from && o.FromSeconds < to;
-            label.LabelFontSize = 13;
-            label.LabelBold = true;
-            label.LabelFontColor = ChartColors.SplitBrain;
+            var words = timeline.IsSplitBrain
+                ? $"split brain: {string.Join(" + ", o.Primaries)} primary for {ChartText.Seconds1(o.Seconds)} s"
+                : $"{string.Join(" + ", o.Primaries)} primary for {ChartText.Seconds1(o.Seconds)} s, one refusing writes";
+            AddLabel(plot, view, words, o.FromSeconds, o.ToSeconds, 0.62, color);
         }
     }
 
-    /// <summary>"promoted 45.987 s" in white inside each promoted node's bar, at the start of what is visible.</summary>
-    private static void AddPromotionLabels(Plot plot, RunTimeline timeline, PathResult result, double from, double to)
+    /// <summary>
+    /// A bold label above the lanes, centred on the visible part of [<paramref name="from"/>, <paramref name="to"/>]
+    /// but kept inside the data area.
+    /// </summary>
+    private static void AddLabel(Plot plot, ChartView view, string words, double from, double to, double y, Color color)
     {
-        foreach (var p in timeline.Promotions.Where(p => p.Seconds < to))
+        if (to <= view.From || from >= view.To)
         {
-            var bar = result.Roles.FirstOrDefault(r => r.Node == p.Node && r.Role == NodeRole.Primary && r.FromSeconds >= p.Seconds - 1e-9);
-            double until = bar is null ? p.Seconds : result.Roles
+            return;
+        }
+
+        double half = ChartFonts.MeasureText(words, 13, bold: true) / 2 / view.PixelsPerX;
+        double centre = (Math.Max(from, view.From) + Math.Min(to, view.To)) / 2;
+        centre = Math.Clamp(centre, view.From + half + (4 / view.PixelsPerX), Math.Max(view.From + half, view.To - half - (4 / view.PixelsPerX)));
+        var label = plot.Add.Text(words, centre, y);
+        label.Alignment = Alignment.MiddleCenter;
+        label.LabelFontSize = 13;
+        label.LabelBold = true;
+        label.LabelFontColor = color;
+    }
+
+    /// <summary>
+    /// "promoted 45.987 s" (or "back as primary 65 s" for a paused or powered-off primary that returns) in white
+    /// inside the node's primary bar where it fits, else in ink on a white box just after (or before) the bar.
+    /// </summary>
+    private static void AddPromotionLabels(Plot plot, RunTimeline timeline, PathResult result, ChartView view)
+    {
+        var changes = timeline.Promotions.Select(p => (p, words: $"promoted {ChartText.Seconds(p.Seconds)} s"))
+            .Concat(timeline.Returns.Select(p => (p, words: $"back as primary {ChartText.Seconds(p.Seconds)} s")));
+        foreach (var (p, words) in changes)
+        {
+            double until = result.Roles
                 .Where(r => r.Node == p.Node && r.FromSeconds >= p.Seconds - 1e-9)
+                .OrderBy(r => r.FromSeconds)
                 .TakeWhile(r => r.Role == NodeRole.Primary)
-                .Max(r => r.ToSeconds);
-            if (until <= from)
+                .Select(r => r.ToSeconds)
+                .DefaultIfEmpty(p.Seconds)
+                .Max();
+            double start = Math.Max(p.Seconds, view.From), end = Math.Min(until, view.To);
+            if (end <= start)
             {
                 continue;
             }
 
-            var text = plot.Add.Text($"promoted {ChartText.Seconds(p.Seconds)} s", Math.Max(p.Seconds, from), -Lane(result, p.Node));
+            double width = (ChartFonts.MeasureText(words, 12, bold: true) + 14) / view.PixelsPerX;
+            var text = plot.Add.Text(words, start, -Lane(result, p.Node));
             text.Alignment = Alignment.MiddleLeft;
             text.OffsetX = 6;
             text.LabelFontSize = 12;
             text.LabelBold = true;
             text.LabelFontColor = Colors.White;
+            if (end - start < width)
+            {
+                bool after = end + width < view.To;
+                text.Location = new Coordinates(after ? end : start, -Lane(result, p.Node));
+                text.Alignment = after ? Alignment.MiddleLeft : Alignment.MiddleRight;
+                text.OffsetX = after ? 6 : -6;
+                text.LabelFontColor = ChartColors.Ink;
+                text.LabelBackgroundColor = Colors.White;
+            }
         }
     }
 

@@ -27,8 +27,16 @@ internal sealed class RunTimeline
     /// <summary>Every time a node became primary or stopped being one, in time order.</summary>
     public IReadOnlyList<RoleChange> RoleChanges { get; }
 
-    /// <summary>Promotions after the start (a node became primary), in time order.</summary>
-    public IEnumerable<RoleChange> Promotions => RoleChanges.Where(c => c.To == NodeRole.Primary);
+    /// <summary>Promotions: a replica became primary, in time order.</summary>
+    public IEnumerable<RoleChange> Promotions =>
+        RoleChanges.Where(c => c.To == NodeRole.Primary && c.From is NodeRole.Replica or NodeRole.Syncing);
+
+    /// <summary>
+    /// Returns: a primary that was paused or down is back and still primary (nothing promoted it; it never stopped
+    /// being one), in time order.
+    /// </summary>
+    public IEnumerable<RoleChange> Returns =>
+        RoleChanges.Where(c => c.To == NodeRole.Primary && c.From is NodeRole.Paused or NodeRole.Down);
 
     /// <summary>Demotions (a primary became a replica or started syncing), in time order.</summary>
     public IEnumerable<RoleChange> Demotions =>
@@ -36,6 +44,12 @@ internal sealed class RunTimeline
 
     /// <summary>The stretches with two or more primaries at once, in time order.</summary>
     public IReadOnlyList<PrimaryOverlap> Overlaps { get; }
+
+    /// <summary>
+    /// True when two primaries also accepted writes at once (the result's split brain). Two nodes can hold the
+    /// primary role while one refuses writes (min-replicas-to-write): two primaries by role, no split brain.
+    /// </summary>
+    public bool IsSplitBrain => Result.SplitBrainSeconds > 0;
 
     /// <summary>True when the result kept every write (charts and counts need them).</summary>
     public bool HasSamples => Result.Samples is not null;
@@ -77,6 +91,31 @@ internal sealed class RunTimeline
         }
 
         return (acked, lost);
+    }
+
+    /// <summary>When <paramref name="node"/> last acknowledged a write at or before <paramref name="seconds"/>, or null.</summary>
+    public double? LastAcknowledgement(string node, double seconds)
+    {
+        int index = NodeIndex(node);
+        if (Result.Samples is not { } s || index < 0)
+        {
+            return null;
+        }
+
+        double? last = null;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Outcomes[i] == WriteOutcome.Ok && s.AckedBy[i] == index)
+            {
+                double at = CompletedSeconds(i);
+                if (at <= seconds && (last is null || at > last))
+                {
+                    last = at;
+                }
+            }
+        }
+
+        return last;
     }
 
     /// <summary>The node's role at <paramref name="seconds"/> (the interval that contains it), or null.</summary>

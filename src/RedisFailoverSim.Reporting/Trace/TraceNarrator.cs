@@ -112,7 +112,11 @@ internal static class TraceNarrator
         foreach (var overlap in timeline.Overlaps)
         {
             var (old, since, sinceWhat) = OldPrimary(result, timeline, overlap);
-            story.Add(Line(overlap.FromSeconds, overlap.Primaries, $"split brain: {And(overlap.Primaries)} are both primary"));
+            var last = timeline.LastAcknowledgement(old, overlap.FromSeconds);
+            story.Add(Line(overlap.FromSeconds, overlap.Primaries, timeline.IsSplitBrain
+                ? $"split brain: {And(overlap.Primaries)} are both primary"
+                : $"{And(overlap.Primaries)} are both primary, but {old} no longer accepts writes"
+                    + (last is { } l ? $" (its last acknowledgement: {F3(l)}s)" : "") + ": no split brain"));
 
             var firstSwitch = result.Events.FirstOrDefault(e => e.Kind == "+switch-master" && e.Seconds >= overlap.FromSeconds && e.Seconds < overlap.ToSeconds);
             var moments = result.Events
@@ -130,7 +134,7 @@ internal static class TraceNarrator
             story.Add(Line(
                 overlap.ToSeconds,
                 overlap.Primaries,
-                $"split brain over after {F3(overlap.Seconds)}s"
+                (timeline.IsSplitBrain ? "split brain" : "two primaries") + $" over after {F3(overlap.Seconds)}s"
                 + (timeline.HasSamples ? $": {old} acknowledged {acked} writes since {sinceWhat}; {lost} writes it acknowledged are lost" : "")));
         }
 
@@ -158,7 +162,7 @@ internal static class TraceNarrator
         var fault = result.Faults.Where(f => f.FromSeconds <= overlap.FromSeconds).OrderBy(f => f.FromSeconds).LastOrDefault();
         return fault is null
             ? (old, overlap.FromSeconds, $"{F3(overlap.FromSeconds)}s")
-            : (old, fault.FromSeconds, $"the {fault.Kind} began ({F3(fault.FromSeconds)}s)");
+            : (old, fault.FromSeconds, $"{Noun(fault.Kind)} began ({F3(fault.FromSeconds)}s)");
     }
 
     private static string StillPrimary(RunTimeline timeline, string old, double since, string sinceWhat, double at)
@@ -169,8 +173,20 @@ internal static class TraceNarrator
         }
 
         var (acked, _) = timeline.AcknowledgedBy(old, since, at);
-        return $"{old} still primary, acked {acked} writes since {sinceWhat}";
+        var last = timeline.LastAcknowledgement(old, at);
+        var lastWords = last is { } l && l > since && at - l > 1 ? $", the last at {F3(l)}s" : "";
+        return $"{old} still primary, acked {acked} writes since {sinceWhat}{lastWords}";
     }
+
+    /// <summary>A fault kind as a noun phrase: "the partition", "the isolation", "the AZ power interruption".</summary>
+    private static string Noun(string kind) => kind switch
+    {
+        "isolate" => "the isolation",
+        "one-way" => "the one-way cut",
+        "slow-az" => "the slow AZ",
+        "az-power-interruption" => "the AZ power interruption",
+        _ => "the " + kind.Replace('-', ' '),
+    };
 
     private static long LostAcknowledgedBy(PathResult result, RunTimeline timeline, string node)
     {
