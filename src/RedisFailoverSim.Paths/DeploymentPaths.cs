@@ -21,8 +21,8 @@ public static class DeploymentPaths
     /// <summary>Every path, in report order.</summary>
     public static IReadOnlyList<string> All { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
-    /// <summary>The paths that can run today (the others are being built).</summary>
-    public static IReadOnlyList<string> Available { get; } = [SelfHosted];
+    /// <summary>The paths that can run, in report order.</summary>
+    public static IReadOnlyList<string> Available { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
     /// <summary>
     /// Runs one path on a world with a seed. A pure function of its arguments: the same inputs give the
@@ -33,6 +33,9 @@ public static class DeploymentPaths
         ArgumentNullException.ThrowIfNull(world);
         return path switch
         {
+            ElastiCache => Paths.ElastiCache.ElastiCachePath.Run(world, seed, options),
+            Serverless => Paths.Serverless.ServerlessPath.Run(world, seed, options),
+            MemoryDb => Paths.MemoryDb.MemoryDbPath.Run(world, seed, options),
             SelfHosted => Paths.SelfHosted.SelfHostedPath.Run(world, seed, options),
             _ => throw new ArgumentException($"path '{path}' is not available yet; available: {string.Join(", ", Available)}", nameof(path)),
         };

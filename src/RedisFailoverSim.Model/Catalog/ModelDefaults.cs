@@ -18,22 +18,22 @@ public static class ModelDefaults
         // Redis / Valkey replication (FACTS.md §1).
         new("self-hosted, elasticache", "replication", "asynchronous; the primary replies before any replica has the write", "FACTS.md §1.1 (replication.md)", null),
         new("self-hosted, elasticache", "replica ACK period", "1 s (REPLCONF ACK of the processed offset)", "FACTS.md §1.1 (replication.c replicationSendAck)", null),
-        new("self-hosted, elasticache", "repl-ping-replica-period", "10 s", "FACTS.md §1.1 (redis.conf)", "redis.repl_ping_replica_period_s"),
-        new("self-hosted, elasticache", "repl-timeout", "60 s", "FACTS.md §1.1 (redis.conf; ElastiCache: fixed)", "redis.repl_timeout_s"),
-        new("self-hosted, elasticache", "repl-backlog-size", "1 MB (Redis and ElastiCache; Valkey: 10 MB)", "FACTS.md §1.2 (redis.conf, valkey config.c, ElastiCache parameter groups)", "redis.repl_backlog_bytes"),
-        new("self-hosted, elasticache", "repl-diskless-sync-delay", "5 s before a full sync streams", "FACTS.md §1.2 (redis.conf)", "redis.repl_diskless_sync_delay_s"),
+        new("self-hosted, elasticache", "repl-ping-replica-period", "10 s", "FACTS.md §1.1 (redis.conf)", "redis.repl-ping-replica-period"),
+        new("self-hosted, elasticache", "repl-timeout", "60 s", "FACTS.md §1.1 (redis.conf; ElastiCache: fixed)", "redis.repl-timeout"),
+        new("self-hosted, elasticache", "repl-backlog-size", "1 MB (Redis and ElastiCache; Valkey: 10 MB)", "FACTS.md §1.2 (redis.conf, valkey config.c, ElastiCache parameter groups)", "redis.repl-backlog-size"),
+        new("self-hosted, elasticache", "repl-diskless-sync-delay", "5 s before a full sync streams", "FACTS.md §1.2 (redis.conf)", "redis.repl-diskless-sync-delay"),
         new("self-hosted, elasticache", "persistence", "off: a restarted node comes back empty and its replicas sync to empty", "FACTS.md §1.2 (replication.md; ElastiCache AutoFailover.md)", "redis.persistence"),
         new("self-hosted, elasticache", "promotion", "REPLICAOF NO ONE with a new replication ID; the old ID is kept as secondary for partial resync", "FACTS.md §1.2 (replication.md)", null),
         new("self-hosted, elasticache", "old primary rejoining", "becomes a replica of the new primary and discards its data set (last failover wins)", "FACTS.md §1.3 (sentinel.md Example 2)", null),
-        new("self-hosted, elasticache", "min-replicas-to-write", "0 (off); when on, writes get -NOREPLICAS", "FACTS.md §1.5 (redis.conf; ElastiCache same)", "redis.min_replicas_to_write"),
-        new("self-hosted, elasticache", "min-replicas-max-lag", "10 s (lag = whole seconds since the replica's last ACK)", "FACTS.md §1.5 (redis.conf, replication.c refreshGoodSlavesCount)", "redis.min_replicas_max_lag_s"),
+        new("self-hosted, elasticache", "min-replicas-to-write", "0 (off); when on, writes get -NOREPLICAS", "FACTS.md §1.5 (redis.conf; ElastiCache same)", "redis.min-replicas-to-write"),
+        new("self-hosted, elasticache", "min-replicas-max-lag", "10 s (lag = whole seconds since the replica's last ACK)", "FACTS.md §1.5 (redis.conf, replication.c refreshGoodSlavesCount)", "redis.min-replicas-max-lag"),
         new("self-hosted, elasticache", "replica-priority", "100 (lower preferred; 0 = never promoted)", "FACTS.md §1.6 (redis.conf)", "nodes[].replica_priority"),
         new("self-hosted, elasticache", "replica-read-only", "yes: writes to a replica get -READONLY", "FACTS.md §1.1 (redis.conf, server.c)", null),
 
         // Sentinel (FACTS.md §2).
-        new("self-hosted", "down-after-milliseconds", "30000 ms", "FACTS.md §2.1 (sentinel.c sentinel_default_down_after)", "sentinel.down_after_ms"),
-        new("self-hosted", "failover-timeout", "180000 ms (a Sentinel that voted for another retries after 2x)", "FACTS.md §2.1, §2.3 (sentinel.c, sentinel.conf)", "sentinel.failover_timeout_ms"),
-        new("self-hosted", "parallel-syncs", "1", "FACTS.md §2.1 (sentinel.c SENTINEL_DEFAULT_PARALLEL_SYNCS)", "sentinel.parallel_syncs"),
+        new("self-hosted", "down-after-milliseconds", "30000 ms", "FACTS.md §2.1 (sentinel.c sentinel_default_down_after)", "sentinel.down-after-milliseconds"),
+        new("self-hosted", "failover-timeout", "180000 ms (a Sentinel that voted for another retries after 2x)", "FACTS.md §2.1, §2.3 (sentinel.c, sentinel.conf)", "sentinel.failover-timeout"),
+        new("self-hosted", "parallel-syncs", "1", "FACTS.md §2.1 (sentinel.c SENTINEL_DEFAULT_PARALLEL_SYNCS)", "sentinel.parallel-syncs"),
         new("self-hosted", "quorum", "2 (no Redis default; the documented example)", "FACTS.md §2.1 (sentinel.conf)", "sentinel.quorum"),
         new("self-hosted", "PING period", "1000 ms", "FACTS.md §2.1 (sentinel.c)", null),
         new("self-hosted", "INFO period", "10000 ms; 1000 ms during ODOWN/failover", "FACTS.md §2.1 (sentinel.c)", null),
@@ -47,17 +47,17 @@ public static class ModelDefaults
         new("self-hosted", "client disconnection", "CLIENT KILL type normal on promotion, demotion and re-pointing", "FACTS.md §1.3 (sentinel-clients.md)", null),
 
         // Network (FACTS.md §8); the distribution shape is assumption A1.
-        new("all", "same-AZ round trip", "about 0.45 ms (0.39-0.65 ms measured); modelled as a one-way median of 0.22 ms", "FACTS.md §8 (us-east-1 ping, 2014)", "network.same_az_median_ms"),
-        new("all", "cross-AZ round trip", "about 1.3-2.1 ms (\"single-digit ms\"); modelled as a one-way median of 0.8 ms", "FACTS.md §8 (AWS whitepaper; us-east-1 ping)", "network.cross_az_median_ms"),
+        new("all", "same-AZ round trip", "about 0.45 ms (0.39-0.65 ms measured); modelled as a one-way median of 0.22 ms", "FACTS.md §8 (us-east-1 ping, 2014)", "network.same-az-median"),
+        new("all", "cross-AZ round trip", "about 1.3-2.1 ms (\"single-digit ms\"); modelled as a one-way median of 0.8 ms", "FACTS.md §8 (AWS whitepaper; us-east-1 ping)", "network.cross-az-median"),
 
         // Clients: StackExchange.Redis (FACTS.md §9).
         new("all", "client library", "StackExchange.Redis defaults", "FACTS.md §9.2 (Configuration.md)", null),
-        new("all", "command timeout (syncTimeout/asyncTimeout)", "5000 ms", "FACTS.md §9.2 (Configuration.md)", "client.command_timeout_ms"),
-        new("all", "connect timeout", "5000 ms", "FACTS.md §9.2 (Configuration.md)", "client.connect_timeout_ms"),
+        new("all", "command timeout (syncTimeout/asyncTimeout)", "5000 ms", "FACTS.md §9.2 (Configuration.md)", "client.command-timeout"),
+        new("all", "connect timeout", "5000 ms", "FACTS.md §9.2 (Configuration.md)", "client.connect-timeout"),
         new("all", "heartbeat", "1000 ms (timeouts are noticed on it: 0-1 s slop)", "FACTS.md §9.2 (Configuration.md)", null),
         new("all", "reconnect backoff", "random in [2500 ms, min(10000 ms, 2500 ms x 1.1^n)]", "FACTS.md §9.2 (ExponentialRetry.cs)", "client.reconnect_base_ms / client.reconnect_max_ms"),
         new("self-hosted", "primary discovery", "ask each Sentinel (get-master-addr-by-name), then verify with ROLE; re-resolve on every reconnect", "FACTS.md §9.1 (sentinel-clients.md)", null),
-        new("elasticache, serverless, memorydb", "DNS TTL kept by clients", "5 s (AWS recommends 5-10 s)", "FACTS.md §9.1 (BestPractices.Clients-lettuce.md)", "client.dns_ttl_s"),
+        new("elasticache, serverless, memorydb", "DNS TTL kept by clients", "5 s (AWS recommends 5-10 s)", "FACTS.md §9.1 (BestPractices.Clients-lettuce.md)", "client.dns-ttl"),
     ];
 
     /// <summary>The defaults that apply to a path (or to all paths).</summary>

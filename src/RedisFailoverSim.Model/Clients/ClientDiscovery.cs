@@ -21,4 +21,15 @@ public abstract class ClientDiscovery
 
     /// <summary>Called on every heartbeat, for discovery timeouts.</summary>
     public abstract void OnHeartbeat();
+
+    /// <summary>
+    /// How long the client waits before its next attempt after a failed one. ASSUMPTION A12: one heartbeat (a
+    /// StackExchange.Redis client in Sentinel mode re-queries every second); endpoint-based paths override it.
+    /// </summary>
+    public virtual Engine.Time.SimDuration RetryDelay() => Client.Settings.Heartbeat;
+
+    /// <summary>Called when the client has connected to a node that says it is the primary.</summary>
+    public virtual void OnConnected()
+    {
+    }
 }

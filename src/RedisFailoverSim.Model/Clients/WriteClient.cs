@@ -36,6 +36,9 @@ public sealed class WriteClient : Member, IEventTarget
     private MemberId _target = MemberId.None;
     private long _connectAttempt;
     private SimTime _nextRetry;
+    private SimTime _lastHeard;
+    private SimTime _connectedAt;
+    private SimTime _lastInFlightTimeout = SimTime.FromStart(SimDuration.FromNanoseconds(-1));
 
     /// <summary>Creates a client; call <see cref="Boot"/> to start writing.</summary>
     public WriteClient(
@@ -80,6 +83,31 @@ public sealed class WriteClient : Member, IEventTarget
 
     /// <summary>The client's settings.</summary>
     public ClientSettings Settings => _settings;
+
+    /// <summary>When the client last received a reply from the node it is connected to.</summary>
+    public SimTime LastHeardFromTarget => _lastHeard;
+
+    /// <summary>When the current connection was established.</summary>
+    public SimTime ConnectedAt => _connectedAt;
+
+    /// <summary>When a write sent on a connection last timed out without an answer.</summary>
+    public SimTime LastInFlightTimeout => _lastInFlightTimeout;
+
+    /// <summary>
+    /// Closes the connection because the client judged it dead (for discovery strategies): writes in flight become
+    /// unknown and a new attempt follows after the retry delay.
+    /// </summary>
+    public void DropConnection(string why)
+    {
+        if (State is not (ClientConnectionState.Connected or ClientConnectionState.Connecting))
+        {
+            return;
+        }
+
+        _recorder.Event(Name, "client", $"{Name} dropped its connection to {Network.Members[_target.Value].Name}: {why}");
+        Disconnect(WriteOutcome.Unknown);
+        ScheduleRetry();
+    }
 
     /// <summary>Starts discovery, the heartbeat and the write stream.</summary>
     public void Boot()
@@ -216,15 +244,24 @@ public sealed class WriteClient : Member, IEventTarget
 
             queue.Dequeue();
             _ledger.Resolve(writeId, outcome, Sim.Now);
+            if (outcome == WriteOutcome.Unknown)
+            {
+                _lastInFlightTimeout = Sim.Now;
+            }
         }
     }
 
     private void OnWriteReply(WriteReply reply)
     {
+        if (reply.From == _target)
+        {
+            _lastHeard = Sim.Now;
+        }
+
         switch (reply.Kind)
         {
             case ReplyKind.Ok:
-                _ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.From));
+                _ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.AckedBy.IsSome ? reply.AckedBy : reply.From));
                 break;
             case ReplyKind.ReadOnly:
                 _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
@@ -259,6 +296,9 @@ public sealed class WriteClient : Member, IEventTarget
         }
 
         State = ClientConnectionState.Connected;
+        _connectedAt = Sim.Now;
+        _lastHeard = Sim.Now;
+        _discovery.OnConnected();
         _recorder.Event(Name, "client", $"{Name} connected to primary {Network.Members[_target.Value].Name}");
         while (_backlog.Count > 0)
         {
@@ -314,12 +354,13 @@ public sealed class WriteClient : Member, IEventTarget
     }
 
     /// <summary>
-    /// ASSUMPTION A12: a StackExchange.Redis client in Sentinel mode re-queries the Sentinels every second
-    /// after losing its primary (its sentinel-managed reconnect timer), so the next attempt is one heartbeat away.
+    /// The next attempt waits the discovery's retry delay. ASSUMPTION A12: a StackExchange.Redis client in Sentinel
+    /// mode re-queries the Sentinels every second after losing its primary (its sentinel-managed reconnect timer), so
+    /// there the next attempt is one heartbeat away; endpoint clients use ExponentialRetry (FACTS.md §9.2).
     /// </summary>
     private void ScheduleRetry()
     {
         State = ClientConnectionState.Disconnected;
-        _nextRetry = Sim.Now + _settings.Heartbeat;
+        _nextRetry = Sim.Now + _discovery.RetryDelay();
     }
 }

@@ -130,6 +130,14 @@ public sealed class History
         BaseOffset = baseOffset;
     }
 
+    /// <summary>Keeps the first <paramref name="count"/> entries and drops the rest (uncommitted writes discarded).</summary>
+    public void Truncate(int count)
+    {
+        Invariant.Holds(count >= 0 && count <= Count);
+        Array.Clear(_entries, count, Count - count);
+        Count = count;
+    }
+
     /// <summary>Write ids of entries not in <paramref name="other"/>'s prefix: what a full sync from it discards.</summary>
     public int CountDivergentFrom(History other)
     {

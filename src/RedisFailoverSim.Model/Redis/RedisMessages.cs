@@ -42,6 +42,11 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
     /// <summary>Success or which error.</summary>
     public ReplyKind Kind { get; } = kind;
 
+    /// <summary>
+    /// The node that applied the write, when the reply was relayed (a Serverless proxy); none means the sender.
+    /// </summary>
+    public MemberId AckedBy { get; init; } = MemberId.None;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }
@@ -116,6 +121,9 @@ public sealed class StreamEntry(HistoryEntry entry) : Message
     /// <summary>The write and the offset after it.</summary>
     public HistoryEntry Entry { get; } = entry;
 
+    /// <summary>The stream offset just before this entry (-1: not stated), for the stream-gap check.</summary>
+    public long PreviousOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }
@@ -133,6 +141,9 @@ public sealed class ReplAck(long offset) : Message
 /// <summary>The master's <c>PING</c> on the replication link (every repl-ping-replica-period).</summary>
 public sealed class ReplPing : Message
 {
+    /// <summary>The master's offset when it sent the ping (-1: not stated), for the stream-gap check.</summary>
+    public long MasterOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }
@@ -192,4 +203,24 @@ public sealed class ReplicaOfCommand(MemberId master) : Message
 /// <summary><c>CLIENT KILL TYPE normal</c>: close every client connection.</summary>
 public sealed class ClientKillCommand : Message
 {
+}
+
+/// <summary>
+/// <c>FAILOVER TO host port TIMEOUT ms</c> (FACTS.md §1.7): the primary pauses writes, waits until the target replica
+/// has the whole stream, then swaps roles with it. Used by managed control planes for planned replacements.
+/// </summary>
+public sealed class FailoverCommand(MemberId target, Engine.Time.SimDuration timeout) : Message
+{
+    /// <summary>The replica to hand the primary role to.</summary>
+    public MemberId Target { get; } = target;
+
+    /// <summary>How long to wait for the replica to catch up before giving up and resuming writes.</summary>
+    public Engine.Time.SimDuration Timeout { get; } = timeout;
+}
+
+/// <summary><c>REPLCONF GETACK *</c>: the master asks a replica to acknowledge its offset now.</summary>
+public sealed class ReplGetAck : Message
+{
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
 }

@@ -32,6 +32,7 @@ public sealed partial class RedisNode
     private void CronTick()
     {
         _cronTicks++;
+        CheckCoordinatedFailoverTimeout();
         if (!IsPrimary && MasterId.IsSome)
         {
             FollowerCron();
@@ -57,7 +58,7 @@ public sealed partial class RedisNode
 
             if (ping)
             {
-                Send(link.Replica, new ReplPing());
+                Send(link.Replica, new ReplPing { MasterOffset = Offset });
             }
         }
 

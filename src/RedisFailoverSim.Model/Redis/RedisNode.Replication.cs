@@ -57,6 +57,16 @@ public sealed partial class RedisNode
     private void Promote()
     {
         LeaveMaster();
+        if (_options.DisconnectReplicasOnPromotion)
+        {
+            for (int i = 0; i < _replicas.Count; i++)
+            {
+                Send(_replicas[i].Replica, new ConnectionReset(null, ResetScope.MasterLink));
+            }
+
+            _replicas.Clear();
+        }
+
         ReplId2 = ReplId;
         SecondReplOffset = Offset;
         ReplId = _replIds.Next();
@@ -158,9 +168,11 @@ public sealed partial class RedisNode
         var sent = timer.Snapshot!;
         Send(link.Replica, new RdbPayload(ReplId, sent));
         int next = _history.IndexAfter(sent.Offset);
+        long previous = sent.Offset;
         for (int i = next; i < _history.Count; i++)
         {
-            Send(link.Replica, new StreamEntry(_history[i]));
+            Send(link.Replica, new StreamEntry(_history[i]) { PreviousOffset = previous });
+            previous = _history[i].EndOffset;
         }
 
         link.Online = true;
@@ -176,6 +188,7 @@ public sealed partial class RedisNode
             {
                 _replicas[i].AckOffset = ack.Offset;
                 _replicas[i].LastAck = Sim.Now;
+                CompleteCoordinatedFailoverIfCaughtUp(ack);
                 return;
             }
         }
@@ -254,23 +267,42 @@ public sealed partial class RedisNode
             return;
         }
 
+        if (_options.RecoverStreamGaps && message.PreviousOffset >= 0 && message.PreviousOffset != Offset)
+        {
+            ResyncAfterGap();
+            return;
+        }
+
         ApplyFromMaster(message.Entry);
+    }
+
+    /// <summary>Entries were lost on a cut link: reconnect and ask for them again (PSYNC from our offset).</summary>
+    private void ResyncAfterGap()
+    {
+        LinkDown("gap in the replication stream: entries lost on a cut link");
+        LeaveMaster();
+        StartHandshake();
     }
 
     private void ApplyFromMaster(HistoryEntry entry)
     {
         // Pair check with the master's send: the stream continues exactly where this replica stands.
         Invariant.Holds(entry.EndOffset > Offset);
+        long previous = Offset;
         _history.Add(entry);
         _lastMasterInteraction = Sim.Now;
-        Propagate(entry);
+        Propagate(entry, previous);
     }
 
-    private void OnReplPing(Message ping)
+    private void OnReplPing(ReplPing ping)
     {
         if (FromMyMaster(ping))
         {
             _lastMasterInteraction = Sim.Now;
+            if (_options.RecoverStreamGaps && LinkState == MasterLinkState.Up && ping.MasterOffset > Offset)
+            {
+                ResyncAfterGap();
+            }
         }
     }
 

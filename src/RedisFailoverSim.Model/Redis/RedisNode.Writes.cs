@@ -12,6 +12,13 @@ public sealed partial class RedisNode
     private void OnWrite(WriteRequest write)
     {
         _clientConnections.Add(write.From.Value);
+        if (_heldWrites is not null)
+        {
+            // CLIENT PAUSE WRITE during a coordinated failover: the write waits (FACTS.md §1.7).
+            _heldWrites.Enqueue(write);
+            return;
+        }
+
         if (!IsPrimary)
         {
             if (_options.CloseOnReplicaWrite)
@@ -32,20 +39,35 @@ public sealed partial class RedisNode
             return;
         }
 
+        if (_options.Extension is { CanAcknowledge: false })
+        {
+            // A MemoryDB primary without a log lease cannot acknowledge anything (FACTS.md §6).
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
+            return;
+        }
+
         Invariant.Holds(AcceptsWrites);
         long end = _history.Append(write.WriteId, write.Bytes);
-        Propagate(new HistoryEntry(write.WriteId, end));
+        var entry = new HistoryEntry(write.WriteId, end);
+        Propagate(entry, end - write.Bytes);
+        if (_options.Extension is { } extension)
+        {
+            // The extension answers once the write is durable (MemoryDB: committed in a quorum of AZs).
+            extension.OnWriteApplied(write, entry);
+            return;
+        }
+
         Send(write.From, new WriteReply(write.WriteId, ReplyKind.Ok));
     }
 
     /// <summary>Sends an applied entry to every replica streaming from this node.</summary>
-    private void Propagate(HistoryEntry entry)
+    private void Propagate(HistoryEntry entry, long previousOffset)
     {
         for (int i = 0; i < _replicas.Count; i++)
         {
             if (_replicas[i].Online)
             {
-                Send(_replicas[i].Replica, new StreamEntry(entry));
+                Send(_replicas[i].Replica, new StreamEntry(entry) { PreviousOffset = previousOffset });
             }
         }
     }

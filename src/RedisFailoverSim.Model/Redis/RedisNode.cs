@@ -92,7 +92,7 @@ public sealed partial class RedisNode : Member, IEventTarget
     public string RunId => Name + "-" + _incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>True while the node would apply a client write now.</summary>
-    public bool AcceptsWrites => Host == HostState.Up && IsPrimary && HasEnoughGoodReplicas;
+    public bool AcceptsWrites => Host == HostState.Up && IsPrimary && HasEnoughGoodReplicas && (_options.Extension?.CanAcknowledge ?? true);
 
     /// <summary>Replicas currently streaming from this node.</summary>
     public int OnlineReplicaCount
@@ -145,12 +145,14 @@ public sealed partial class RedisNode : Member, IEventTarget
         _replicas.Clear();
         _clientConnections.Clear();
         LinkState = MasterLinkState.Down;
+        AbandonCoordinatedFailover();
         if (!_settings.Persistence)
         {
             _history.Clear();
             _holdsBaseDataset = false;
         }
 
+        _options.Extension?.OnCrashed();
         RecordState();
     }
 
@@ -177,10 +179,19 @@ public sealed partial class RedisNode : Member, IEventTarget
         IsPrimary = !_configuredMaster.IsSome;
         MasterId = _configuredMaster;
         LinkState = MasterLinkState.Down;
+        if (_options.Extension is { } extension)
+        {
+            // A node with an extension (a MemoryDB log follower) comes back without a role; the extension decides.
+            IsPrimary = false;
+            extension.OnRestarted();
+        }
+
         _recorder.Event(Name, "restart", IsPrimary
             ? $"{Name} restarted as an empty primary (persistence off)"
-            : $"{Name} restarted, replica of {Network.Members[MasterId.Value].Name}");
-        if (!IsPrimary)
+            : MasterId.IsSome
+                ? $"{Name} restarted, replica of {Network.Members[MasterId.Value].Name}"
+                : $"{Name} restarted empty, restoring from the transaction log");
+        if (!IsPrimary && MasterId.IsSome)
         {
             StartHandshake();
         }
@@ -239,8 +250,8 @@ public sealed partial class RedisNode : Member, IEventTarget
             case RdbPayload rdb:
                 OnRdb(rdb);
                 break;
-            case ReplPing:
-                OnReplPing(message);
+            case ReplPing ping:
+                OnReplPing(ping);
                 break;
             case PingCommand:
                 Send(message.From, new PongReply());
@@ -261,8 +272,18 @@ public sealed partial class RedisNode : Member, IEventTarget
             case ConnectionReset reset:
                 OnConnectionReset(reset);
                 break;
+            case FailoverCommand failover:
+                OnFailoverCommand(failover);
+                break;
+            case ReplGetAck:
+                OnReplGetAck(message);
+                break;
             default:
-                Invariant.Fail("unexpected message at a Redis node: " + message.Describe());
+                if (_options.Extension?.TryReceive(message) != true)
+                {
+                    Invariant.Fail("unexpected message at a Redis node: " + message.Describe());
+                }
+
                 break;
         }
     }

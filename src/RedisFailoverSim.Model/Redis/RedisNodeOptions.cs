@@ -9,4 +9,27 @@ public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
 {
     /// <summary>Open-source Redis/Valkey behaviour.</summary>
     public static RedisNodeOptions OpenSource { get; } = new(CloseOnReplicaWrite: false);
+
+    /// <summary>
+    /// A path's extension of the node (MemoryDB's transaction-log agent), or null for plain Redis: it gates write
+    /// acknowledgements and handles the messages the node does not know.
+    /// </summary>
+    public INodeExtension? Extension { get; init; }
+
+    /// <summary>
+    /// ASSUMPTION A35: a replica that sees a hole in its master's stream (an entry that does not start at its
+    /// offset, or a ping announcing more than it holds) drops the link and resyncs. TCP would retransmit what a cut
+    /// dropped; the simulated network drops it for good, so without this check a cut shorter than
+    /// <c>repl-timeout</c> leaves a replica silently behind. Off for the self-hosted path, which predates it (its
+    /// results stay byte-identical).
+    /// </summary>
+    public bool RecoverStreamGaps { get; init; }
+
+    /// <summary>
+    /// ASSUMPTION A35: a promoted replica disconnects the replicas chained below it, so they resync (partially,
+    /// PSYNC2) and learn its new replication id, as <c>replicationUnsetMaster</c> does (FACTS.md §1.2). Off for the
+    /// self-hosted path, which predates it (its results stay byte-identical); without it a chained replica keeps the
+    /// old id forever.
+    /// </summary>
+    public bool DisconnectReplicasOnPromotion { get; init; }
 }

@@ -30,13 +30,22 @@ public enum FaultKind
     /// <summary>Add latency to every message entering or leaving an AZ.</summary>
     SlowAz,
 
-    /// <summary>Every node in an AZ loses power for the duration (the FIS AZ power interruption action).</summary>
+    /// <summary>
+    /// Every Redis node and Sentinel in an AZ loses power for the duration (the FIS AZ power interruption action);
+    /// clients keep running (assumption A14). Nodes come back empty.
+    /// </summary>
     AzPowerInterruption,
 
-    /// <summary>A planned node replacement of the primary (maintenance): a graceful, coordinated failover.</summary>
+    /// <summary>
+    /// A planned node replacement of the primary (maintenance): a graceful, coordinated failover; the duration is
+    /// the time until the replacement joins as a replica.
+    /// </summary>
     NodeReplacement,
 
-    /// <summary>A customer reboot of the target node (ElastiCache does not fail over for it: FACTS.md §4.2).</summary>
+    /// <summary>
+    /// A customer reboot of the target node, down for the duration (ElastiCache does not fail over for it:
+    /// FACTS.md §4.2).
+    /// </summary>
     Reboot,
 
     /// <summary>Traffic multiplied for the duration (a load burst).</summary>

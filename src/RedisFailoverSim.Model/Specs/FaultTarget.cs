@@ -7,7 +7,10 @@ namespace RedisFailoverSim.Model.Specs;
 /// </summary>
 /// <param name="Kind">How the target is chosen.</param>
 /// <param name="Name">A member or AZ name, for <see cref="FaultTargetKind.Member"/> and <see cref="FaultTargetKind.Az"/>.</param>
-/// <param name="Groups">Partition groups; each a list of AZ or member names.</param>
+/// <param name="Groups">
+/// Partition groups as resolved member names (the Scenarios layer places each member by its own name first, then
+/// by its AZ). For a one-way cut, group 0 → group 1; members in no group are not cut.
+/// </param>
 public sealed record FaultTarget(FaultTargetKind Kind, string? Name, IReadOnlyList<IReadOnlyList<string>> Groups)
 {
     /// <summary>The node that is primary when the fault starts.</summary>

@@ -90,6 +90,7 @@ public sealed class FaultInjector
                         foreach (var m in targets)
                         {
                             (m as RedisNode)?.Restart();
+                            (m as IPoweredService)?.PowerOn();
                         }
 
                         recorder.FaultHealed(handle, $"{Names(targets)} restarted");
@@ -161,13 +162,16 @@ public sealed class FaultInjector
             case FaultKind.AzPowerInterruption:
                 {
                     int az = _world.AzIndex(fault.Target.Name!);
-                    var hit = _world.Network.Members.Where(m => m.AzIndex == az && m is RedisNode or SentinelNode).ToList();
+                    var hit = _world.Network.Members.Where(m => m.AzIndex == az && m is RedisNode or SentinelNode or IPoweredService).ToList();
                     MarkHit(index, hit, primary);
                     int handle = recorder.FaultStarted($"AZ power interruption {fault.Target.Name}: {Names(hit)}", "az-power-interruption");
+                    _world.AzPower.Interrupt(az);
                     hit.ForEach(m => Stop(m, powerOff: true));
                     return () =>
                     {
+                        _world.AzPower.Restore(az);
                         hit.OfType<RedisNode>().ToList().ForEach(n => n.Restart());
+                        hit.OfType<IPoweredService>().ToList().ForEach(s => s.PowerOn());
                         recorder.FaultHealed(handle, $"AZ {fault.Target.Name} power restored");
                     };
                 }
@@ -219,6 +223,9 @@ public sealed class FaultInjector
                 break;
             case SentinelNode sentinel:
                 sentinel.PowerOff();
+                break;
+            case IPoweredService service:
+                service.PowerOff();
                 break;
             default:
                 break;

@@ -29,6 +29,7 @@ public sealed class SimWorld
         Ledger = new WriteLedger();
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
+        AzPower = new AzPowerState(spec.Azs.Count);
     }
 
     /// <summary>The scenario's world.</summary>
@@ -54,6 +55,9 @@ public sealed class SimWorld
 
     /// <summary>Replication id source.</summary>
     public ReplIdSource ReplIds { get; }
+
+    /// <summary>Which AZs are without power right now.</summary>
+    public AzPowerState AzPower { get; }
 
     /// <summary>Redis nodes by node index.</summary>
     public IReadOnlyList<RedisNode> Nodes => _nodes;

@@ -120,29 +120,41 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>
-    /// The AWS path blocks, kept as text until the AWS paths define their keys (issue 5). Paths come in report
-    /// order and keys sorted, so the order of keys in the file does not change the world.
+    /// The AWS path blocks (<c>elasticache:</c>, <c>serverless:</c>, <c>memorydb:</c>), parsed by the Model's typed
+    /// settings; a bad key or value is reported at its line with the allowed keys or the expected format.
     /// </summary>
     private PathSettings ReadPathSettings(MappingReader top)
     {
-        var values = new List<KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>>>();
-        foreach (var path in DeploymentPaths.All.Where(p => p != DeploymentPaths.SelfHosted))
-        {
-            switch (top.Get(path))
-            {
-                case null:
-                    continue;
-                case YamlMappingNode block:
-                    var pairs = ReadPathBlock(block, path);
-                    values.Add(new(path, pairs.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
-                    break;
-                case var other:
-                    top.Report(path, $"expected a mapping of {path} settings (key: value); found {MappingReader.Describe(other)}");
-                    break;
-            }
-        }
+        var elastiCache = ReadPathBlock(top, DeploymentPaths.ElastiCache, ElastiCacheSettings.FromValues) ?? ElastiCacheSettings.Default;
+        var serverless = ReadPathBlock(top, DeploymentPaths.Serverless, ServerlessSettings.FromValues) ?? ServerlessSettings.Default;
+        var memoryDb = ReadPathBlock(top, DeploymentPaths.MemoryDb, MemoryDbSettings.FromValues) ?? MemoryDbSettings.Default;
+        return new PathSettings(elastiCache, serverless, memoryDb);
+    }
 
-        return values.Count == 0 ? PathSettings.Defaults : new PathSettings(values);
+    private T? ReadPathBlock<T>(MappingReader top, string path, Func<IReadOnlyList<KeyValuePair<string, string>>?, T> parse)
+        where T : class
+    {
+        switch (top.Get(path))
+        {
+            case null:
+                return null;
+            case YamlMappingNode block:
+                var pairs = ReadPathBlock(block, path).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+                try
+                {
+                    return parse(pairs);
+                }
+                catch (PathSettingException e)
+                {
+                    var keyNode = block.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == e.Key);
+                    _document.Report((YamlNode?)keyNode ?? block, $"{path}.{e.Key}: {e.Message}");
+                    return null;
+                }
+
+            case var other:
+                top.Report(path, $"expected a mapping of {path} settings (key: value); found {MappingReader.Describe(other)}");
+                return null;
+        }
     }
 
     private List<KeyValuePair<string, string>> ReadPathBlock(YamlMappingNode block, string path)

@@ -59,7 +59,7 @@ public sealed class OtherVerbTests : IDisposable
         Assert.StartsWith("self-hosted\n===========\nRedis OSS / Valkey on EC2 with Sentinel.", text, StringComparison.Ordinal);
         Assert.Contains(
             "  down-after-milliseconds: 30000 ms\n      source FACTS.md §2.1 (sentinel.c sentinel_default_down_after); "
-            + "scenario key\n      sentinel.down_after_ms\n",
+            + "scenario key\n      sentinel.down-after-milliseconds\n",
             text,
             StringComparison.Ordinal);
         Assert.Contains("  A5: A client asks each Sentinel for the primary with a 500 ms timeout", text, StringComparison.Ordinal);

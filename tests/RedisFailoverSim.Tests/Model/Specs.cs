@@ -56,6 +56,29 @@ internal static class Specs
         Run: RunSettings.Default,
         Paths: PathSettings.Defaults);
 
+    public static SimTime At(long seconds) => SimTime.FromStart(SimDuration.FromSeconds(seconds));
+
+    /// <summary>A fault of any kind at <paramref name="atS"/>, healing after <paramref name="forS"/> (null: never).</summary>
+    public static FaultSpec Fault(FaultKind kind, long atS, long? forS, FaultTarget target) =>
+        new(kind, At(atS), forS is { } d ? SimDuration.FromSeconds(d) : null, target);
+
+    /// <summary>The FIS action: every node of the AZ loses power (az-power-interruption.yaml: the primary's AZ for 10 min).</summary>
+    public static FaultSpec AzPower(long atS, long forS, string az = "az-a") => Fault(FaultKind.AzPowerInterruption, atS, forS, FaultTarget.Az(az));
+
+    /// <summary>One AZ's messages delayed by <paramref name="extraMs"/> one way (memorydb-slow-az.yaml: +20 ms for 30 s).</summary>
+    public static FaultSpec SlowAz(long atS, long forS, long extraMs, string az) =>
+        new(FaultKind.SlowAz, At(atS), SimDuration.FromSeconds(forS), FaultTarget.Az(az), SimDuration.FromMilliseconds(extraMs));
+
+    /// <summary>The spec with other AWS path settings.</summary>
+    public static WorldSpec With(this WorldSpec spec, ElastiCacheSettings? elastiCache = null, ServerlessSettings? serverless = null, MemoryDbSettings? memoryDb = null) =>
+        spec with
+        {
+            Paths = new PathSettings(
+                elastiCache ?? spec.Paths.ElastiCache,
+                serverless ?? spec.Paths.Serverless,
+                memoryDb ?? spec.Paths.MemoryDb),
+        };
+
     public static FaultSpec CrashPrimary(long atS) => new(FaultKind.Crash, SimTime.FromStart(SimDuration.FromSeconds(atS)), null, FaultTarget.Primary);
 
     public static FaultSpec SplitAzA(long atS, long forS) => new(

@@ -67,13 +67,14 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void Load_PathBlocks_StoredAsSortedTextPerPathInReportOrder()
+    public void Load_PathBlocks_ParsedIntoTypedSettingsWithDefaultsForTheRest()
     {
         var settings = ScenarioLoader.Load(RepositoryFiles.TestData("Good/order-b.yaml")).World.Paths;
 
-        Assert.Equal(
-            ["elasticache: detection-delay=10s, promotion=fast", "memorydb: log-commit=2ms"],
-            settings.Values.Select(p => $"{p.Key}: {string.Join(", ", p.Value.Select(kv => $"{kv.Key}={kv.Value}"))}"));
+        Assert.Equal(SimDuration.FromSeconds(10), settings.ElastiCache.FailureDetection);
+        Assert.Equal(SimDuration.FromSeconds(2), settings.ElastiCache.PromotionTime);
+        Assert.Equal(ElastiCacheSettings.Default.DnsUpdateDelay, settings.ElastiCache.DnsUpdateDelay);
+        Assert.Equal(ServerlessSettings.Default, settings.Serverless);
     }
 
     [Fact]

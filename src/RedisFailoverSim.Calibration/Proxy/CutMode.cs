@@ -1,0 +1,15 @@
+namespace RedisFailoverSim.Calibration.Proxy;
+
+/// <summary>What a proxy does to a connection whose link is cut.</summary>
+internal enum CutMode
+{
+    /// <summary>
+    /// Silence, like a dropped-packet partition: bytes (and a close or reset) are held, not delivered, until the
+    /// link heals; then they flow again, as TCP's retransmission would deliver them. New connections are accepted
+    /// and held the same way. This is the default.
+    /// </summary>
+    BlackHole,
+
+    /// <summary>Like an <c>iptables REJECT --reject-with tcp-reset</c>: cut connections are reset; new ones are reset at once.</summary>
+    Reset,
+}

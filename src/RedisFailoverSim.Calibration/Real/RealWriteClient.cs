@@ -1,0 +1,153 @@
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
+
+namespace RedisFailoverSim.Calibration.Real;
+
+/// <summary>
+/// One scenario client: a StackExchange.Redis multiplexer in Sentinel mode (<c>serviceName</c>), configured from
+/// the scenario's client settings, dialling through its own tunnel. Writes are fired at their intended start and
+/// never awaited by the schedule (open workload); each one's outcome and the node that answered it (from a
+/// per-write profiling session) land in the ledger.
+/// </summary>
+internal sealed class RealWriteClient : IDisposable
+{
+    /// <summary>The set every client adds to.</summary>
+    public const string SetKey = "rfsim:calibration:set";
+
+    private static readonly AsyncLocal<ProfilingSession?> CurrentSession = new();
+    private readonly RealLedger _ledger;
+    private readonly RunClock _clock;
+    private readonly int _valueBytes;
+    private readonly ConfigurationOptions _options;
+    private ConnectionMultiplexer? _multiplexer;
+    private IDatabase? _database;
+
+    /// <summary>Configures the client; <see cref="Connect"/> opens it.</summary>
+    public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log = null)
+    {
+        Name = name;
+        Tunnel = tunnel;
+        _ledger = ledger;
+        _clock = clock;
+        _valueBytes = valueBytes;
+        _options = Options(name, settings, sentinelPorts, tunnel);
+        _options.LoggerFactory = log;
+    }
+
+    /// <summary>The scenario client's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Its tunnel (its view of the network).</summary>
+    public ClientTunnel Tunnel { get; }
+
+    /// <summary>The StackExchange.Redis settings used, as its configuration string (for the report).</summary>
+    public string Configuration => _options.ToString(includePassword: false);
+
+    /// <summary>The StackExchange.Redis options a scenario's client settings map to (FACTS.md §9.2 names).</summary>
+    public static ConfigurationOptions Options(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel)
+    {
+        var options = new ConfigurationOptions
+        {
+            ServiceName = Cluster.ConfigFiles.MasterName,
+            ClientName = "rfsim-" + name,
+            AbortOnConnectFail = false,
+            SyncTimeout = Milliseconds(settings.CommandTimeout.TotalMilliseconds),
+            AsyncTimeout = Milliseconds(settings.CommandTimeout.TotalMilliseconds),
+            ConnectTimeout = Milliseconds(settings.ConnectTimeout.TotalMilliseconds),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(settings.Heartbeat.TotalMilliseconds),
+            ReconnectRetryPolicy = new ExponentialRetry(
+                Milliseconds(settings.ReconnectBase.TotalMilliseconds),
+                Milliseconds(settings.ReconnectMax.TotalMilliseconds)),
+            Tunnel = tunnel,
+        };
+        foreach (int port in sentinelPorts)
+        {
+            options.EndPoints.Add("127.0.0.1", port);
+        }
+
+        return options;
+    }
+
+    /// <summary>Connects through the Sentinels to the primary; false when no primary answered within the connect timeout.</summary>
+    public bool Connect(TextWriter log)
+    {
+        _multiplexer = ConnectionMultiplexer.Connect(_options, log);
+        _multiplexer.RegisterProfiler(() => CurrentSession.Value);
+        _database = _multiplexer.GetDatabase();
+        return _multiplexer.IsConnected;
+    }
+
+    /// <summary>Fires write <paramref name="writeId"/> now; its outcome is recorded when it completes.</summary>
+    public void Issue(int writeId)
+    {
+        var database = _database ?? throw new InvalidOperationException("connect first");
+        var session = new ProfilingSession();
+        _ledger.Issue();
+        Task<bool> add;
+        CurrentSession.Value = session;
+        try
+        {
+            add = database.SetAddAsync(SetKey, WriteSchedule.Element(writeId, _valueBytes));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Resolve(writeId, e, session);
+            return;
+        }
+        finally
+        {
+            CurrentSession.Value = null;
+        }
+
+        add.ContinueWith(
+            (task, state) => ((RealWriteClient)state!).Resolve(writeId, task, session),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Closes the multiplexer (abruptly: the run is over).</summary>
+    public void Dispose()
+    {
+        _multiplexer?.Close(allowCommandsToComplete: false);
+        _multiplexer?.Dispose();
+    }
+
+    private void Resolve(int writeId, Task<bool> task, ProfilingSession session)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            _ledger.Resolve(writeId, WriteOutcome.Ok, _clock.Seconds, AnsweringPort(session), reason: null);
+            return;
+        }
+
+        Resolve(writeId, task.Exception?.InnerException ?? new RedisException("cancelled"), session);
+    }
+
+    private void Resolve(int writeId, Exception error, ProfilingSession session)
+    {
+        var (outcome, reason) = WriteErrors.Classify(error);
+        _ledger.Resolve(writeId, outcome, _clock.Seconds, outcome == WriteOutcome.Ok ? AnsweringPort(session) : -1, reason);
+    }
+
+    private static int AnsweringPort(ProfilingSession session)
+    {
+        int port = -1;
+        foreach (var command in session.FinishProfiling())
+        {
+            port = command.EndPoint switch
+            {
+                System.Net.IPEndPoint ip => ip.Port,
+                System.Net.DnsEndPoint dns => dns.Port,
+                _ => port,
+            };
+        }
+
+        return port;
+    }
+
+    private static int Milliseconds(double value) => (int)Math.Round(value);
+}

@@ -1,0 +1,25 @@
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Redis;
+
+/// <summary>
+/// What a path adds to a Redis node without forking it: MemoryDB's transaction-log agent, which decides when a
+/// primary may acknowledge a write and answers it once the log has committed it. Called by the node only.
+/// </summary>
+public interface INodeExtension
+{
+    /// <summary>True while a primary may acknowledge writes (e.g. it holds the log's leadership lease).</summary>
+    bool CanAcknowledge { get; }
+
+    /// <summary>Handles a message the node does not know; false when it is not the extension's either.</summary>
+    bool TryReceive(Message message);
+
+    /// <summary>The primary applied a client write; the extension replies to the client when it may.</summary>
+    void OnWriteApplied(WriteRequest write, HistoryEntry entry);
+
+    /// <summary>The node's process died (its memory is gone unless persistence is on).</summary>
+    void OnCrashed();
+
+    /// <summary>The node's process restarted, before it announces its role.</summary>
+    void OnRestarted();
+}

@@ -1,0 +1,136 @@
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Queue;
+using RedisFailoverSim.Model.Clients;
+using RedisFailoverSim.Model.ControlPlane;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.World;
+
+namespace RedisFailoverSim.Model.Serverless;
+
+/// <summary>
+/// One AZ's Serverless proxy (FACTS.md §5: a proxy fleet across AZs in front of the shards). Clients connect to it
+/// as if it were the primary (all slots appear owned by one virtual node); it admits each write against the cache's
+/// ECPU capacity, forwards it to the shard primary its route names, and relays the answer (an engine error such as
+/// <c>-READONLY</c> reaches the client as a plain error, so clients never need to rediscover).
+/// </summary>
+public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
+{
+    private readonly ServerlessCapacity _capacity;
+    private readonly EndpointRecord _route;
+    private readonly WriteLedger _ledger;
+    private readonly IReadOnlyList<WriteClient> _clients;
+    private readonly double _ecpusPerWrite;
+    private long _incarnation;
+
+    /// <summary>Creates the proxy of an AZ.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="name">Its name, e.g. <c>proxy-az-a</c>.</param>
+    /// <param name="azIndex">Its AZ.</param>
+    /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
+    /// <param name="route">The shard primary to forward to.</param>
+    /// <param name="ledger">The run's ledger (which client issued a write).</param>
+    /// <param name="clients">The run's clients by index.</param>
+    /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (FACTS.md §5).</param>
+    public ServerlessProxy(
+        SimNetwork network,
+        string name,
+        int azIndex,
+        ServerlessCapacity capacity,
+        EndpointRecord route,
+        WriteLedger ledger,
+        IReadOnlyList<WriteClient> clients,
+        double ecpusPerWrite)
+        : base(network, name, azIndex)
+    {
+        _capacity = capacity;
+        _route = route;
+        _ledger = ledger;
+        _clients = clients;
+        _ecpusPerWrite = ecpusPerWrite;
+    }
+
+    /// <inheritdoc />
+    public void PowerOff()
+    {
+        _incarnation++;
+        SetHost(HostState.PoweredOff);
+    }
+
+    /// <inheritdoc />
+    public void PowerOn() => SetHost(HostState.Up);
+
+    /// <inheritdoc />
+    protected internal override void Receive(Message message)
+    {
+        switch (message)
+        {
+            case RoleRequest:
+                Send(message.From, new RoleReply(isPrimary: true));
+                break;
+            case WriteRequest write:
+                Admit(write);
+                break;
+            case WriteReply reply:
+                Relay(reply);
+                break;
+            case ConnectionReset:
+                // A shard node died with requests in flight: their clients time out.
+                break;
+            default:
+                Invariant.Fail("unexpected message at a Serverless proxy: " + message.Describe());
+                break;
+        }
+    }
+
+    void IEventTarget.Fire(long token, object? payload)
+    {
+        if (token == _incarnation && Host == HostState.Up)
+        {
+            Forward((WriteRequest)payload!);
+        }
+    }
+
+    private void Admit(WriteRequest write)
+    {
+        if (!_capacity.TryAdmit(_ecpusPerWrite, out var wait))
+        {
+            // ASSUMPTION A22: beyond the queue's bound the request is throttled with an error at once.
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
+            return;
+        }
+
+        if (wait.Nanoseconds == 0)
+        {
+            Forward(write);
+            return;
+        }
+
+        Sim.Schedule(wait, this, _incarnation, write);
+    }
+
+    private void Forward(WriteRequest write)
+    {
+        var primary = _route.Current;
+        if (!primary.IsSome)
+        {
+            Send(ClientOf(write.WriteId), new WriteReply(write.WriteId, ReplyKind.Error));
+            return;
+        }
+
+        // The delivered request is forwarded as is: the network re-addresses it from this proxy.
+        Send(primary, write);
+    }
+
+    private void Relay(WriteReply reply)
+    {
+        bool ok = reply.Kind == ReplyKind.Ok;
+        Send(ClientOf(reply.WriteId), new WriteReply(reply.WriteId, ok ? ReplyKind.Ok : ReplyKind.Error)
+        {
+            AckedBy = ok ? reply.From : MemberId.None,
+        });
+    }
+
+    private MemberId ClientOf(long writeId) => _clients[_ledger.Client(writeId)].Id;
+}

@@ -1,0 +1,90 @@
+using RedisFailoverSim.Engine.Time;
+
+namespace RedisFailoverSim.Model.Specs;
+
+/// <summary>
+/// ElastiCache (node-based, cluster mode disabled, Multi-AZ with automatic failover) control-plane settings. The
+/// end-to-end unplanned failover these defaults give is calibrated to FACTS.md §4.1: about 27 s measured under
+/// the FIS AZ power interruption, "about 30 s" (AWS blog), a 15–30 s range; the docs' "a few seconds" is the
+/// promotion alone. Scenario block <c>elasticache:</c>, keys in kebab-case.
+/// </summary>
+/// <param name="HealthCheckInterval">How often the control plane checks every node (ASSUMPTION A15: 1 s).</param>
+/// <param name="FailureDetection">
+/// How long a node must fail every health check before it is declared failed (ASSUMPTION A16: 15 s, calibrated with
+/// A17 and A18 so that the client-observed failover lands at the measured ~27 s; AWS publishes no detection time,
+/// FACTS.md §4.1).
+/// </param>
+/// <param name="PromotionTime">
+/// From the decision to the replica answering as primary: "typically just a few seconds" (FACTS.md §4.1);
+/// ASSUMPTION A17: 6 s.
+/// </param>
+/// <param name="DnsUpdateDelay">
+/// From the promotion to the primary endpoint's DNS answering with the new node (ASSUMPTION A18: 3 s).
+/// </param>
+/// <param name="IsolatedPrimary">What a failed-over primary that is still running does (ASSUMPTION A19).</param>
+/// <param name="ReplacementDelay">
+/// A failed node is replaced "after a few minutes", and in an AZ failure only once the AZ is back (FACTS.md §4.2);
+/// ASSUMPTION A20: 3 min.
+/// </param>
+/// <param name="PlannedFailoverTimeout">
+/// How long a planned (coordinated) failover waits for the replica to catch up before it gives up: the manual
+/// failover timeout of Redis, 5000 ms (FACTS.md §1.7, <c>CLUSTER_MF_TIMEOUT</c>).
+/// </param>
+/// <param name="CloseOnReplicaWrite"><c>close-on-slave-write</c>, default yes on ElastiCache (FACTS.md §4.2).</param>
+public sealed record ElastiCacheSettings(
+    SimDuration HealthCheckInterval,
+    SimDuration FailureDetection,
+    SimDuration PromotionTime,
+    SimDuration DnsUpdateDelay,
+    IsolatedPrimaryBehaviour IsolatedPrimary,
+    SimDuration ReplacementDelay,
+    SimDuration PlannedFailoverTimeout,
+    bool CloseOnReplicaWrite)
+{
+    /// <summary>The block's name in a scenario.</summary>
+    public const string BlockName = "elasticache";
+
+    /// <summary>The keys a scenario's <c>elasticache:</c> block may set, in documentation order.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+    [
+        "health-check-interval", "failure-detection", "promotion-time", "dns-update-delay", "isolated-primary",
+        "replacement-delay", "planned-failover-timeout", "close-on-slave-write",
+    ];
+
+    /// <summary>The choices of <c>isolated-primary</c>.</summary>
+    public static IReadOnlyList<(string Name, IsolatedPrimaryBehaviour Value)> IsolatedPrimaryChoices { get; } =
+    [
+        ("taken-offline", IsolatedPrimaryBehaviour.TakenOffline),
+        ("keeps-writing", IsolatedPrimaryBehaviour.KeepsWriting),
+    ];
+
+    /// <summary>The defaults (FACTS.md §4.1, §4.2, §1.7 and assumptions A15–A20).</summary>
+    public static ElastiCacheSettings Default { get; } = new(
+        HealthCheckInterval: SimDuration.FromSeconds(1),
+        FailureDetection: SimDuration.FromSeconds(15),
+        PromotionTime: SimDuration.FromSeconds(6),
+        DnsUpdateDelay: SimDuration.FromSeconds(3),
+        IsolatedPrimary: IsolatedPrimaryBehaviour.TakenOffline,
+        ReplacementDelay: SimDuration.FromMinutes(3),
+        PlannedFailoverTimeout: SimDuration.FromMilliseconds(5000),
+        CloseOnReplicaWrite: true);
+
+    /// <summary>
+    /// Builds the settings from a scenario block's key/value text, in file order; absent keys keep their default.
+    /// Throws <see cref="PathSettingException"/> naming the bad key and the allowed keys or the expected format.
+    /// </summary>
+    public static ElastiCacheSettings FromValues(IReadOnlyList<KeyValuePair<string, string>>? values)
+    {
+        var v = new SettingValues(BlockName, values, Keys);
+        var d = Default;
+        return new ElastiCacheSettings(
+            HealthCheckInterval: v.Duration("health-check-interval", d.HealthCheckInterval),
+            FailureDetection: v.Duration("failure-detection", d.FailureDetection),
+            PromotionTime: v.Duration("promotion-time", d.PromotionTime, allowZero: true),
+            DnsUpdateDelay: v.Duration("dns-update-delay", d.DnsUpdateDelay, allowZero: true),
+            IsolatedPrimary: v.Choice("isolated-primary", d.IsolatedPrimary, IsolatedPrimaryChoices),
+            ReplacementDelay: v.Duration("replacement-delay", d.ReplacementDelay, allowZero: true),
+            PlannedFailoverTimeout: v.Duration("planned-failover-timeout", d.PlannedFailoverTimeout),
+            CloseOnReplicaWrite: v.Flag("close-on-slave-write", d.CloseOnReplicaWrite));
+    }
+}

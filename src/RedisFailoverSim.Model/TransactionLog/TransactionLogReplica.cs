@@ -1,0 +1,242 @@
+using MathNet.Numerics.Distributions;
+using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Queue;
+using RedisFailoverSim.Engine.Random;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.World;
+
+namespace RedisFailoverSim.Model.TransactionLog;
+
+/// <summary>
+/// One AZ's replica of MemoryDB's Multi-AZ transaction log (FACTS.md §6). It stores appends durably after its
+/// service time (A26) and answers in order; it accepts appends only from the current term's leader and only when
+/// they continue its log (so an old primary cut off from the quorum can never commit), keeps one leader per term and
+/// refuses a new claim while it still hears from the current leader within the lease (A28), and serves committed
+/// records to the followers of its AZ. Its storage survives power loss.
+/// </summary>
+public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredService
+{
+    private const double ServiceSigma = 0.25;
+
+    private readonly List<LogRecord> _records = [];
+    private readonly List<(MemberId Follower, long NextIndex)> _followers = [];
+    private readonly RandomStream _service;
+    private readonly double _serviceMu;
+    private readonly bool _hasServiceTime;
+    private readonly SimDuration _lease;
+    private long _term;
+    private MemberId _leader = MemberId.None;
+    private SimTime _lastLeaderContact;
+    private long _commitIndex;
+    private long _lastReplyAt;
+    private long _incarnation;
+
+    /// <summary>Creates the log replica of an AZ.</summary>
+    public TransactionLogReplica(SimNetwork network, string name, int azIndex, SimDuration serviceTime, SimDuration lease, RandomStream service)
+        : base(network, name, azIndex)
+    {
+        _service = service;
+        _hasServiceTime = serviceTime.Nanoseconds > 0;
+        _serviceMu = _hasServiceTime ? Math.Log(serviceTime.TotalSeconds) : 0;
+        _lease = lease;
+    }
+
+    /// <summary>Records held.</summary>
+    public long LastIndex => _records.Count;
+
+    /// <summary>The highest index this replica knows is committed.</summary>
+    public long CommitIndex => _commitIndex;
+
+    /// <summary>The current term.</summary>
+    public long Term => _term;
+
+    /// <summary>Starts in term 1 with <paramref name="leader"/> as leader and an empty log.</summary>
+    public void Boot(MemberId leader)
+    {
+        _term = 1;
+        _leader = leader;
+        _lastLeaderContact = Sim.Now;
+    }
+
+    /// <inheritdoc />
+    public void PowerOff()
+    {
+        _incarnation++;
+        SetHost(HostState.PoweredOff);
+    }
+
+    /// <inheritdoc />
+    public void PowerOn()
+    {
+        _followers.Clear();
+        SetHost(HostState.Up);
+    }
+
+    /// <inheritdoc />
+    protected internal override void Receive(Message message)
+    {
+        switch (message)
+        {
+            case LogAppend append:
+                OnAppend(append);
+                break;
+            case LogRead read:
+                OnRead(read);
+                break;
+            case LogClaim claim:
+                OnClaim(claim);
+                break;
+            case LogResign resign:
+                if (resign.Term == _term && resign.From == _leader)
+                {
+                    _leader = MemberId.None;
+                }
+
+                break;
+            default:
+                Invariant.Fail("unexpected message at a log replica: " + message.Describe());
+                break;
+        }
+    }
+
+    void IEventTarget.Fire(long token, object? payload)
+    {
+        if (token == _incarnation && Host == HostState.Up)
+        {
+            var reply = (Message)payload!;
+            Send(reply.To, reply);
+        }
+    }
+
+    private void OnAppend(LogAppend append)
+    {
+        if (append.Term < _term)
+        {
+            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: 0, append.SentAt), durable: false);
+            return;
+        }
+
+        _term = append.Term;
+        _leader = append.From;
+        _lastLeaderContact = Sim.Now;
+        if (append.PrevIndex > _records.Count || (append.PrevIndex > 0 && TermAt(append.PrevIndex) != append.PrevTerm))
+        {
+            // A gap (appends lost on a cut link) or a record of another leader: resend from what is known committed.
+            long conflict = Math.Min(append.PrevIndex, Math.Min(_records.Count, _commitIndex) + 1);
+            ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: Math.Max(1, conflict), append.SentAt), durable: false);
+            return;
+        }
+
+        var records = append.Records;
+        for (int i = 0; i < records.Length; i++)
+        {
+            long index = append.PrevIndex + 1 + i;
+            if (index <= _records.Count)
+            {
+                if (_records[(int)(index - 1)].Term == records[i].Term)
+                {
+                    continue;
+                }
+
+                // A record no quorum committed, from a deposed leader: replaced. Committed records never are.
+                Invariant.Holds(index > _commitIndex);
+                _records.RemoveRange((int)(index - 1), _records.Count - (int)(index - 1));
+            }
+
+            _records.Add(records[i]);
+        }
+
+        long match = append.PrevIndex + records.Length;
+        long commit = Math.Min(append.CommitIndex, match);
+        if (commit > _commitIndex)
+        {
+            _commitIndex = commit;
+            PushToFollowers();
+        }
+
+        ReplyLater(append.From, new LogAppendReply(_term, ok: true, matchIndex: match, conflictIndex: 0, append.SentAt), durable: records.Length > 0);
+    }
+
+    private void OnClaim(LogClaim claim)
+    {
+        bool leaderAlive = _leader.IsSome && Sim.Now - _lastLeaderContact < _lease;
+        bool grant = claim.Term > _term && (!leaderAlive || claim.HandOver);
+        if (!grant || claim.PreVote)
+        {
+            ReplyLater(claim.From, new LogClaimReply(_term, claim.PreVote, grant, _records.Count, TermAt(_records.Count), claim.FromIndex, []), durable: false);
+            return;
+        }
+
+        _term = claim.Term;
+        _leader = claim.From;
+        _lastLeaderContact = Sim.Now;
+        long from = Math.Max(1, claim.FromIndex);
+        var tail = from <= _records.Count ? Copy(from, _records.Count) : [];
+        ReplyLater(claim.From, new LogClaimReply(_term, preVote: false, granted: true, _records.Count, TermAt(_records.Count), from, tail), durable: true);
+    }
+
+    private void OnRead(LogRead read)
+    {
+        int slot = FollowerSlot(read.From);
+        long from = Math.Max(1, read.FromIndex);
+        _followers[slot] = (read.From, Math.Max(from, Math.Min(_commitIndex, _records.Count) + 1));
+        var silence = _leader.IsSome ? Sim.Now - _lastLeaderContact : SimDuration.MaxValue;
+        long upTo = Math.Min(_commitIndex, _records.Count);
+        var records = from <= upTo ? Copy(from, upTo) : [];
+        Send(read.From, new LogEntries(_term, from, records, _commitIndex, silence));
+    }
+
+    /// <summary>Sends every follower of this AZ the records that became committed.</summary>
+    private void PushToFollowers()
+    {
+        long upTo = Math.Min(_commitIndex, _records.Count);
+        for (int i = 0; i < _followers.Count; i++)
+        {
+            var (follower, next) = _followers[i];
+            if (next <= upTo)
+            {
+                Send(follower, new LogEntries(_term, next, Copy(next, upTo), _commitIndex, SimDuration.Zero));
+                _followers[i] = (follower, upTo + 1);
+            }
+        }
+    }
+
+    private int FollowerSlot(MemberId follower)
+    {
+        for (int i = 0; i < _followers.Count; i++)
+        {
+            if (_followers[i].Follower == follower)
+            {
+                return i;
+            }
+        }
+
+        _followers.Add((follower, 1));
+        return _followers.Count - 1;
+    }
+
+    /// <summary>Answers in arrival order; an answer that makes records durable waits the log's service time (A26).</summary>
+    private void ReplyLater(MemberId to, Message reply, bool durable)
+    {
+        long done = Sim.Now.Nanoseconds;
+        if (durable && _hasServiceTime)
+        {
+            done += SimDuration.FromSecondsRounded(LogNormal.Sample(_service, _serviceMu, ServiceSigma)).Nanoseconds;
+        }
+
+        done = Math.Max(done, _lastReplyAt + 1);
+        _lastReplyAt = done;
+        reply.To = to;
+        Sim.ScheduleAt(new SimTime(done), this, _incarnation, reply);
+    }
+
+    private long TermAt(long index) => index <= 0 ? 0 : _records[(int)(index - 1)].Term;
+
+    private LogRecord[] Copy(long from, long to)
+    {
+        var copy = new LogRecord[to - from + 1];
+        _records.CopyTo((int)(from - 1), copy, 0, copy.Length);
+        return copy;
+    }
+}

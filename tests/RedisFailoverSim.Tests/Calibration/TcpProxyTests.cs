@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RedisFailoverSim.Calibration.Proxy;
+
+namespace RedisFailoverSim.Tests.Calibration;
+
+/// <summary>The partition proxy on loopback: a real TCP echo passes, is cut, then heals.</summary>
+public sealed class TcpProxyTests : IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private readonly EchoServer _echo = new();
+    private readonly LinkCuts _cuts = new();
+
+    public void Dispose() => _echo.Dispose();
+
+    [Fact]
+    public void BlackHole_CutThenHeal_EchoPassesThenIsHeldThenArrives()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
+        using var client = Connect(proxy.ListenPort);
+
+        Assert.Equal("ping", RoundTrip(client, "ping", Patience));
+
+        _cuts.Cut([("client", "echo")]);
+        Send(client, "held");
+        Assert.Null(TryReceive(client, Quiet));
+
+        _cuts.Heal([("client", "echo")]);
+        Assert.Equal("held", TryReceive(client, Patience));
+        Assert.Equal("after", RoundTrip(client, "after", Patience));
+    }
+
+    [Fact]
+    public void BlackHole_ReplyDirectionCut_RequestArrivesButReplyIsHeldUntilHeal()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
+        using var client = Connect(proxy.ListenPort);
+        Assert.Equal("one", RoundTrip(client, "one", Patience));
+
+        _cuts.Cut([("echo", "client")]);
+        Send(client, "two");
+        Assert.True(_echo.WaitReceived("two", Patience));
+        Assert.Null(TryReceive(client, Quiet));
+
+        _cuts.Heal([("echo", "client")]);
+        Assert.Equal("two", TryReceive(client, Patience));
+    }
+
+    [Fact]
+    public void BlackHole_CloseDuringCut_IsHiddenUntilHeal()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
+        var client = Connect(proxy.ListenPort);
+        Assert.Equal("hello", RoundTrip(client, "hello", Patience));
+
+        _cuts.Cut([("client", "echo")]);
+        client.Close();
+        Thread.Sleep(Quiet);
+        Assert.Equal(1, _echo.OpenConnections);
+
+        _cuts.Heal([("client", "echo")]);
+        Assert.True(SpinWait.SpinUntil(() => _echo.OpenConnections == 0, Patience));
+        Assert.Equal(0, _echo.OpenConnections);
+    }
+
+    [Fact]
+    public void Reset_Cut_ConnectionResetAndNewOnesRefusedUntilHeal()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.Reset, _ => "client");
+        using var client = Connect(proxy.ListenPort);
+        Assert.Equal("ping", RoundTrip(client, "ping", Patience));
+
+        _cuts.Cut([("client", "echo")]);
+        Assert.Equal("closed", ReadUntilClosed(client, Patience));
+        using (var during = Connect(proxy.ListenPort))
+        {
+            Assert.Equal("closed", ReadUntilClosed(during, Patience));
+        }
+
+        _cuts.Heal([("client", "echo")]);
+        using var after = Connect(proxy.ListenPort);
+        Assert.Equal("back", RoundTrip(after, "back", Patience));
+    }
+
+    [Fact]
+    public void Cut_OtherSource_IsNotAffected()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "c2");
+        using var client = Connect(proxy.ListenPort);
+        _cuts.Cut([("c1", "echo"), ("echo", "c1")]);
+        Assert.Equal("through", RoundTrip(client, "through", Patience));
+    }
+
+    [Fact]
+    public void Proxy_UpstreamDown_ConnectionIsReset()
+    {
+        int closedPort = PortFor();
+        using var proxy = new TcpProxy("nobody", PortFor(), closedPort, _cuts, CutMode.BlackHole, _ => "client");
+        using var client = Connect(proxy.ListenPort);
+        Assert.Equal("closed", ReadUntilClosed(client, Patience));
+    }
+
+    private static int PortFor()
+    {
+        // Port 0 lets the kernel choose a free port; the socket is closed before the proxy binds it.
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        int port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        return port;
+    }
+
+    private static Socket Connect(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+        return socket;
+    }
+
+    private static void Send(Socket socket, string text) => socket.Send(Encoding.ASCII.GetBytes(text));
+
+    private static string? RoundTrip(Socket socket, string text, TimeSpan timeout)
+    {
+        Send(socket, text);
+        return TryReceive(socket, timeout);
+    }
+
+    private static string? TryReceive(Socket socket, TimeSpan timeout)
+    {
+        if (!socket.Poll(timeout, SelectMode.SelectRead))
+        {
+            return null;
+        }
+
+        var buffer = new byte[256];
+        int read = socket.Receive(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
+    private static string ReadUntilClosed(Socket socket, TimeSpan timeout)
+    {
+        try
+        {
+            if (!socket.Poll(timeout, SelectMode.SelectRead))
+            {
+                return "open";
+            }
+
+            return socket.Receive(new byte[16]) == 0 ? "closed" : "data";
+        }
+        catch (SocketException)
+        {
+            return "closed";
+        }
+    }
+}
