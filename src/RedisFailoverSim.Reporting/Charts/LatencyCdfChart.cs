@@ -43,9 +43,9 @@ internal static class LatencyCdfChart
             "acknowledged writes at or below a latency",
             "write latency (ms, log scale)",
             "acknowledged writes at or below (%, nines scale)",
-            left: Panel.Left + 24);
+            left: Panel.Left + 24,
+            right: Panel.Right + 60);
         double min = double.MaxValue, max = double.MinValue, topNines = 3.15;
-        int row = 0;
         foreach (var result in report.Paths)
         {
             if (result.Samples is not { } samples)
@@ -63,18 +63,21 @@ internal static class LatencyCdfChart
             max = Math.Max(max, all[^1]);
             topNines = Math.Max(topNines, Math.Log10(all.Count) + 0.15);
             var color = ChartColors.Path(result.Path);
-            AddCurve(plot, all, color, $"{result.Path}: {ChartText.Count(all.Count)} writes");
+            var l = result.Latency;
+            AddCurve(plot, all, color, l.Count == 0
+                ? result.Path
+                : $"{result.Path}: P50 {ChartText.Milliseconds(l.P50)}, P99 {ChartText.Milliseconds(l.P99)}, P99.9 {ChartText.Milliseconds(l.P999)} ms");
             if (result.FailureWindow is { } window)
             {
                 var inWindow = Latencies(samples, s => s >= window.Start && s <= window.End);
                 if (inWindow.Count > 0)
                 {
                     // Lighter rather than dashed: Skia's SVG canvas cannot dash a long path (it warns on stderr).
-                    AddCurve(plot, inWindow, color.Lighten(0.45), $"{result.Path}, in the failure window: {ChartText.Count(inWindow.Count)}");
+                    AddCurve(plot, inWindow, color.Lighten(0.45), $"{result.Path}, started in the failure window");
                 }
             }
 
-            AddMarks(plot, result.Latency, color, row++);
+            AddMarks(plot, result.Latency, color, labelled: report.Paths.Count == 1);
         }
 
         if (min > max)
@@ -135,7 +138,11 @@ internal static class LatencyCdfChart
         line.LegendText = label;
     }
 
-    private static void AddMarks(Plot plot, LatencySummary latency, Color color, int row)
+    /// <summary>
+    /// Markers at P50, P99 and P99.9 with the values results.json reports; labelled beside the marker for a single
+    /// path (with several, labels collide: the legend carries the values).
+    /// </summary>
+    private static void AddMarks(Plot plot, LatencySummary latency, Color color, bool labelled)
     {
         if (latency.Count == 0)
         {
@@ -152,11 +159,16 @@ internal static class LatencyCdfChart
             };
             double x = LogAxis.Of(ms, LatencyChart.FloorMs), y = Nines(quantile);
             plot.Add.Marker(x, y, shape, 10, color);
+            if (!labelled)
+            {
+                continue;
+            }
+
             var text = plot.Add.Text($"{label} {ChartText.Milliseconds(ms)} ms", x, y);
             // Up and to the left of the marker: a rising curve leaves that corner empty.
             text.Alignment = Alignment.LowerRight;
             text.OffsetX = -6;
-            text.OffsetY = -4 - (row * 16);
+            text.OffsetY = -4;
             text.LabelFontSize = 12;
             text.LabelFontColor = color.Darken(0.4);
         }

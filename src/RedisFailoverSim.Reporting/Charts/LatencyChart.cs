@@ -28,16 +28,18 @@ internal static class LatencyChart
         var figure = new Figure($"Write latency over time — {report.ScenarioName}", ChartText.Caption(report)
             + " · each dot is one write at its intended start (overlapping dots drawn once); latency from the intended"
             + " start, so a stalled client's queueing counts");
+        // Every panel shares the time and latency axes, so paths compare at a glance.
         double end = ChartMarks.CommonEnd(report);
+        var range = LatencyRange(report.Paths.Where(p => p.Samples is not null).Select(p => p.Samples!));
         foreach (var result in report.Paths)
         {
-            figure.Add(PanelFor(result, end), PanelHeight);
+            figure.Add(PanelFor(result, end, range), PanelHeight);
         }
 
         return figure;
     }
 
-    private static Plot PanelFor(PathResult result, double end)
+    private static Plot PanelFor(PathResult result, double end, (int Low, int High) range)
     {
         var plot = Panel.Create(
             $"{result.Path}: latency of every write",
@@ -50,7 +52,7 @@ internal static class LatencyChart
             return plot;
         }
 
-        var (low, high) = LatencyRange(samples);
+        var (low, high) = range;
         var pixels = new PixelGrid(0, end, low, high, Width: 430, Height: 150);
         AddDots(plot, samples, i => samples.Outcomes[i] == WriteOutcome.Ok && !samples.Lost[i], ChartColors.Ok, "ok (acknowledged)", pixels);
         AddDots(plot, samples, i => samples.Lost[i], ChartColors.Lost, "ok, then lost", pixels);
@@ -64,16 +66,20 @@ internal static class LatencyChart
         return plot;
     }
 
-    private static (int Low, int High) LatencyRange(WriteSamples samples)
+    /// <summary>The decades that cover every finished write's latency in <paramref name="all"/>.</summary>
+    internal static (int Low, int High) LatencyRange(IEnumerable<WriteSamples> all)
     {
         double min = double.MaxValue, max = double.MinValue;
-        for (int i = 0; i < samples.Count; i++)
+        foreach (var samples in all)
         {
-            if (samples.Outcomes[i] != WriteOutcome.Pending)
+            for (int i = 0; i < samples.Count; i++)
             {
-                double ms = Math.Max(samples.LatencyMilliseconds[i], FloorMs);
-                min = Math.Min(min, ms);
-                max = Math.Max(max, ms);
+                if (samples.Outcomes[i] != WriteOutcome.Pending)
+                {
+                    double ms = Math.Max(samples.LatencyMilliseconds[i], FloorMs);
+                    min = Math.Min(min, ms);
+                    max = Math.Max(max, ms);
+                }
             }
         }
 

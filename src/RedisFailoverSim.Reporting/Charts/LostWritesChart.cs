@@ -26,7 +26,8 @@ internal static class LostWritesChart
         double end = ChartMarks.CommonEnd(report);
         foreach (var result in report.Paths)
         {
-            figure.Add(WhereAcknowledged(result, end), (int)(Panel.Top + Panel.Bottom + 30 + (result.Nodes.Count * LanePixels)));
+            var lanes = Lanes(result);
+            figure.Add(WhereAcknowledged(result, end, lanes), (int)(Panel.Top + Panel.Bottom + 30 + (Math.Max(2, lanes.Count) * LanePixels)));
         }
 
         return figure;
@@ -81,25 +82,49 @@ internal static class LostWritesChart
             + $"({share.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %)";
     }
 
-    private static Plot WhereAcknowledged(PathResult result, double end)
+    /// <summary>
+    /// The nodes that acknowledged at least one write, in node order (a lane each; the others would stay empty),
+    /// or every node when the writes were not kept.
+    /// </summary>
+    internal static List<int> Lanes(PathResult result)
     {
+        if (result.Samples is not { } s)
+        {
+            return Enumerable.Range(0, result.Nodes.Count).ToList();
+        }
+
+        var acked = new bool[result.Nodes.Count];
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Outcomes[i] == WriteOutcome.Ok && s.AckedBy[i] >= 0 && s.AckedBy[i] < acked.Length)
+            {
+                acked[s.AckedBy[i]] = true;
+            }
+        }
+
+        return Enumerable.Range(0, acked.Length).Where(n => acked[n]).ToList();
+    }
+
+    private static Plot WhereAcknowledged(PathResult result, double end, List<int> lanes)
+    {
+        var none = result.Writes.AcknowledgedLost == 0 ? ": none lost" : "";
         var plot = Panel.Create(
-            $"{result.Path}: acknowledged writes per second, on the node that acknowledged them",
+            $"{result.Path}: acknowledged writes per second, on the node that acknowledged them{none}",
             "time since start (s), when the client got the acknowledgement",
             "");
         var timeline = new RunTimeline(result);
         ChartMarks.FaultBands(plot, result);
         ChartMarks.SplitBrainBands(plot, timeline, alpha: 0.12);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int i = 0; i < result.Nodes.Count; i++)
+        for (int i = 0; i < lanes.Count; i++)
         {
-            ticks.AddMajor(-i, result.Nodes[i]);
+            ticks.AddMajor(-i, result.Nodes[lanes[i]]);
         }
 
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        plot.Axes.SetLimits(0, end, -result.Nodes.Count + 0.5, 0.7);
+        plot.Axes.SetLimits(0, end, -Math.Max(2, lanes.Count) + 0.5, 0.7);
         if (result.Samples is not { Count: > 0 } samples)
         {
             return plot;
@@ -115,7 +140,7 @@ internal static class LostWritesChart
         var lost = new List<Bar>();
         foreach (var b in perSecond)
         {
-            double baseY = -b.Node - 0.4;
+            double baseY = -lanes.IndexOf(b.Node) - 0.4;
             double keptTop = baseY + (LaneFill * Math.Min(1, b.Kept / peak));
             if (b.Kept > 0)
             {
@@ -132,13 +157,7 @@ internal static class LostWritesChart
         if (lost.Count > 0)
         {
             plot.Add.Bars(lost).LegendText = "acknowledged, then lost (struck out)";
-            StrikeOut(plot, result, lost, samples);
-        }
-        else
-        {
-            var note = plot.Add.Text("no acknowledged write was lost", end / 2, 0.45);
-            note.Alignment = Alignment.MiddleCenter;
-            note.LabelFontSize = 13;
+            StrikeOut(plot, result, lanes, lost, samples);
         }
 
         return plot;
@@ -177,12 +196,13 @@ internal static class LostWritesChart
     /// Strikes out each node's lost writes: a red line through them from the first to the last, and a mark where
     /// the node discarded them (its full resync), labelled with the count.
     /// </summary>
-    private static void StrikeOut(Plot plot, PathResult result, List<Bar> lostBars, WriteSamples samples)
+    private static void StrikeOut(Plot plot, PathResult result, List<int> lanes, List<Bar> lostBars, WriteSamples samples)
     {
         bool labelled = false;
-        for (int node = 0; node < result.Nodes.Count; node++)
+        for (int lane = 0; lane < lanes.Count; lane++)
         {
-            var bars = lostBars.Where(b => b.ValueBase > -node - 0.5 && b.Value < -node + 0.5).ToList();
+            int node = lanes[lane];
+            var bars = lostBars.Where(b => b.ValueBase > -lane - 0.5 && b.Value < -lane + 0.5).ToList();
             if (bars.Count == 0)
             {
                 continue;
@@ -217,7 +237,7 @@ internal static class LostWritesChart
                     ? $"{ChartText.Count(count)} writes acknowledged by {name}, lost"
                     : $"{ChartText.Count(count)} writes acknowledged by {name}, discarded by its resync at {ChartText.Seconds1(discard.Seconds)} s",
                 first + 1,
-                -node + 0.25);
+                -lane + 0.25);
             text.Alignment = Alignment.MiddleLeft;
             text.LabelFontSize = 13;
             text.LabelBold = true;

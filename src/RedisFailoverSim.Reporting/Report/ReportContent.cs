@@ -164,7 +164,7 @@ internal static class ReportContent
             w.Heading(3, $"{path}: defaults");
             w.Table(
                 ["setting", "default", "in this run", "source", "scenario key"],
-                ModelDefaults.For(path).Select(d => (IReadOnlyList<string>)
+                ModelDefaults.For(path).Concat(AwsPathDefaults.For(path)).Select(d => (IReadOnlyList<string>)
                 [
                     d.Name, d.Value, SettingsInForce.Value(d.Parameter, report.World) ?? "-", d.Source, Key(d.Parameter),
                 ]));

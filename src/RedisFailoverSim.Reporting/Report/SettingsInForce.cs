@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Specs;
 
@@ -6,7 +8,8 @@ namespace RedisFailoverSim.Reporting.Report;
 
 /// <summary>
 /// The value a scenario key had in this run, read from the world, so the report's defaults and assumptions tables
-/// say what was in force, not only what the default is. Keys follow <c>ModelDefaults</c> and <c>Assumptions</c>.
+/// say what was in force, not only what the default is. Keys are the catalogue's parameters, which are the scenario
+/// keys (<c>sentinel.down-after-milliseconds</c>); several keys joined by " / " give their values joined the same way.
 /// </summary>
 internal static class SettingsInForce
 {
@@ -18,39 +21,96 @@ internal static class SettingsInForce
             return null;
         }
 
+        var parts = parameter.Split(" / ", StringSplitOptions.TrimEntries);
+        var section = parts[0].Split('.')[0];
+        var values = parts.Select(p => One(p.Contains('.', StringComparison.Ordinal) ? p : section + "." + p, world)).ToList();
+        return values.All(v => v is not null) ? string.Join(" / ", values) : null;
+    }
+
+    private static string? One(string key, WorldSpec world)
+    {
         var r = world.Redis;
         var s = world.Sentinel;
         var c = world.Client;
         var n = world.Network;
-        return parameter switch
+        return key switch
         {
-            "redis.repl_ping_replica_period_s" => Seconds(r.ReplPingReplicaPeriod),
-            "redis.repl_timeout_s" => Seconds(r.ReplTimeout),
-            "redis.repl_backlog_bytes" => Bytes(r.ReplBacklogBytes),
-            "redis.repl_diskless_sync_delay_s" => Seconds(r.ReplDisklessSyncDelay),
+            "redis.repl-ping-replica-period" => Seconds(r.ReplPingReplicaPeriod),
+            "redis.repl-timeout" => Seconds(r.ReplTimeout),
+            "redis.repl-backlog-size" => Bytes(r.ReplBacklogBytes),
+            "redis.repl-diskless-sync-delay" => Seconds(r.ReplDisklessSyncDelay),
             "redis.persistence" => r.Persistence ? "on" : "off",
-            "redis.min_replicas_to_write" => Count(r.MinReplicasToWrite),
-            "redis.min_replicas_max_lag_s" => Seconds(r.MinReplicasMaxLag),
-            "redis.full_sync_mb_per_s" => Bytes(r.FullSyncBytesPerSecond) + "/s",
-            "redis.base_dataset_mb" => Bytes(r.BaseDatasetBytes),
-            "nodes[].replica_priority" => string.Join(", ", world.Nodes.Select(x => $"{x.Name} {x.ReplicaPriority}")),
-            "sentinel.down_after_ms" => Ms(s.DownAfter),
-            "sentinel.failover_timeout_ms" => Ms(s.FailoverTimeout),
-            "sentinel.parallel_syncs" => Count(s.ParallelSyncs),
+            "redis.min-replicas-to-write" => Count(r.MinReplicasToWrite),
+            "redis.min-replicas-max-lag" => Seconds(r.MinReplicasMaxLag),
+            "redis.full-sync-rate" => Bytes(r.FullSyncBytesPerSecond) + "/s",
+            "redis.base-dataset-size" => Bytes(r.BaseDatasetBytes),
+            "nodes[].replica-priority" or "nodes[].replica_priority" => string.Join(", ", world.Nodes.Select(x => $"{x.Name} {x.ReplicaPriority}")),
+            "sentinel.down-after-milliseconds" => Ms(s.DownAfter),
+            "sentinel.failover-timeout" => Ms(s.FailoverTimeout),
+            "sentinel.parallel-syncs" => Count(s.ParallelSyncs),
             "sentinel.quorum" => Count(s.Quorum),
-            "network.same_az_median_ms" => Ms(n.SameAzMedian),
-            "network.cross_az_median_ms" => Ms(n.CrossAzMedian),
-            "network.same_az_median_ms / cross_az_median_ms / *_sigma" =>
-                $"{Ms(n.SameAzMedian)} / {Ms(n.CrossAzMedian)} / {Number(n.SameAzSigma)}, {Number(n.CrossAzSigma)}",
-            "workload.value_bytes" => $"{Count(world.Workload.ValueBytes)} B + 40 B",
-            "client.command_timeout_ms" => Ms(c.CommandTimeout),
-            "client.connect_timeout_ms" => Ms(c.ConnectTimeout),
-            "client.reconnect_base_ms / client.reconnect_max_ms" => $"{Ms(c.ReconnectBase)} / {Ms(c.ReconnectMax)}",
-            "client.sentinel_timeout_ms" => Ms(c.SentinelTimeout),
+            "network.same-az-median" => Ms(n.SameAzMedian),
+            "network.cross-az-median" => Ms(n.CrossAzMedian),
+            "network.same-az-sigma" => Number(n.SameAzSigma),
+            "network.cross-az-sigma" => Number(n.CrossAzSigma),
+            "workload.value-size" => $"{Count(world.Workload.ValueBytes)} B",
+            "client.command-timeout" => Ms(c.CommandTimeout),
+            "client.connect-timeout" => Ms(c.ConnectTimeout),
+            "client.reconnect_base_ms" or "client.reconnect-base" => Ms(c.ReconnectBase),
+            "client.reconnect_max_ms" or "client.reconnect-max" => Ms(c.ReconnectMax),
+            "client.sentinel-timeout" => Ms(c.SentinelTimeout),
             "client.heartbeat" => Ms(c.Heartbeat),
-            "client.dns_ttl_s" => Seconds(c.DnsTtl),
+            "client.dns-ttl" => Seconds(c.DnsTtl),
+            _ => PathBlock(key, world.Paths),
+        };
+    }
+
+    /// <summary>
+    /// An AWS path block's key (<c>elasticache.promotion-time</c>), read from the typed settings record by the
+    /// key's PascalCase name; null when the record has no such property.
+    /// </summary>
+    private static string? PathBlock(string key, PathSettings paths)
+    {
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        object? block = dot < 0 ? null : key[..dot] switch
+        {
+            ElastiCacheSettings.BlockName => paths.ElastiCache,
+            ServerlessSettings.BlockName => paths.Serverless,
+            MemoryDbSettings.BlockName => paths.MemoryDb,
             _ => null,
         };
+        // Redis's own word for a key whose record property uses today's ("replica").
+        var name = key[(dot + 1)..] == "close-on-slave-write" ? "CloseOnReplicaWrite" : Pascal(key[(dot + 1)..]);
+        var property = block?.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
+        return property?.GetValue(block) switch
+        {
+            SimDuration d => Ms(d),
+            bool b => b ? "yes" : "no",
+            double x => Number(x),
+            int i => Count(i),
+            long l => Count(l),
+            Enum e => Kebab(e.ToString()),
+            _ => null,
+        };
+    }
+
+    private static string Pascal(string kebab) =>
+        string.Concat(kebab.Split('-').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    private static string Kebab(string pascal)
+    {
+        var text = new StringBuilder();
+        foreach (var ch in pascal)
+        {
+            if (char.IsUpper(ch) && text.Length > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(ch));
+        }
+
+        return text.ToString();
     }
 
     private static string Ms(SimDuration d) => Number(d.TotalMilliseconds) + " ms";

@@ -55,7 +55,7 @@ public class ReportTests
     public void Markdown_Story_ListsDefaultsAndAssumptionsWithValuesInForceAndSources()
     {
         Assert.Contains(
-            "\n| down-after-milliseconds | 30000 ms | 30000 ms | FACTS.md §2.1 (sentinel.c sentinel_default_down_after) | `sentinel.down_after_ms` |\n",
+            "\n| down-after-milliseconds | 30000 ms | 30000 ms | FACTS.md §2.1 (sentinel.c sentinel_default_down_after) | `sentinel.down-after-milliseconds` |\n",
             Markdown.Value,
             StringComparison.Ordinal);
         Assert.Contains("\n| A5 | A client asks each Sentinel for the primary with a 500 ms timeout", Markdown.Value, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public class ReportTests
     public void Html_Story_RendersTablesCodeAndEscapes()
     {
         Assert.Contains("<tr><td>self-hosted</td><td class=\"n\">7</td><td class=\"n\">4 (57.1%)</td>", Html.Value, StringComparison.Ordinal);
-        Assert.Contains("<td><code>sentinel.down_after_ms</code></td>", Html.Value, StringComparison.Ordinal);
+        Assert.Contains("<td><code>sentinel.down-after-milliseconds</code></td>", Html.Value, StringComparison.Ordinal);
         Assert.Contains("t=20.000s  split brain: n1 and n3 are both primary\n", Html.Value, StringComparison.Ordinal);
         Assert.Contains("&lt;scenario&gt;", HtmlReport.Render(Story with { ScenarioDescription = "<scenario>" }), StringComparison.Ordinal);
     }
@@ -111,10 +111,14 @@ public class ReportTests
 
     [Theory]
     [InlineData("sentinel.quorum", "2")]
-    [InlineData("sentinel.down_after_ms", "30000 ms")]
-    [InlineData("redis.repl_backlog_bytes", "1 MB")]
+    [InlineData("sentinel.down-after-milliseconds", "30000 ms")]
+    [InlineData("redis.repl-backlog-size", "1 MB")]
     [InlineData("nodes[].replica_priority", "n1 100, n2 100, n3 100")]
-    [InlineData("workload.value_bytes", "100 B + 40 B")]
+    [InlineData("workload.value-size", "100 B")]
+    [InlineData("network.same-az-median / cross-az-median / same-az-sigma / cross-az-sigma", "0.22 ms / 0.8 ms / 0.25 / 0.25")]
+    [InlineData("client.reconnect_base_ms / client.reconnect_max_ms", "2500 ms / 10000 ms")]
+    [InlineData("elasticache.close-on-slave-write", "yes")]
+    [InlineData("memorydb.log-quorum", "2")]
     public void SettingsInForce_KnownKey_IsTheWorldsValue(string key, string expected) =>
         Assert.Equal(expected, SettingsInForce.Value(key, SplitBrainStory.World()));
 
