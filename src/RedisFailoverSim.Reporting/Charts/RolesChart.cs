@@ -19,7 +19,8 @@ internal static class RolesChart
     private const double BarHalfHeight = 0.32;
     private const int LanePixels = 34;
     private const double StripePixels = 7;
-    private const double TopY = 0.9;
+    // Two label rows above the first lane: the split-brain label (0.62) and the epoch labels (1.02).
+    private const double TopY = 1.3;
 
     /// <summary>The Sentinel moments drawn on the Sentinel lanes, in legend order.</summary>
     private static readonly (string Kind, string Label, MarkerShape Shape, float Size, string Color)[] SentinelMarks =
@@ -41,7 +42,7 @@ internal static class RolesChart
         foreach (var result in report.Paths)
         {
             var sentinels = SentinelNames(result);
-            int height = (int)(Panel.Top + Panel.Bottom + 40 + ((result.Nodes.Count + sentinels.Count) * LanePixels));
+            int height = (int)(Panel.Top + Panel.Bottom + 54 + ((result.Nodes.Count + sentinels.Count) * LanePixels));
             var closeUp = FailoverCloseUp(result);
             double bottom = Bottom(result, sentinels);
             var overview = PanelFor(result, sentinels, ChartView.For(0, end, bottom, TopY, height), $"{result.Path}: node roles over time");
@@ -324,7 +325,7 @@ internal static class RolesChart
                 labelled = true;
             }
 
-            var text = plot.Add.Text($"epoch {epoch}", e.Seconds, 0.62);
+            var text = plot.Add.Text($"epoch {epoch}", e.Seconds, 1.02);
             text.Alignment = Alignment.MiddleRight;
             text.OffsetX = -4;
             text.LabelFontSize = 12;
