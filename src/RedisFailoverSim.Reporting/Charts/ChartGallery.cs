@@ -88,12 +88,12 @@ public static class ChartGallery
         text.Append("| scenario | chart | why this chart |\n| --- | --- | --- |\n");
         foreach (var e in entries)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {e.Scenario} | [{e.Chart}]({e.FileName}) | {e.Why} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {e.Scenario} | [{e.Chart}]({e.FileName}) | {Cell(e.Why)} |\n");
         }
 
         foreach (var (scenario, reason) in skipped)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {scenario} | - | not rendered: {reason} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {scenario} | - | not rendered: {Cell(reason)} |\n");
         }
 
         foreach (var e in entries)
@@ -103,6 +103,9 @@ public static class ChartGallery
 
         return text.ToString();
     }
+
+    /// <summary>A table cell: a fault label's "|" would end the cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

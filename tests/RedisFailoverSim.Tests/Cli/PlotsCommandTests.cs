@@ -31,7 +31,8 @@ public sealed class PlotsCommandTests : IDisposable
         var readme = File.ReadAllText(Path.Combine(gallery, "README.md"));
         Assert.Contains($"```sh\n{ChartGallery.Command}\n```\n", readme, StringComparison.Ordinal);
         Assert.Contains(
-            "| az-partition-split-brain | [roles](az-partition-split-brain-roles.png) | self-hosted: n1 and n3 both primary and accepting writes for 10.0 s (red)",
+            "| az-partition-split-brain | [roles](az-partition-split-brain-roles.png) | self-hosted: n1 and n3 both primary and "
+            + "accepting writes for 10.0 s (red); the fault (partition: {n1} \\| {n2,n3}) shaded;",
             readme,
             StringComparison.Ordinal);
         Assert.Equal(42UL, Assert.Single(_cli.Runs).Seed);
