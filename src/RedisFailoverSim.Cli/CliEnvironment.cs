@@ -53,7 +53,7 @@ internal sealed record CliEnvironment(
         DeploymentPaths.Run,
         DeploymentPaths.Available,
         ModelDefaults.All,
-        [],
+        ReportFiles.ChartsAndReports,
         [Directory.GetCurrentDirectory(), AppContext.BaseDirectory],
         ThisTool,
         cancellation);

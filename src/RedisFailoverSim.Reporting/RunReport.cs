@@ -1,4 +1,5 @@
 using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
 
 namespace RedisFailoverSim.Reporting;
 
@@ -23,4 +24,11 @@ public sealed record RunReport(
     ulong Seed,
     ToolInfo Tool,
     IReadOnlyList<PathResult> Paths,
-    IReadOnlyList<ExpectationOutcome> Expectations);
+    IReadOnlyList<ExpectationOutcome> Expectations)
+{
+    /// <summary>
+    /// The world the paths ran on, for the report's "scenario in words" and the settings in force; null when the
+    /// caller does not have it (the report then describes the run from its results alone).
+    /// </summary>
+    public WorldSpec? World { get; init; }
+}

@@ -50,7 +50,10 @@ internal static class RunCommand
 
             var outcomes = ExpectationEvaluator.Evaluate(scenario.Expectations, results);
             var report = new RunReport(
-                scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes);
+                scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes)
+            {
+                World = scenario.World,
+            };
             printer.Results(report);
             if (verb.Trace)
             {
@@ -83,7 +86,8 @@ internal static class RunCommand
             printer.WithProgress(paths, env.Cancellation, (path, progress) =>
             {
                 current = path;
-                var options = new RunOptions(KeepSamples: !verb.NoCharts, Progress: progress);
+                // The narrated trace counts the writes the old primary acknowledged, so --trace keeps them too.
+                var options = new RunOptions(KeepSamples: !verb.NoCharts || verb.Trace, Progress: progress);
                 results.Add(env.RunPath(path, scenario.World, seed, options));
             });
             return results;

@@ -5,7 +5,8 @@ namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim run</c>.</summary>
 [Verb("run", HelpText = "Simulate a scenario on each deployment path: print the table and the expect: verdicts, "
-    + "write results.json and results.csv.")]
+    + "write results.json and results.csv, the charts (roles, latency, lost-writes, latency-cdf as PNG and SVG) and "
+    + "report.md / report.html.")]
 internal sealed class RunVerb
 {
     [Value(0, MetaName = "scenario", Required = true,
@@ -29,15 +30,18 @@ internal sealed class RunVerb
         + "stderr): no progress, no summary.")]
     public bool Quiet { get; set; }
 
-    [Option("no-charts", HelpText = "Skip the charts and the report (faster); results.json and results.csv are "
-        + "always written.")]
+    [Option("no-charts", HelpText = "Skip the charts and report.md/report.html (faster); results.json and results.csv "
+        + "are always written.")]
     public bool NoCharts { get; set; }
 
-    [Option("trace", HelpText = "Print the run's events, one line each in simulated time, and write trace.txt.")]
+    [Option("trace", HelpText = "Narrate the run, one line per meaningful event in simulated time, in Sentinel's "
+        + "vocabulary (+sdown, +odown, +new-epoch, +vote-for-leader, +elected-leader, +switch-master…) and plain words "
+        + "('n1 still primary, acked 412 writes since the partition began'); print it and write trace.txt.")]
     public bool Trace { get; set; }
 
     [Option("trace-filter", MetaValue = "TEXT",
-        HelpText = "With --trace: only events whose path or source (node, sentinel, client) contains TEXT.")]
+        HelpText = "With --trace: only a path (self-hosted), the lines that name a node, Sentinel or client (n1, s3, "
+        + "c2), or one kind of line (fault, sentinel, node, client, story).")]
     public string? TraceFilter { get; set; }
 
     [Usage(ApplicationAlias = "rfsim")]
@@ -47,5 +51,7 @@ internal sealed class RunVerb
             new RunVerb { Scenario = "scenarios/az-partition-split-brain.yaml", Seed = 7, Paths = ["self-hosted"] }),
         new("Run a bundled scenario by name, quietly, into a folder of your choice",
             new RunVerb { Scenario = "primary-crash", Out = "results/crash", Quiet = true }),
+        new("Follow the old primary n1 through a split brain, in words",
+            new RunVerb { Scenario = "az-partition-split-brain", Trace = true, TraceFilter = "n1", Paths = ["self-hosted"] }),
     ];
 }

@@ -1,3 +1,5 @@
+using RedisFailoverSim.Reporting.Charts;
+using RedisFailoverSim.Reporting.Report;
 using RedisFailoverSim.Reporting.Results;
 
 namespace RedisFailoverSim.Reporting.Output;
@@ -12,6 +14,24 @@ public static class ReportFiles
         new ReportFile(ResultsCsvWriter.FileName, ResultsCsvWriter.Write),
     ];
 
-    // TODO(issue 6): Charts (latency, roles, lost-writes, latency-cdf as PNG and SVG), report.md, report.html
-    // and trace.txt join here as further IReportFile lists; the CLI appends them unless --no-charts.
+    /// <summary>
+    /// The charts, each as PNG and SVG: <c>roles</c>, <c>latency</c>, <c>lost-writes</c>, <c>latency-cdf</c>. Each
+    /// chart is rendered once per report, whichever file asks first.
+    /// </summary>
+    public static IReadOnlyList<IReportFile> Charts { get; } = ChartKind.All
+        .SelectMany(chart => new IReportFile[]
+        {
+            new ReportFile(chart.Name + ".png", (report, stream) => stream.Write(ChartRenderings.For(report).Png(chart))),
+            new ReportFile(chart.Name + ".svg", (report, stream) => stream.Write(ChartRenderings.For(report).Svg(chart))),
+        })
+        .ToList();
+
+    /// <summary><c>report.md</c> (charts linked) and the self-contained <c>report.html</c> (charts embedded).</summary>
+    public static IReadOnlyList<IReportFile> Reports { get; } = [MarkdownReport.File, HtmlReport.File];
+
+    /// <summary>What a run writes unless <c>--no-charts</c>: <see cref="Charts"/> then <see cref="Reports"/>.</summary>
+    public static IReadOnlyList<IReportFile> ChartsAndReports { get; } = [.. Charts, .. Reports];
+
+    /// <summary>The names of the files <see cref="ChartsAndReports"/> writes, in order.</summary>
+    public static IReadOnlyList<string> ChartAndReportNames { get; } = ChartsAndReports.Select(f => f.FileName).ToList();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Reporting.Output;
@@ -6,33 +5,38 @@ using RedisFailoverSim.Reporting.Output;
 namespace RedisFailoverSim.Reporting.Trace;
 
 /// <summary>
-/// The plain trace: one line per event the model narrated, in simulated time, per path
-/// (<c>t=40.812s  self-hosted  sentinel-3  +sdown master n1</c>). The wording comes from the model's
-/// <see cref="TraceEvent"/> texts.
+/// The narrated trace of <c>rfsim run --trace</c> and <c>trace.txt</c>: per path a header (<c>== self-hosted ==</c>)
+/// then one line per meaningful event in simulated time, in plain words and Sentinel's vocabulary
+/// (<c>t=45.772s  s4 +odown master mymaster n1 #quorum 3/3</c>), with derived story lines
+/// (<c>n1 still primary, acked 412 writes since the partition began (15.000s)</c>). See <see cref="TraceNarrator"/>.
 /// </summary>
-/// <remarks>TODO(issue 6): the narrated trace (Sentinel vocabulary, heal summaries) refines these lines.</remarks>
 public static class TraceText
 {
     /// <summary>The file's name in the output folder.</summary>
     public const string FileName = "trace.txt";
 
     /// <summary>
-    /// The trace lines of every path in order; with a filter, only events whose path or source contains it
-    /// (ordinal, case-insensitive).
+    /// The narrated lines of every path, each path's block under a header. <paramref name="filter"/>, when given,
+    /// keeps a path's whole block if it names the path, and otherwise the lines that mention it as a member name
+    /// (<c>n1</c>, <c>s3</c>, <c>c2</c>: exact, so n1 is not n10) or as a category (<c>fault</c>, <c>sentinel</c>,
+    /// <c>node</c>, <c>client</c>, <c>story</c>); case-insensitive. A path with no matching line prints nothing.
     /// </summary>
     public static IEnumerable<string> Lines(IReadOnlyList<PathResult> results, string? filter)
     {
         ArgumentNullException.ThrowIfNull(results);
         foreach (var result in results)
         {
-            foreach (var e in result.Events)
+            bool wholePath = filter is null || result.Path.Contains(filter, StringComparison.OrdinalIgnoreCase);
+            var lines = TraceNarrator.Narrate(result).Where(l => wholePath || Matches(l, filter!)).ToList();
+            if (lines.Count == 0)
             {
-                if (filter is null || Contains(result.Path, filter) || Contains(e.Source, filter))
-                {
-                    yield return string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"t={e.Seconds:F3}s  {result.Path}  {e.Source}  {e.Text}");
-                }
+                continue;
+            }
+
+            yield return $"== {result.Path} ==";
+            foreach (var line in lines)
+            {
+                yield return line.ToString();
             }
         }
     }
@@ -49,6 +53,7 @@ public static class TraceText
         stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text.ToString()));
     });
 
-    private static bool Contains(string text, string filter) =>
-        text.Contains(filter, StringComparison.OrdinalIgnoreCase);
+    private static bool Matches(TraceLine line, string filter) =>
+        line.Subjects.Contains(filter, StringComparer.OrdinalIgnoreCase)
+        || line.Category.ToString().Equals(filter, StringComparison.OrdinalIgnoreCase);
 }

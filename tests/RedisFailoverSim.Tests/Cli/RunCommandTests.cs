@@ -263,15 +263,24 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_Trace_PrintsEventLinesAndWritesTraceFile()
+    public void Run_TraceFilteredToSentinels_PrintsNarratedLinesAndWritesTraceFile()
     {
         var exit = _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath(), "--trace", "--trace-filter", "sentinel");
 
         Assert.Equal(0, exit);
-        Assert.Contains("\nt=40.812s  self-hosted  sentinel-3  +sdown master n1\n", _cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\n== self-hosted ==\nt=40.812s  sentinel-3 +sdown master n1\n", _cli.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(
-            "t=40.812s  self-hosted  sentinel-3  +sdown master n1\n",
+            "== self-hosted ==\nt=40.812s  sentinel-3 +sdown master n1\n",
             File.ReadAllText(Path.Combine(_cli.OutputPath(), "trace.txt")));
+    }
+
+    [Fact]
+    public void Run_Trace_KeepsTheWritesEvenWithNoCharts()
+    {
+        var exit = _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath(), "--trace", "--no-charts");
+
+        Assert.Equal(0, exit);
+        Assert.True(_cli.Runs.Single().Options.KeepSamples);
     }
 
     [Fact]

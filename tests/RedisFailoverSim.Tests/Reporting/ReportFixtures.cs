@@ -35,7 +35,7 @@ internal static class ReportFixtures
         Roles: [],
         Events:
         [
-            new TraceEvent(10, "fault", "fault", "partition: {n1,n2} | {n3,n4,n5}"),
+            new TraceEvent(10, "fault", "partition", "partition: {n1,n2} | {n3,n4,n5}"),
             new TraceEvent(40.8121, "sentinel-3", "+sdown", "+sdown master n1"),
         ],
         Faults: [new FaultWindow("partition {n1,n2} | {n3,n4,n5}", "partition", 10, 70)],

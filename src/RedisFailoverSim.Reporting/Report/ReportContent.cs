@@ -1,0 +1,201 @@
+using System.Globalization;
+using RedisFailoverSim.Model.Catalog;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Reporting.Charts;
+using RedisFailoverSim.Reporting.Explain;
+using RedisFailoverSim.Reporting.Terminal;
+using RedisFailoverSim.Reporting.Timeline;
+using RedisFailoverSim.Reporting.Trace;
+
+namespace RedisFailoverSim.Reporting.Report;
+
+/// <summary>
+/// What <c>report.md</c> and <c>report.html</c> say, written once for any <see cref="IReportWriter"/>: the
+/// scenario in words, the results table, the charts, the "did the fault bite" facts, the key moments, the
+/// defaults and assumptions in force with their values and sources, and what reproduces the run.
+/// </summary>
+internal static class ReportContent
+{
+    /// <summary>Writes the report of <paramref name="report"/>.</summary>
+    public static void Write(RunReport report, IReportWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        w.Heading(1, report.ScenarioName);
+        if (report.ScenarioDescription.Length > 0)
+        {
+            w.Paragraph(report.ScenarioDescription.Trim());
+        }
+
+        w.Paragraph($"Seed {report.Seed} · paths {string.Join(", ", report.Paths.Select(p => p.Path))} · {Tool(report.Tool)}.");
+        Scenario(report, w);
+        Results(report, w);
+        Facts(report, w);
+        Charts(report, w);
+        KeyMoments(report, w);
+        Assumptions(report, w);
+        Reproduce(report, w);
+    }
+
+    private static void Scenario(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "The scenario in words");
+        if (report.World is { } world)
+        {
+            foreach (var line in ScenarioWords.Describe(world))
+            {
+                w.Paragraph(line);
+            }
+        }
+
+        var faults = ScenarioWords.Faults(report.World, report.Paths.FirstOrDefault());
+        if (faults.Count > 0)
+        {
+            w.Paragraph("Faults:");
+            w.List(faults);
+        }
+        else
+        {
+            w.Paragraph("No faults: a baseline run.");
+        }
+
+        foreach (var result in report.Paths)
+        {
+            w.Paragraph($"{result.Path}: {PathModels.Describe(result.Path) ?? "(no description)"}");
+        }
+    }
+
+    private static void Results(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Results");
+        string[] headers =
+        [
+            "path", "acked", "lost", "failed", "unknown", "failover client s", "failover control s",
+            "P50 ms", "P99 ms", "P99.9 ms", "split brain s",
+        ];
+        w.Table(headers, report.Paths.Select(ConsoleTable.Row), Enumerable.Range(1, headers.Length - 1).ToHashSet());
+        w.Paragraph(
+            "acked: writes a client got a success reply for. lost: acknowledged writes absent from the final dataset, "
+            + "after every fault healed and replication converged (share of acked). unknown: writes whose outcome the "
+            + "client never learned. failover client s: fault to the first write acknowledged by the new primary; "
+            + "control s: fault to the promotion. Latency is from each write's intended start (no coordinated "
+            + "omission), acknowledged writes only. split brain s: how long two nodes accepted writes as primary.");
+        foreach (var result in report.Paths)
+        {
+            w.Paragraph($"{result.Path}, in Jepsen's words:");
+            w.List(ConsoleTable.Summary(result));
+        }
+
+        if (report.Expectations.Count > 0)
+        {
+            w.Paragraph("The scenario's expect: claims:");
+            w.Table(
+                ["claim", "line", "verdict", "actual", "detail"],
+                report.Expectations.Select(o => (IReadOnlyList<string>)
+                [
+                    $"{o.Expectation.Path}: {o.Expectation.Text}",
+                    o.Expectation.Line.ToString(CultureInfo.InvariantCulture),
+                    o.Status.ToString().ToLowerInvariant(),
+                    o.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-",
+                    o.Detail,
+                ]));
+        }
+    }
+
+    private static void Facts(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Did the fault bite?");
+        foreach (var result in report.Paths)
+        {
+            var items = result.Facts.Select(f => $"{(f.Value ? "yes" : "no")}: {f.Detail} (`{f.Key}`)").ToList();
+            foreach (var o in new RunTimeline(result).Overlaps)
+            {
+                items.Add($"two primaries at once: {string.Join(" and ", o.Primaries)} from {S(o.FromSeconds)} s to {S(o.ToSeconds)} s ({S(o.Seconds)} s)");
+            }
+
+            if (!result.Converged)
+            {
+                items.Add("warning: replication did not converge before the run's bound; lost counts writes missing at the end");
+            }
+
+            w.Paragraph(result.Path + ":");
+            w.List(items);
+        }
+    }
+
+    private static void Charts(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Charts");
+        if (report.Paths.All(p => p.Samples is null))
+        {
+            w.Paragraph("The writes were not kept for this run, so there are no charts.");
+            return;
+        }
+
+        foreach (var chart in ChartKind.All)
+        {
+            w.Heading(3, chart.Name);
+            w.Paragraph(chart.Caption + $" Also as `{chart.Name}.svg`.");
+            w.Chart(chart, $"{chart.Name}: {chart.Caption}");
+        }
+    }
+
+    private static void KeyMoments(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Key moments");
+        w.Paragraph("From the narrated trace (`rfsim run … --trace` prints all of it and writes trace.txt):");
+        foreach (var result in report.Paths)
+        {
+            var lines = TraceNarrator.Narrate(result).Where(l => l.IsKey).ToList();
+            var text = lines.Count <= 40
+                ? lines.Select(l => l.ToString())
+                : lines.Take(36).Select(l => l.ToString()).Append($"… {lines.Count - 39} more in trace.txt").Concat(lines.TakeLast(3).Select(l => l.ToString()));
+            w.Paragraph(result.Path + ":");
+            w.Code(string.Join('\n', text));
+        }
+    }
+
+    private static void Assumptions(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "What the model assumes");
+        w.Paragraph("Every documented default the model uses, with its source (sections of shared/reference/FACTS.md), "
+            + "and every assumption where no source says; \"in this run\" is the value the scenario ran with.");
+        foreach (var path in report.Paths.Select(p => p.Path))
+        {
+            w.Heading(3, $"{path}: defaults");
+            w.Table(
+                ["setting", "default", "in this run", "source", "scenario key"],
+                ModelDefaults.For(path).Concat(AwsPathDefaults.For(path)).Select(d => (IReadOnlyList<string>)
+                [
+                    d.Name, d.Value, SettingsInForce.Value(d.Parameter, report.World) ?? "-", d.Source, Key(d.Parameter),
+                ]));
+            w.Heading(3, $"{path}: assumptions");
+            w.Table(
+                ["id", "assumption", "default", "in this run", "scenario key"],
+                Model.Catalog.Assumptions.For(path).Select(a => (IReadOnlyList<string>)
+                [
+                    a.Id, a.Text, a.DefaultValue, SettingsInForce.Value(a.Parameter, report.World) ?? "-", Key(a.Parameter),
+                ]));
+        }
+    }
+
+    private static void Reproduce(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Reproduce");
+        var file = Path.GetFileName(report.ScenarioSourcePath);
+        w.List(
+        [
+            $"scenario file: {file}, SHA-256 `{report.ScenarioSha256}`",
+            $"seed: {report.Seed}",
+            $"tool: {Tool(report.Tool)}",
+        ]);
+        w.Paragraph("The same file, seed and tool build give byte-identical results.json:");
+        w.Code($"{report.Tool.Name} run {file} --seed {report.Seed} --paths {string.Join(",", report.Paths.Select(p => p.Path))}");
+    }
+
+    private static string Tool(ToolInfo tool) =>
+        $"{tool.Name} {tool.Version}" + (tool.Commit is { } c ? $" (commit {c})" : "");
+
+    private static string Key(string? parameter) => parameter is null ? "fixed" : $"`{parameter}`";
+
+    private static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
+}
