@@ -104,10 +104,11 @@ internal sealed partial class RealFaultInjector : IDisposable
     /// <summary>Waits until every fault with a duration has healed.</summary>
     public bool WaitHealed(TimeSpan bound)
     {
-        var deadline = DateTime.UtcNow + bound;
+        // Real processes on a real clock (calibration, outside the simulation): a monotonic stopwatch bounds the wait.
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         foreach (var thread in _threads)
         {
-            var left = deadline - DateTime.UtcNow;
+            var left = bound - elapsed.Elapsed;
             if (left <= TimeSpan.Zero || !thread.Join(left))
             {
                 return false;
