@@ -1,5 +1,6 @@
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Clients;
+using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
@@ -7,7 +8,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Paths;
 
 /// <summary>
-/// The assembly steps the AWS paths share: the scenario's nodes, its clients with a path's discovery, and the
+/// The assembly steps every path shares: the scenario's nodes, its clients with a path's discovery, and the
 /// replication boot. Random streams are named after the path, so one path's draws never shift another's.
 /// </summary>
 internal static class PathAssembly
@@ -85,6 +86,27 @@ internal static class PathAssembly
         {
             client.Boot();
         }
+    }
+
+    /// <summary>
+    /// Runs the assembled world to convergence (<see cref="RunDriver"/>) and fills the caller's engine counters,
+    /// so every path reports them the same way.
+    /// </summary>
+    public static PathResult Drive(
+        SimWorld world,
+        RunOptions options,
+        Func<RedisNode?> survivorWhenSplit,
+        Func<IReadOnlyList<KeyValuePair<string, double>>> usage,
+        Func<long> finalEpoch)
+    {
+        var result = RunDriver.Run(world, options.KeepSamples, options.Progress, survivorWhenSplit, usage, finalEpoch);
+        if (options.Counters is { } counters)
+        {
+            counters.EventsProcessed = world.Simulation.EventsProcessed;
+            counters.MessagesSent = world.Network.MessagesSent;
+        }
+
+        return result;
     }
 
     /// <summary>Node-hours of the run, the billing quantity of node-based services.</summary>

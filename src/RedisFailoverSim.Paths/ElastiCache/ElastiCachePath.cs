@@ -39,10 +39,9 @@ internal static class ElastiCachePath
         PathAssembly.BootReplication(world, primary);
         controlPlane.Boot(primary, PathAssembly.Phase(world, "control-plane.phase", settings.HealthCheckInterval));
         PathAssembly.BootClients(world);
-        return RunDriver.Run(
+        return PathAssembly.Drive(
             world,
-            options.KeepSamples,
-            options.Progress,
+            options,
             controlPlane.CurrentPrimary,
             () => [PathAssembly.NodeHours(world)],
             () => world.Recorder.Promotions.Count);

@@ -77,10 +77,9 @@ internal static class MemoryDbPath
 
         replacer.Start();
         PathAssembly.BootClients(world);
-        return RunDriver.Run(
+        return PathAssembly.Drive(
             world,
-            options.KeepSamples,
-            options.Progress,
+            options,
             () => MostAdvanced(world),
             () => [PathAssembly.NodeHours(world), DataWritten(world)],
             () => world.Recorder.Promotions.Count);

@@ -19,23 +19,7 @@ internal static class SelfHostedPath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
-        var sim = world.Simulation;
-        var cronPhases = sim.Random.Stream("self-hosted/node.cron-phase");
-        for (int i = 0; i < spec.Nodes.Count; i++)
-        {
-            var node = spec.Nodes[i];
-            world.Add(new RedisNode(
-                world.Network,
-                node,
-                world.AzIndex(node.Az),
-                i,
-                spec.Redis,
-                RedisNodeOptions.OpenSource,
-                world.Recorder,
-                world.ReplIds,
-                SimDuration.FromSecondsRounded(cronPhases.NextDouble())));
-        }
-
+        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource);
         for (int i = 0; i < spec.Sentinels.Count; i++)
         {
             var s = spec.Sentinels[i];
@@ -45,67 +29,28 @@ internal static class SelfHostedPath
                 world.AzIndex(s.Az),
                 spec.Sentinel,
                 world.Recorder,
-                sim.Random.Stream("self-hosted/sentinel", i),
+                world.Simulation.Random.Stream("self-hosted/sentinel", i),
                 world.Nodes));
         }
 
         var sentinelIds = world.Sentinels.Select(s => s.Id).ToList();
-        for (int i = 0; i < spec.Clients.Count; i++)
-        {
-            var c = spec.Clients[i];
-            world.Add(new WriteClient(
-                world.Network,
-                c,
-                world.AzIndex(c.Az),
-                i,
-                spec.Client,
-                spec.Workload,
-                world.Traffic,
-                world.Ledger,
-                world.Recorder,
-                sim.Random.Stream("self-hosted/client.arrivals", i),
-                new SentinelDiscovery(sentinelIds),
-                world.NodeIndexOf));
-        }
-
+        PathAssembly.AddClients(world, _ => new SentinelDiscovery(sentinelIds));
         world.Behaviour = new SelfHostedBehaviour(world);
-        Boot(world);
-        var result = RunDriver.Run(
-            world,
-            options.KeepSamples,
-            options.Progress,
-            () => MostAdvertised(world),
-            () => [],
-            () => world.Sentinels.Count == 0 ? 0 : world.Sentinels.Max(s => s.CurrentEpoch));
-        if (options.Counters is { } counters)
-        {
-            counters.EventsProcessed = sim.EventsProcessed;
-            counters.MessagesSent = world.Network.MessagesSent;
-        }
 
-        return result;
-    }
-
-    private static void Boot(SimWorld world)
-    {
-        var primary = world.Nodes.Single(n => n.Spec.InitialPrimary);
-        long replId = world.ReplIds.Next();
-        primary.Boot(MemberId.None, replId);
-        foreach (var node in world.Nodes.Where(n => n != primary))
-        {
-            node.Boot(primary.Id, replId);
-        }
-
+        PathAssembly.BootReplication(world, PathAssembly.InitialPrimary(world));
         var subscribers = world.Clients.Select(c => c.Id).ToList();
         foreach (var sentinel in world.Sentinels)
         {
-            sentinel.Boot(primary.Id, world.Sentinels, subscribers);
+            sentinel.Boot(PathAssembly.InitialPrimary(world).Id, world.Sentinels, subscribers);
         }
 
-        foreach (var client in world.Clients)
-        {
-            client.Boot();
-        }
+        PathAssembly.BootClients(world);
+        return PathAssembly.Drive(
+            world,
+            options,
+            () => MostAdvertised(world),
+            () => [],
+            () => world.Sentinels.Count == 0 ? 0 : world.Sentinels.Max(s => s.CurrentEpoch));
     }
 
     /// <summary>When several primaries remain, the one most Sentinels advertise is the survivor.</summary>

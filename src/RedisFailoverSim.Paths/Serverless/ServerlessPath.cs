@@ -55,10 +55,9 @@ internal static class ServerlessPath
         controlPlane.Boot(primary, PathAssembly.Phase(world, "control-plane.phase", settings.HealthCheckInterval));
         capacity.Start();
         PathAssembly.BootClients(world);
-        return RunDriver.Run(
+        return PathAssembly.Drive(
             world,
-            options.KeepSamples,
-            options.Progress,
+            options,
             controlPlane.CurrentPrimary,
             () => Usage(capacity),
             () => world.Recorder.Promotions.Count);
