@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RedisFailoverSim.Calibration.Processes;
 
 namespace RedisFailoverSim.Calibration.Proxy;
 
@@ -52,8 +53,7 @@ internal sealed class TcpProxy : IDisposable
 
         ListenPort = ((IPEndPoint)_listener.LocalEndPoint!).Port;
         _cuts.LinksCut += OnLinksCut;
-        _acceptThread = new Thread(AcceptLoop, ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{target}:{ListenPort}" };
-        _acceptThread.Start();
+        _acceptThread = GuardedThread.Start($"rfsim-proxy-{target}:{ListenPort}", AcceptLoop, ThreadStackBytes);
     }
 
     /// <summary>The member behind the proxy.</summary>
@@ -134,8 +134,7 @@ internal sealed class TcpProxy : IDisposable
                 return;
             }
 
-            var thread = new Thread(() => Handle(accepted), ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{Target}-in" };
-            thread.Start();
+            GuardedThread.Start($"rfsim-proxy-{Target}-in", () => Handle(accepted), ThreadStackBytes);
         }
     }
 
@@ -191,12 +190,7 @@ internal sealed class TcpProxy : IDisposable
             _connections.Add(connection);
         }
 
-        var back = new Thread(() => Pump(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source), ThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = $"rfsim-proxy-{Target}-out",
-        };
-        back.Start();
+        var back = GuardedThread.Start($"rfsim-proxy-{Target}-out", () => Pump(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source), ThreadStackBytes);
         Pump(connection, reader: downstream, writer: upstream, fromMember: source, toMember: Target);
         back.Join();
         lock (_gate)
