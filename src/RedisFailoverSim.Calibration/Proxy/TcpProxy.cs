@@ -157,7 +157,12 @@ internal sealed class TcpProxy : IDisposable
             }
         }
 
-        if (_mode == CutMode.Reset && (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source)))
+        // A new connection across a cut: in a real partition its SYN is lost and the connect never completes, which
+        // a loopback proxy cannot reproduce (the kernel completes the handshake before accept). Completing it
+        // would be worse: Sentinel treats a connected link as usable and sends a partitioned replica SLAVEOF, then
+        // waits on it (reconfiguration is gated by parallel-syncs). Refusing it leaves the dialler where a hanging
+        // connect does: not connected. Connections opened before the cut are held (black-holed), not refused.
+        if (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source))
         {
             ProxiedConnection.Reset(downstream);
             return;
