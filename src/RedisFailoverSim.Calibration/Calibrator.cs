@@ -69,6 +69,7 @@ public static class Calibrator
         var allNotes = notes.Concat(real.Where(r => !r.Metrics.Converged).Select(r => $"real run {r.Metrics.Run} did not converge: {r.ConvergenceNote}"))
             .Concat(real.Where(r => r.Runtime.Stalls.Count > 0).Select(r => $"real run {r.Metrics.Run}: the clients' process was starved at {string.Join("; ", r.Runtime.Stalls)} (load average at start {r.LoadAverage}); StackExchange.Redis's reconfiguration blocks thread-pool threads, so client-side times include the wait"))
             .Concat(real.Where(r => r.UnidentifiedConnections > 0 || r.UnmappedClientConnections > 0).Select(r => $"real run {r.Metrics.Run}: {r.UnidentifiedConnections} proxied connections of unknown source and {r.UnmappedClientConnections} client connections outside the tunnels (never cut)"))
+            .Concat(Processes.GuardedThread.Failures.Select(f => "a background thread failed (caught): " + f))
             .ToList();
         bool agrees = rows.All(r => r.Agrees != false) && realMetrics.All(m => m.Converged);
         return new CalibrationReport(scenarioName, scenarioSha256, binaries.Version, world.Workload.RatePerClient, scaled.Workload.RatePerClient, rows, modelMetrics, realMetrics, agrees, allNotes)

@@ -40,6 +40,9 @@ internal static class ChildProcessRegistry
 
             _hooked = true;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+
+            // A crash does not run ProcessExit handlers: kill the children before the runtime ends the process.
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
             if (Signals.Supported)
             {
                 // The handlers only kill the children; the default action (terminate) still happens unless a

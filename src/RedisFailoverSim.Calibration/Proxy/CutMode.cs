@@ -4,9 +4,9 @@ namespace RedisFailoverSim.Calibration.Proxy;
 internal enum CutMode
 {
     /// <summary>
-    /// Silence, like a dropped-packet partition: bytes (and a close or reset) are held, not delivered, until the
-    /// link heals; then they flow again, as TCP's retransmission would deliver them. New connections are accepted
-    /// and held the same way. This is the default.
+    /// Silence, like a dropped-packet partition: bytes (and a close or reset) on open connections are held, not
+    /// delivered, until the link heals; then they flow again, as TCP's retransmission would deliver them. A new
+    /// connection across the cut is refused (a lost SYN never connects; loopback cannot make it hang). The default.
     /// </summary>
     BlackHole,
 

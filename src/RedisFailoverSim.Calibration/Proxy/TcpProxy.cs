@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RedisFailoverSim.Calibration.Processes;
 
 namespace RedisFailoverSim.Calibration.Proxy;
 
@@ -52,8 +53,7 @@ internal sealed class TcpProxy : IDisposable
 
         ListenPort = ((IPEndPoint)_listener.LocalEndPoint!).Port;
         _cuts.LinksCut += OnLinksCut;
-        _acceptThread = new Thread(AcceptLoop, ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{target}:{ListenPort}" };
-        _acceptThread.Start();
+        _acceptThread = GuardedThread.Start($"rfsim-proxy-{target}:{ListenPort}", AcceptLoop, ThreadStackBytes);
     }
 
     /// <summary>The member behind the proxy.</summary>
@@ -134,8 +134,7 @@ internal sealed class TcpProxy : IDisposable
                 return;
             }
 
-            var thread = new Thread(() => Handle(accepted), ThreadStackBytes) { IsBackground = true, Name = $"rfsim-proxy-{Target}-in" };
-            thread.Start();
+            GuardedThread.Start($"rfsim-proxy-{Target}-in", () => Handle(accepted), ThreadStackBytes);
         }
     }
 
@@ -158,7 +157,12 @@ internal sealed class TcpProxy : IDisposable
             }
         }
 
-        if (_mode == CutMode.Reset && (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source)))
+        // A new connection across a cut: in a real partition its SYN is lost and the connect never completes, which
+        // a loopback proxy cannot reproduce (the kernel completes the handshake before accept). Completing it
+        // would be worse: Sentinel treats a connected link as usable and sends a partitioned replica SLAVEOF, then
+        // waits on it (reconfiguration is gated by parallel-syncs). Refusing it leaves the dialler where a hanging
+        // connect does: not connected. Connections opened before the cut are held (black-holed), not refused.
+        if (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source))
         {
             ProxiedConnection.Reset(downstream);
             return;
@@ -191,12 +195,7 @@ internal sealed class TcpProxy : IDisposable
             _connections.Add(connection);
         }
 
-        var back = new Thread(() => Pump(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source), ThreadStackBytes)
-        {
-            IsBackground = true,
-            Name = $"rfsim-proxy-{Target}-out",
-        };
-        back.Start();
+        var back = GuardedThread.Start($"rfsim-proxy-{Target}-out", () => Pump(connection, reader: upstream, writer: downstream, fromMember: Target, toMember: source), ThreadStackBytes);
         Pump(connection, reader: downstream, writer: upstream, fromMember: source, toMember: Target);
         back.Join();
         lock (_gate)

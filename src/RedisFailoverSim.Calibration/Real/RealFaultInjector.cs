@@ -95,9 +95,7 @@ internal sealed partial class RealFaultInjector : IDisposable
                 _windows.Add(null);
             }
 
-            var thread = new Thread(() => Run(index, fault)) { IsBackground = true, Name = "rfsim-fault-" + i };
-            _threads.Add(thread);
-            thread.Start();
+            _threads.Add(Processes.GuardedThread.Start("rfsim-fault-" + i, () => Run(index, fault)));
         }
     }
 

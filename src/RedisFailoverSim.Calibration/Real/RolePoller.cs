@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedisFailoverSim.Calibration.Cluster;
+using RedisFailoverSim.Calibration.Processes;
 using RedisFailoverSim.Calibration.Resp;
 
 namespace RedisFailoverSim.Calibration.Real;
@@ -27,9 +28,7 @@ internal sealed class RolePoller : IDisposable
         _minReplicasToWrite = cluster.Spec.Redis.MinReplicasToWrite;
         foreach (var node in cluster.Nodes)
         {
-            var thread = new Thread(() => Poll(node)) { IsBackground = true, Name = "rfsim-roles-" + node.Name };
-            _threads.Add(thread);
-            thread.Start();
+            _threads.Add(GuardedThread.Start("rfsim-roles-" + node.Name, () => Poll(node)));
         }
     }
 

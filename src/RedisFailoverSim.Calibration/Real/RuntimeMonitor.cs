@@ -20,8 +20,7 @@ internal sealed class RuntimeMonitor : IDisposable
     public RuntimeMonitor(RunClock clock)
     {
         _clock = clock;
-        _thread = new Thread(Watch) { IsBackground = true, Name = "rfsim-runtime-monitor" };
-        _thread.Start();
+        _thread = Processes.GuardedThread.Start("rfsim-runtime-monitor", Watch);
     }
 
     /// <summary>What was seen: maxima and every stall (≥ 500 ms late, or ≥ 100 queued work items), as text.</summary>

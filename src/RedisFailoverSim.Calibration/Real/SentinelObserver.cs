@@ -1,4 +1,5 @@
 using RedisFailoverSim.Calibration.Cluster;
+using RedisFailoverSim.Calibration.Processes;
 using RedisFailoverSim.Calibration.Resp;
 
 namespace RedisFailoverSim.Calibration.Real;
@@ -27,9 +28,7 @@ internal sealed class SentinelObserver : IDisposable
         _subscribed = new CountdownEvent(sentinels.Count);
         foreach (var sentinel in sentinels)
         {
-            var thread = new Thread(() => Listen(sentinel)) { IsBackground = true, Name = "rfsim-observe-" + sentinel.Name };
-            _threads.Add(thread);
-            thread.Start();
+            _threads.Add(GuardedThread.Start("rfsim-observe-" + sentinel.Name, () => Listen(sentinel)));
         }
     }
 
@@ -97,7 +96,7 @@ internal sealed class SentinelObserver : IDisposable
                     }
                 }
             }
-            catch (Exception e) when (e is IOException or RespErrorException or ObjectDisposedException or InvalidCastException)
+            catch (Exception e) when (e is IOException or RespErrorException or ObjectDisposedException or InvalidCastException or NotSupportedException or System.Net.Sockets.SocketException)
             {
                 // The Sentinel was restarted or the run is ending: try again unless stopping.
             }

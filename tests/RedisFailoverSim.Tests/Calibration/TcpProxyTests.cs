@@ -33,6 +33,21 @@ public sealed class TcpProxyTests : IDisposable
     }
 
     [Fact]
+    public void BlackHole_NewConnectionAcrossTheCut_IsRefusedUntilHeal()
+    {
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
+        _cuts.Cut([("client", "echo")]);
+        using (var during = Connect(proxy.ListenPort))
+        {
+            Assert.Equal("closed", ReadUntilClosed(during, Patience));
+        }
+
+        _cuts.Heal([("client", "echo")]);
+        using var after = Connect(proxy.ListenPort);
+        Assert.Equal("open again", RoundTrip(after, "open again", Patience));
+    }
+
+    [Fact]
     public void BlackHole_ReplyDirectionCut_RequestArrivesButReplyIsHeldUntilHeal()
     {
         using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
