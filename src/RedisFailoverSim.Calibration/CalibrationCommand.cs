@@ -41,8 +41,12 @@ public static class CalibrationCommand
         "Writes calibration.json, calibration-runs.csv and per-write CSVs. Exit codes: 0 agree, 1 differ, 2 bad input or no\n" +
         "Redis (install: apt-get install -y redis-server redis-sentinel), 130 interrupted.";
 
-    /// <summary>Loads the scenario file and calibrates it. Never throws for bad input: it prints and returns 2.</summary>
-    public static int Run(CalibrateOptions options, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Loads the scenario file and calibrates it. Never throws for bad input: it prints and returns 2.
+    /// <paramref name="extraFiles"/>, when given, writes more files (charts) into the output folder after the report's
+    /// own and returns their paths.
+    /// </summary>
+    public static int Run(CalibrateOptions options, TextWriter stdout, TextWriter stderr, Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Scenario scenario;
@@ -62,11 +66,11 @@ public static class CalibrationCommand
         }
 
         var seed = options.Seed ?? scenario.DefaultSeed ?? 1;
-        return Run(scenario.Name, scenario.Sha256, scenario.World, options with { Seed = seed }, stdout, stderr);
+        return Run(scenario.Name, scenario.Sha256, scenario.World, options with { Seed = seed }, stdout, stderr, extraFiles);
     }
 
     /// <summary>Calibrates a world built in code (or already loaded) under a name; same exit codes.</summary>
-    public static int Run(string scenarioName, string? scenarioSha256, WorldSpec world, CalibrateOptions options, TextWriter stdout, TextWriter stderr)
+    public static int Run(string scenarioName, string? scenarioSha256, WorldSpec world, CalibrateOptions options, TextWriter stdout, TextWriter stderr, Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = Problems(options);
@@ -103,7 +107,12 @@ public static class CalibrationCommand
         try
         {
             var report = Calibrator.Run(scenarioName, scenarioSha256, world, settings, stdout, interrupt.Token);
-            var files = ReportFiles.Write(report, settings.OutDir);
+            var files = ReportFiles.Write(report, settings.OutDir).ToList();
+            if (extraFiles is not null)
+            {
+                files.AddRange(extraFiles(report, settings.OutDir));
+            }
+
             stdout.Write(ComparisonTable.Render(report));
             stdout.WriteLine("wrote " + string.Join(", ", files));
             return report.Agrees ? ExitAgree : ExitDiffer;

@@ -28,7 +28,7 @@ internal static class CliApp
             settings.MaximumDisplayWidth = 110;
             settings.AllowMultiInstance = args is ["sweep", ..]; // --vary A --vary B; other verbs refuse repeats
         });
-        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb>(args);
+        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb, CalibrateVerb>(args);
         try
         {
             return parsed.MapResult(
@@ -39,6 +39,7 @@ internal static class CliApp
                 (SweepVerb verb) => SweepCommand.Execute(verb, env),
                 (MergeVerb verb) => MergeCommand.Execute(verb, env),
                 (PlotsVerb verb) => PlotsCommand.Execute(verb, env),
+                (CalibrateVerb verb) => CalibrateCommand.Execute(verb, env),
                 errors => DisplayHelp(parsed, errors.ToList(), env));
         }
         catch (ScenarioException e)

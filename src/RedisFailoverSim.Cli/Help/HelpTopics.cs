@@ -88,6 +88,7 @@ internal static class HelpTopics
         text.AppendLine("EXAMPLES");
         text.AppendLine("  rfsim run scenarios/az-partition-split-brain.yaml --seed 42");
         text.AppendLine("  rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8");
+        text.AppendLine("  rfsim calibrate scenarios/primary-crash.yaml --runs 3   (real redis-server + redis-sentinel)");
         text.AppendLine("  rfsim validate scenarios/primary-crash.yaml");
         text.AppendLine("  rfsim explain self-hosted");
         text.Append("  rfsim list");

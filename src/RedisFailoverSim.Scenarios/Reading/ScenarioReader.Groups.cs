@@ -6,7 +6,10 @@ namespace RedisFailoverSim.Scenarios.Reading;
 /// <summary>
 /// The <c>groups:</c> of a partition or one-way cut. Entries are AZ or member names; a member is placed by its
 /// own name first, then by its AZ. A partition must place every member in exactly one group; a one-way cut has
-/// exactly two groups (group 0 → group 1) and leaves unplaced members untouched. The result lists member names.
+/// exactly two groups (group 0 → group 1) and leaves unplaced members untouched. The result keeps the entries as
+/// written: the simulation places its members by the same rule, including the service members a path adds in an AZ
+/// (MemoryDB's log replicas, Serverless proxies), which a list of the scenario's own member names would leave
+/// connected to both sides.
 /// </summary>
 internal sealed partial class ScenarioReader
 {
@@ -37,10 +40,10 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var groups = new List<List<string>>();
+        var placed = new List<List<string>>();
         for (var i = 0; i < list.Children.Count; i++)
         {
-            groups.Add([]);
+            placed.Add([]);
         }
 
         var complete = true;
@@ -50,7 +53,7 @@ internal sealed partial class ScenarioReader
             var entry = entries.FirstOrDefault(e => e.Name == member.Name) ?? entries.FirstOrDefault(e => e.Name == member.Az);
             if (entry is not null)
             {
-                groups[entry.Group].Add(member.Name);
+                placed[entry.Group].Add(member.Name);
             }
             else if (isPartition)
             {
@@ -62,9 +65,9 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        for (var i = 0; i < groups.Count && complete; i++)
+        for (var i = 0; i < placed.Count && complete; i++)
         {
-            if (groups[i].Count == 0)
+            if (placed[i].Count == 0)
             {
                 _document.Report(
                     list.Children[i],
@@ -73,7 +76,10 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        return complete ? FaultTarget.Split(groups.Select(g => (IReadOnlyList<string>)g).ToList()) : null;
+        var written = Enumerable.Range(0, list.Children.Count)
+            .Select(i => (IReadOnlyList<string>)entries.Where(e => e.Group == i).Select(e => e.Name).ToList())
+            .ToList();
+        return complete ? FaultTarget.Split(written) : null;
     }
 
     private sealed record GroupEntry(string Name, int Group, YamlNode At);

@@ -97,6 +97,21 @@ public class MemoryDbTests
     }
 
     [Fact]
+    public void BundledSplitBrainFile_AzPartitionCutsTheLogReplicaOfTheMinorityAz_MajorityTakesOver()
+    {
+        // groups: [[az-a], [az-b, az-c]] in the YAML must place MemoryDB's per-AZ log replicas too (they are not
+        // scenario members): n1 then keeps only az-a's log replica, steps down after the lease, and n3/n4/n5 elect.
+        // A loader that expanded the AZs into the scenario's member names once left the log connected to both sides.
+        var scenario = RedisFailoverSim.Scenarios.ScenarioLoader.Load(
+            Path.Combine(RedisFailoverSim.Tests.Architecture.RepositoryRoot.Path, "scenarios", "az-partition-split-brain.yaml"));
+        var result = Run(scenario.World, 42);
+        Assert.Contains(result.Events, e => e.Source == "n1" && e.Text.Contains("stepped down (it could not reach a quorum"));
+        Assert.NotNull(result.Failover);
+        Assert.InRange(result.Failover.ControlPlaneSeconds, 10.0, 14.0);
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+    }
+
+    [Fact]
     public void PrimaryCrash_ReplicaCatchesUpWithTheLogBeforeItTakesWrites()
     {
         var result = Run(Scenario("primary-crash"));

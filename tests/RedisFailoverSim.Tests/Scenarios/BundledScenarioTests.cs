@@ -58,8 +58,8 @@ public class BundledScenarioTests
         Assert.Equal(SimDuration.FromSeconds(90), fault.Duration);
         Assert.Equal(FaultTargetKind.Groups, fault.Target.Kind);
         Assert.Equal(2, fault.Target.Groups.Count);
-        Assert.Equal(["n1", "n2", "s1", "s2", "c1", "c2"], fault.Target.Groups[0]);
-        Assert.Equal(["n3", "n4", "n5", "s3", "s4", "s5", "c3", "c4", "c5"], fault.Target.Groups[1]);
+        Assert.Equal(["az-a"], fault.Target.Groups[0]);
+        Assert.Equal(["az-b", "az-c"], fault.Target.Groups[1]);
         Assert.Equal(3, world.Sentinel.Quorum);
         Assert.Equal(5, world.Sentinels.Count);
         Assert.Equal("s5", world.Sentinels[4].Name);

@@ -1,0 +1,49 @@
+using CommandLine;
+using CommandLine.Text;
+
+namespace RedisFailoverSim.Cli.Verbs;
+
+/// <summary>Options of <c>rfsim calibrate</c>; the behaviour lives in the Calibration project.</summary>
+[Verb("calibrate", HelpText = "Run a scenario against real redis-server + redis-sentinel on 127.0.0.1 (self-hosted "
+    + "path only) and put model and reality side by side: calibration.json, per-run CSVs and calibration.png/svg. "
+    + "Exit 0 agree, 1 differ, 2 bad input or no Redis (apt-get install -y redis-server redis-sentinel), 130 Ctrl-C.")]
+internal sealed class CalibrateVerb
+{
+    [Value(0, MetaName = "file", Required = true,
+        HelpText = "The scenario YAML file. Faults loopback can reproduce: crash, reboot, power-off, pause, isolate, "
+        + "partition, one-way (AZ power interruption, slow AZ, node replacement and bursts exit 2 with the list).")]
+    public string File { get; set; } = "";
+
+    [Option("runs", HelpText = "Real runs (default 3); each lasts the scenario's duration plus convergence, in real time.")]
+    public int? Runs { get; set; }
+
+    [Option("model-seeds", HelpText = "Model seeds to run beside them. Default: max(runs, 10); model runs cost milliseconds.")]
+    public int? ModelSeeds { get; set; }
+
+    [Option("redis-server", HelpText = "redis-server or valkey-server binary. Default: found on PATH.")]
+    public string? RedisServer { get; set; }
+
+    [Option("redis-sentinel", HelpText = "redis-sentinel or valkey-sentinel binary. Default: found on PATH.")]
+    public string? RedisSentinel { get; set; }
+
+    [Option("port-base", HelpText = "First TCP port tried on 127.0.0.1 (default 26400); every port is checked free before use.")]
+    public int? PortBase { get; set; }
+
+    [Option("seed", HelpText = "First model seed. Default: the scenario's seed, else 1.")]
+    public ulong? Seed { get; set; }
+
+    [Option("out", HelpText = "Output folder. Default: out/<scenario-name>/calibration.")]
+    public string? Out { get; set; }
+
+    [Option("max-write-rate", HelpText = "Cap on the real write rate, all clients, per second (default 500), so one "
+        + "machine can drive it; both sides run the capped rate and the report says so.")]
+    public double? MaxWriteRate { get; set; }
+
+    [Usage(ApplicationAlias = "rfsim")]
+    public static IEnumerable<Example> Examples =>
+    [
+        new("Crash the primary of a real 3-node Sentinel cluster three times and compare with the model",
+            new CalibrateVerb { File = "scenarios/primary-crash.yaml" }),
+        new("Split brain, five real runs", new CalibrateVerb { File = "scenarios/az-partition-split-brain.yaml", Runs = 5 }),
+    ];
+}
