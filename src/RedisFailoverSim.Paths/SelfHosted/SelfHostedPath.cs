@@ -34,7 +34,11 @@ internal static class SelfHostedPath
         }
 
         var sentinelIds = world.Sentinels.Select(s => s.Id).ToList();
-        PathAssembly.AddClients(world, _ => new SentinelDiscovery(sentinelIds));
+        var nodeIds = world.Nodes.Select(n => n.Id).ToList();
+        PathAssembly.AddClients(world, i => new SentinelDiscovery(
+            sentinelIds,
+            nodeIds,
+            world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i)));
         world.Behaviour = new SelfHostedBehaviour(world);
 
         PathAssembly.BootReplication(world, PathAssembly.InitialPrimary(world));
