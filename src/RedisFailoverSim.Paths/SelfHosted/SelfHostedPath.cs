@@ -19,7 +19,8 @@ internal static class SelfHostedPath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
-        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource);
+        // Assumption A35: what a cut drops TCP would have retransmitted; a replica that sees the hole resyncs.
+        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
         for (int i = 0; i < spec.Sentinels.Count; i++)
         {
             var s = spec.Sentinels[i];

@@ -55,6 +55,26 @@ public class NodeFaultTests
     }
 
     [Fact]
+    public void ReplicaCutShorterThanReplTimeout_ThenPrimaryCrash_ThePromotedReplicaHoldsEveryWrite()
+    {
+        // Assumption A35: the network drops what crosses a cut, where TCP would retransmit it. n2, cut off for 10 s
+        // (< repl-timeout 60 s), sees the hole in n1's stream after the heal and resyncs; before the self-hosted path
+        // checked for holes, n2 skipped the cut's 1500 writes yet reported an offset past them, was promoted at the
+        // crash and lost them all.
+        var cut = new FaultSpec(FaultKind.Isolate, Specs.At(20), SimDuration.FromSeconds(10), FaultTarget.Member("n2"));
+        var result = DeploymentPaths.Run(
+            DeploymentPaths.SelfHosted,
+            Specs.ThreeNodes([cut, Specs.CrashPrimary(40)], downAfterMs: 5000),
+            seed: 1,
+            RunOptions.Default);
+        Assert.NotNull(result.Failover);
+        Assert.Equal("n2", result.Failover.NewPrimary);
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+        Assert.Contains(result.Events, e => e.Source == "n2" && e.Text.Contains("gap in the replication stream"));
+        Assert.True(result.Converged);
+    }
+
+    [Fact]
     public void PrimaryPause_ShorterThanDownAfter_NoFailoverAndQueuedWritesSurvive()
     {
         var result = Run(At20(FaultKind.Pause, 10));
