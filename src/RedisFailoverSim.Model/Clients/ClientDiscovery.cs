@@ -28,6 +28,22 @@ public abstract class ClientDiscovery
     /// </summary>
     public virtual Engine.Time.SimDuration RetryDelay() => Client.Settings.Heartbeat;
 
+    /// <summary>
+    /// True when the client connects to the nodes themselves (Sentinel), false when it talks to one endpoint (a DNS
+    /// name, a proxy) whatever node stands behind it. Decides what a write queued while disconnected is bound to
+    /// (assumption A36) and whether the client may keep a connection to every node (assumption A37).
+    /// </summary>
+    public virtual bool ConnectsToNodes => false;
+
+    /// <summary>The nodes the client may connect to, for <see cref="ConnectsToNodes"/> strategies (in node order).</summary>
+    public virtual IReadOnlyList<MemberId> Nodes => [];
+
+    /// <summary>
+    /// For <see cref="ConnectsToNodes"/> strategies: how long a node connection waits after its
+    /// <paramref name="failedAttempts"/>-th failed connect before the next one.
+    /// </summary>
+    public virtual Engine.Time.SimDuration NodeReconnectDelay(int failedAttempts) => Client.Settings.Heartbeat;
+
     /// <summary>Called when the client has connected to a node that says it is the primary.</summary>
     public virtual void OnConnected()
     {

@@ -15,11 +15,13 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// A client issuing an open stream of writes (each a unique set element, Jepsen's set workload) on its own
 /// schedule, whatever happened to earlier ones: latency counts from the intended start, so a stalled client
-/// does not hide its queue. Connection handling follows StackExchange.Redis (FACTS.md §9.2): one multiplexed
-/// connection, commands queued while disconnected, timeouts noticed on the 1 s heartbeat, in-flight commands
-/// lost with the connection, primary switched on a Sentinel's <c>+switch-master</c>.
+/// does not hide its queue. Connection handling follows StackExchange.Redis (FACTS.md §9.2): multiplexed
+/// connections, commands queued while disconnected on the connection they were meant for (assumption A36),
+/// timeouts noticed on the 1 s heartbeat, in-flight commands lost with the connection. An endpoint client keeps one
+/// connection to its endpoint; a Sentinel client keeps one to every node and routes writes to the first that
+/// reports <c>role:master</c> (assumption A37, <c>WriteClient.Nodes.cs</c>).
 /// </summary>
-public sealed class WriteClient : Member, IEventTarget
+public sealed partial class WriteClient : Member, IEventTarget
 {
     private readonly ClientSpec _spec;
     private readonly ClientSettings _settings;
@@ -31,9 +33,15 @@ public sealed class WriteClient : Member, IEventTarget
     private readonly ClientDiscovery _discovery;
     private readonly Func<MemberId, int> _nodeIndexOf;
     private readonly Queue<long> _inFlight = new();
-    private readonly Queue<long> _backlog = new();
+    private readonly Queue<QueuedWrite> _backlog = new();
+
+    // Writes queued for a node the client has since moved away from: never sent, they fail at the command timeout.
+    private readonly Queue<long> _stranded = new();
     private readonly int _writeBytes;
     private MemberId _target = MemberId.None;
+
+    // The node a write queued now waits for (assumption A36); None for endpoint clients and before any connection.
+    private MemberId _queueNode = MemberId.None;
     private long _connectAttempt;
     private SimTime _nextRetry;
     private SimTime _lastHeard;
@@ -109,6 +117,9 @@ public sealed class WriteClient : Member, IEventTarget
         ScheduleRetry();
     }
 
+    /// <summary>Writes queued on a node connection the client moved away from, waiting to fail (assumption A36).</summary>
+    public int StrandedCount => _stranded.Count;
+
     /// <summary>Starts discovery, the heartbeat and the write stream.</summary>
     public void Boot()
     {
@@ -120,8 +131,16 @@ public sealed class WriteClient : Member, IEventTarget
     /// <summary>Discovery found a node to try: connect and check its role.</summary>
     public void ConnectTo(MemberId node)
     {
+        if (TracksEveryNode)
+        {
+            // Assumption A37: the Sentinels' answer is the first node the client knows; it connects to every node.
+            BeginTracking(node);
+            return;
+        }
+
         State = ClientConnectionState.Connecting;
         _target = node;
+        QueueFor(node);
         _connectAttempt++;
         Send(node, new RoleRequest());
         Sim.Schedule(_settings.ConnectTimeout, this, _connectAttempt, null);
@@ -169,6 +188,12 @@ public sealed class WriteClient : Member, IEventTarget
 
     void IEventTarget.Fire(long token, object? payload)
     {
+        if (payload == ReconfigureDeadline)
+        {
+            OnReconfigureDeadline(token);
+            return;
+        }
+
         // Connect timeout.
         if (token == _connectAttempt && State == ClientConnectionState.Connecting)
         {
@@ -202,7 +227,7 @@ public sealed class WriteClient : Member, IEventTarget
         }
         else
         {
-            _backlog.Enqueue(writeId);
+            _backlog.Enqueue(new QueuedWrite(writeId, _queueNode));
         }
     }
 
@@ -215,14 +240,34 @@ public sealed class WriteClient : Member, IEventTarget
             ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
 
             // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
-            ExpireTimedOut(_backlog, WriteOutcome.Failed);
-            if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
+            ExpireBacklog();
+            ExpireTimedOut(_stranded, WriteOutcome.Failed);
+            if (_tracking)
+            {
+                MaintainNodeConnections();
+            }
+            else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
             {
                 StartDiscovery();
             }
 
             _discovery.OnHeartbeat();
             yield return Wait.For(_settings.Heartbeat);
+        }
+    }
+
+    private void ExpireBacklog()
+    {
+        while (_backlog.Count > 0)
+        {
+            long writeId = _backlog.Peek().WriteId;
+            if (_ledger.IsPending(writeId) && _ledger.IntendedStart(writeId) + _settings.CommandTimeout > Sim.Now)
+            {
+                return;
+            }
+
+            _backlog.Dequeue();
+            _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);
         }
     }
 
@@ -267,7 +312,11 @@ public sealed class WriteClient : Member, IEventTarget
                 _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
 
                 // StackExchange.Redis treats -READONLY as a topology change and reconfigures.
-                if (reply.From == _target && State == ClientConnectionState.Connected)
+                if (_tracking)
+                {
+                    OnReadOnly(reply.From);
+                }
+                else if (reply.From == _target && State == ClientConnectionState.Connected)
                 {
                     _recorder.Event(Name, "client", $"{Name} got -READONLY from {Network.Members[reply.From.Value].Name}: rediscovering the primary");
                     Disconnect(WriteOutcome.Unknown);
@@ -283,6 +332,12 @@ public sealed class WriteClient : Member, IEventTarget
 
     private void OnRoleReply(RoleReply role)
     {
+        if (_tracking)
+        {
+            OnNodeRole(role);
+            return;
+        }
+
         if (role.From != _target || State != ClientConnectionState.Connecting)
         {
             return;
@@ -295,25 +350,55 @@ public sealed class WriteClient : Member, IEventTarget
             return;
         }
 
+        BecomeConnected(role.From, $"{Name} connected to primary {Network.Members[role.From.Value].Name}");
+    }
+
+    /// <summary>
+    /// Routes writes to <paramref name="node"/>, which reported <c>role:master</c>: the writes queued for it are sent,
+    /// those queued for another node stay there and fail at the command timeout (assumption A36).
+    /// </summary>
+    private void BecomeConnected(MemberId node, string narration)
+    {
         State = ClientConnectionState.Connected;
+        _target = node;
+        QueueFor(node);
         _connectedAt = Sim.Now;
         _lastHeard = Sim.Now;
         _discovery.OnConnected();
-        _recorder.Event(Name, "client", $"{Name} connected to primary {Network.Members[_target.Value].Name}");
+        _recorder.Event(Name, "client", narration);
         while (_backlog.Count > 0)
         {
-            long writeId = _backlog.Dequeue();
-            if (_ledger.IsPending(writeId))
+            var queued = _backlog.Dequeue();
+            if (!_ledger.IsPending(queued.WriteId))
             {
-                _inFlight.Enqueue(writeId);
-                Send(_target, new WriteRequest(writeId, _writeBytes));
+                continue;
             }
+
+            if (queued.Node.IsSome && queued.Node != node)
+            {
+                _stranded.Enqueue(queued.WriteId);
+                continue;
+            }
+
+            _inFlight.Enqueue(queued.WriteId);
+            Send(_target, new WriteRequest(queued.WriteId, _writeBytes));
+        }
+    }
+
+    /// <summary>Writes queued from now on wait on <paramref name="node"/>'s connection (assumption A36).</summary>
+    private void QueueFor(MemberId node)
+    {
+        if (_discovery.ConnectsToNodes && _settings.BacklogPerNode)
+        {
+            _queueNode = node;
         }
     }
 
     private void OnSwitchMaster(SwitchMasterNotice notice)
     {
-        if (!_settings.FollowSwitchMaster || notice.NewMaster == _target)
+        // With a connection to every node (assumption A37) +switch-master changes nothing: StackExchange.Redis's
+        // SwitchPrimary reconfigures only for a primary it does not know yet, and the client knows every node.
+        if (_tracking || !_settings.FollowSwitchMaster || notice.NewMaster == _target)
         {
             return;
         }
@@ -325,6 +410,12 @@ public sealed class WriteClient : Member, IEventTarget
 
     private void OnConnectionReset(ConnectionReset reset)
     {
+        if (_tracking)
+        {
+            OnNodeReset(reset);
+            return;
+        }
+
         if (reset.From != _target || State is ClientConnectionState.Disconnected or ClientConnectionState.Discovering)
         {
             return;
@@ -363,4 +454,7 @@ public sealed class WriteClient : Member, IEventTarget
         State = ClientConnectionState.Disconnected;
         _nextRetry = Sim.Now + _discovery.RetryDelay();
     }
+
+    /// <summary>A write waiting for a connection, and the node it was routed to (None: whatever the endpoint reaches).</summary>
+    private readonly record struct QueuedWrite(long WriteId, MemberId Node);
 }

@@ -141,6 +141,7 @@ public sealed partial class RedisNode
             link.Online = true;
             link.AckOffset = psync.Offset;
             Send(psync.From, new PsyncContinue(ReplId, _history.CopyFrom(_history.IndexAfter(psync.Offset))));
+            ReplicasChanged();
             return;
         }
 
@@ -178,6 +179,7 @@ public sealed partial class RedisNode
         link.Online = true;
         link.AckOffset = sent.Offset;
         link.LastAck = Sim.Now;
+        ReplicasChanged();
     }
 
     private void OnReplAck(ReplAck ack)
@@ -333,12 +335,31 @@ public sealed partial class RedisNode
 
     private void RemoveReplica(MemberId replica)
     {
+        bool removed = false;
         for (int i = _replicas.Count - 1; i >= 0; i--)
         {
             if (_replicas[i].Replica == replica)
             {
                 _replicas.RemoveAt(i);
+                removed = true;
             }
         }
+
+        if (removed)
+        {
+            ReplicasChanged();
+        }
+    }
+
+    /// <summary>
+    /// A replica came online or went away: Redis recounts its good replicas at once (<c>refreshGoodSlavesCount</c>
+    /// in <c>masterTryPartialResynchronization</c>, <c>replicaPutOnline</c> and <c>freeClient</c>), not only on the
+    /// next replication cron, so min-replicas-to-write sees a replica from the moment it streams (FACTS.md §1.5).
+    /// Without it a primary booted with <c>min-replicas-to-write</c> refused writes until its first cron tick.
+    /// </summary>
+    private void ReplicasChanged()
+    {
+        RefreshGoodReplicas();
+        RecordState();
     }
 }

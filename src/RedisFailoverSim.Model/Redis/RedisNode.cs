@@ -116,7 +116,15 @@ public sealed partial class RedisNode : Member, IEventTarget
         ReplId = replId;
         IsPrimary = !master.IsSome;
         MasterId = master;
-        if (!IsPrimary)
+        if (IsPrimary)
+        {
+            // The run starts warmed up (as the Sentinels do, assumption A6): a primary whose replicas were streaming
+            // has a replication backlog, so their reconnect at boot is a partial resync (FACTS.md §1.2). Without it
+            // the first replica's PSYNC found no backlog and paid a full sync (5 s diskless delay + transfer), during
+            // which min-replicas-to-write counted one replica fewer.
+            _hasBacklog = true;
+        }
+        else
         {
             StartHandshake();
         }

@@ -20,16 +20,15 @@ public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
     /// ASSUMPTION A35: a replica that sees a hole in its master's stream (an entry that does not start at its
     /// offset, or a ping announcing more than it holds) drops the link and resyncs. TCP would retransmit what a cut
     /// dropped; the simulated network drops it for good, so without this check a cut shorter than
-    /// <c>repl-timeout</c> leaves a replica silently behind. Off for the self-hosted path, which predates it (its
-    /// results stay byte-identical).
+    /// <c>repl-timeout</c> leaves a replica silently behind. On for every Redis path (off only in
+    /// <see cref="OpenSource"/>, the bare defaults).
     /// </summary>
     public bool RecoverStreamGaps { get; init; }
 
     /// <summary>
     /// ASSUMPTION A35: a promoted replica disconnects the replicas chained below it, so they resync (partially,
-    /// PSYNC2) and learn its new replication id, as <c>replicationUnsetMaster</c> does (FACTS.md §1.2). Off for the
-    /// self-hosted path, which predates it (its results stay byte-identical); without it a chained replica keeps the
-    /// old id forever.
+    /// PSYNC2) and learn its new replication id, as <c>replicationUnsetMaster</c> does (FACTS.md §1.2). On for every
+    /// Redis path; without it a chained replica keeps the old id forever.
     /// </summary>
     public bool DisconnectReplicasOnPromotion { get; init; }
 }

@@ -19,7 +19,8 @@ internal static class SelfHostedPath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
-        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource);
+        // Assumption A35: what a cut drops TCP would have retransmitted; a replica that sees the hole resyncs.
+        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
         for (int i = 0; i < spec.Sentinels.Count; i++)
         {
             var s = spec.Sentinels[i];
@@ -34,7 +35,11 @@ internal static class SelfHostedPath
         }
 
         var sentinelIds = world.Sentinels.Select(s => s.Id).ToList();
-        PathAssembly.AddClients(world, _ => new SentinelDiscovery(sentinelIds));
+        var nodeIds = world.Nodes.Select(n => n.Id).ToList();
+        PathAssembly.AddClients(world, i => new SentinelDiscovery(
+            sentinelIds,
+            nodeIds,
+            world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i)));
         world.Behaviour = new SelfHostedBehaviour(world);
 
         PathAssembly.BootReplication(world, PathAssembly.InitialPrimary(world));

@@ -61,6 +61,8 @@ internal static class SettingsInForce
             "client.sentinel-timeout" => Ms(c.SentinelTimeout),
             "client.heartbeat" => Ms(c.Heartbeat),
             "client.dns-ttl" => Seconds(c.DnsTtl),
+            "client.backlog-per-node" => c.BacklogPerNode ? "true" : "false",
+            "client.connect-to-every-node" => c.ConnectToEveryNode ? "true" : "false",
             _ => PathBlock(key, world.Paths),
         };
     }

@@ -103,7 +103,11 @@ internal sealed partial class ScenarioReader
             ReconnectMax: s.Duration("reconnect-max") ?? d.ReconnectMax,
             SentinelTimeout: s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
             FollowSwitchMaster: s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
-            DnsTtl: s.Duration("dns-ttl", allowZero: true) ?? d.DnsTtl);
+            DnsTtl: s.Duration("dns-ttl", allowZero: true) ?? d.DnsTtl)
+        {
+            BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
+            ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
+        };
     }
 
     private RunSettings ReadRun(MappingReader top)

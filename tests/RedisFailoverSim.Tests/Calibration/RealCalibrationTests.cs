@@ -42,8 +42,12 @@ public class RealCalibrationTests
         // A kill -9 on loopback loses (almost) nothing on either side: asynchronous replication lags by microseconds.
         Assert.Equal(true, Row(report, "acknowledgedLost").Agrees);
 
-        // Not asserted: acknowledged writes and P99. StackExchange.Redis fails the writes queued for the dead primary
-        // at asyncTimeout, the model flushes them to the new one (README, "Known differences").
+        // Writes queued for the dead primary fail at asyncTimeout on both sides (assumption A36) and the clients reach
+        // the promoted replica at its CLIENT KILL (A37), so acknowledged writes and P99 agree too. Before, the model
+        // re-sent the queued writes to the new primary: ~30 % more acknowledged and P99 ≈ 5 s (README, "Known
+        // differences").
+        Assert.Equal(true, Row(report, "acknowledged").Agrees);
+        Assert.Equal(true, Row(report, "latencyP99Ms").Agrees);
 
         // Nothing is left behind.
         Assert.Empty(ChildProcessRegistry.LivePids);

@@ -61,6 +61,35 @@ public class SplitBrainTests
     }
 
     [Fact]
+    public void SplitBrain_Defaults_AfterTheHealEveryClientWritesToTheOldPrimaryUntilItsDemotion()
+    {
+        // Assumption A37/A38 (calibration README difference 3): the majority side's clients kept their connection to
+        // n1; at the heal n1 answers again, still role:master, and they keep it as the first node they know. So from
+        // the heal until Sentinel demotes n1, all five clients write to n1 and lose it all (real runs lost ~10 s of
+        // every client's writes on top of the minority side's).
+        var result = Run(redis: null);
+        var s = result.Samples!;
+        var demoted = result.Events.Single(e => e.Kind == "role" && e.Text.StartsWith("n1 demoted", StringComparison.Ordinal)).Seconds;
+        int n1 = result.Nodes.ToList().IndexOf("n1");
+        var lostAfterHeal = new int[5];
+        for (int i = 0; i < s.Count; i++)
+        {
+            double ackedAt = s.IntendedStartSeconds[i] + (s.LatencyMilliseconds[i] / 1000);
+            if (s.Outcomes[i] == WriteOutcome.Ok && ackedAt > PartitionEnd + 1 && ackedAt < demoted)
+            {
+                Assert.Equal(n1, s.AckedBy[i]);
+                Assert.True(s.Lost[i]);
+                lostAfterHeal[s.Client[i]]++;
+            }
+        }
+
+        for (int client = 0; client < 5; client++)
+        {
+            Assert.InRange(lostAfterHeal[client], (int)(20 * (demoted - PartitionEnd - 1.5)), (int)(20 * (demoted - PartitionEnd)));
+        }
+    }
+
+    [Fact]
     public void SplitBrain_MinReplicasToWrite1_DoesNotBoundLossBecauseN2IsOnTheOldPrimarysSide()
     {
         // A real effect, not a bug: n2 stays a good replica of n1 inside {n1,n2}, so n1 always has the one

@@ -49,7 +49,9 @@ public class ScenarioLoaderTests
             RedisSettings.Default with { MinReplicasToWrite = 1, ReplBacklogBytes = 10 * 1024 * 1024, FullSyncBytesPerSecond = 50L * 1024 * 1024, Persistence = true },
             world.Redis);
         Assert.Equal(SentinelSettings.Default with { Quorum = 3, DownAfter = SimDuration.FromSeconds(5) }, world.Sentinel);
-        Assert.Equal(ClientSettings.Default with { CommandTimeout = SimDuration.FromSeconds(2), DnsTtl = SimDuration.Zero }, world.Client);
+        Assert.Equal(
+            ClientSettings.Default with { CommandTimeout = SimDuration.FromSeconds(2), DnsTtl = SimDuration.Zero, BacklogPerNode = false, ConnectToEveryNode = false },
+            world.Client);
         Assert.Equal(new RunSettings(SimDuration.FromMinutes(5)), world.Run);
     }
 

@@ -1,0 +1,35 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Clients;
+
+/// <summary>
+/// A Sentinel client's connection to one node (a StackExchange.Redis server bridge, assumption A37): whether it is
+/// up, the role the node last reported on it, and whether it answered the client's last reconfiguration.
+/// </summary>
+internal sealed class NodeConnection(MemberId node)
+{
+    /// <summary>The node.</summary>
+    public MemberId Node { get; } = node;
+
+    /// <summary>Disconnected, Connecting (a ROLE sent on a new connection) or Connected.</summary>
+    public ClientConnectionState State { get; set; } = ClientConnectionState.Disconnected;
+
+    /// <summary>The role the node reported last (<c>role:master</c>).</summary>
+    public bool ReportsPrimary { get; set; }
+
+    /// <summary>The current reconfiguration waits for this node's answer.</summary>
+    public bool Probing { get; set; }
+
+    /// <summary>The node did not answer a reconfiguration in time; it is not chosen until it answers again.</summary>
+    public bool Unresponsive { get; set; }
+
+    /// <summary>When the last connect attempt started.</summary>
+    public SimTime AttemptedAt { get; set; }
+
+    /// <summary>No connect attempt before this time (ExponentialRetry after failed attempts).</summary>
+    public SimTime NextAttemptAt { get; set; }
+
+    /// <summary>Connect attempts failed in a row.</summary>
+    public int FailedAttempts { get; set; }
+}

@@ -1,0 +1,299 @@
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Redis;
+
+namespace RedisFailoverSim.Model.Clients;
+
+/// <summary>
+/// A Sentinel client with a connection to every node, as StackExchange.Redis's multiplexer keeps one bridge per server
+/// the Sentinels list (assumption A37). Writes go to the first node, in the order the client learned them (the
+/// Sentinels' primary, then the other nodes), that reports <c>role:master</c> and answered the last reconfiguration;
+/// with several, the first wins ("Election: Multiple primaries detected... Choosing primary arbitrarily"), which is
+/// how clients return to an old primary that answers again (calibration README, differences 2 and 3).
+/// </summary>
+public sealed partial class WriteClient
+{
+    private static readonly object ReconfigureDeadline = new();
+    private NodeConnection[] _nodes = [];
+    private bool _tracking;
+    private bool _reconfiguring;
+    private string? _reconfigureAgain;
+    private long _reconfiguration;
+
+    /// <summary>True for a Sentinel client that keeps a connection to every node (assumption A37).</summary>
+    private bool TracksEveryNode => _discovery.ConnectsToNodes && _settings.ConnectToEveryNode && _discovery.Nodes.Count > 0;
+
+    /// <summary>The Sentinels named <paramref name="advertised"/>: know it first, then every other node, and connect to all.</summary>
+    private void BeginTracking(MemberId advertised)
+    {
+        var nodes = _discovery.Nodes;
+        var known = new List<NodeConnection> { new(advertised) };
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] != advertised)
+            {
+                known.Add(new NodeConnection(nodes[i]));
+            }
+        }
+
+        _nodes = [.. known];
+        _tracking = true;
+        State = ClientConnectionState.Connecting;
+        QueueFor(advertised);
+        Reconfigure("first connection");
+    }
+
+    /// <summary>
+    /// StackExchange.Redis's ReconfigureAsync: ask every node its role (connecting where there is no connection) and
+    /// decide once all answered or connect-timeout passed; a node that did not answer is left out (ASSUMPTION A38:
+    /// it is marked unresponsive until it answers again). Writes keep their route meanwhile. A request while one runs
+    /// runs after it.
+    /// </summary>
+    private void Reconfigure(string cause)
+    {
+        if (_reconfiguring)
+        {
+            _reconfigureAgain ??= cause;
+            return;
+        }
+
+        _reconfiguring = true;
+        _reconfiguration++;
+        bool waiting = false;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var n = _nodes[i];
+            n.Probing = false;
+            if (n.State == ClientConnectionState.Connected)
+            {
+                Send(n.Node, new RoleRequest());
+                n.Probing = true;
+            }
+            else if (n.State == ClientConnectionState.Connecting)
+            {
+                n.Probing = true;
+            }
+            else if (Sim.Now >= n.NextAttemptAt)
+            {
+                AttemptConnection(n);
+                n.Probing = true;
+            }
+
+            waiting |= n.Probing;
+        }
+
+        if (waiting)
+        {
+            Sim.Schedule(_settings.ConnectTimeout, this, _reconfiguration, ReconfigureDeadline);
+        }
+        else
+        {
+            Decide();
+        }
+    }
+
+    private void OnReconfigureDeadline(long reconfiguration)
+    {
+        if (_reconfiguring && reconfiguration == _reconfiguration)
+        {
+            Decide();
+        }
+    }
+
+    /// <summary>Elects the primary: the first node known that reports <c>role:master</c> and answered.</summary>
+    private void Decide()
+    {
+        _reconfiguring = false;
+        NodeConnection? chosen = null;
+        int primaries = 0;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var n = _nodes[i];
+            if (n.Probing)
+            {
+                n.Probing = false;
+                n.Unresponsive = true;
+            }
+
+            if (n.State == ClientConnectionState.Connected && n.ReportsPrimary && !n.Unresponsive)
+            {
+                primaries++;
+                chosen ??= n;
+            }
+        }
+
+        // With no primary StackExchange.Redis keeps routing to the last one (a disconnected server's backlog).
+        if (chosen is null && State != ClientConnectionState.Connected)
+        {
+            State = ClientConnectionState.Disconnected;
+        }
+        else if (chosen is not null && (chosen.Node != _target || State != ClientConnectionState.Connected))
+        {
+            string name = Network.Members[chosen.Node.Value].Name;
+            BecomeConnected(chosen.Node, primaries > 1
+                ? $"{Name} found {primaries} nodes reporting role:master and kept {name}, the first it knows"
+                : $"{Name} connected to primary {name}");
+        }
+
+        if (_reconfigureAgain is { } again)
+        {
+            _reconfigureAgain = null;
+            Reconfigure(again);
+        }
+    }
+
+    /// <summary>A node answered ROLE: a new or restored connection, or an answer to a reconfiguration.</summary>
+    private void OnNodeRole(RoleReply role)
+    {
+        var n = Find(role.From);
+        if (n is null)
+        {
+            return;
+        }
+
+        bool restored = n.State != ClientConnectionState.Connected;
+        bool answersAgain = n.Unresponsive;
+        bool roleChanged = n.ReportsPrimary != role.IsPrimary;
+        n.State = ClientConnectionState.Connected;
+        n.FailedAttempts = 0;
+        n.Unresponsive = false;
+        n.ReportsPrimary = role.IsPrimary;
+        if (_reconfiguring && n.Probing)
+        {
+            n.Probing = false;
+            if (!AnyProbing())
+            {
+                Decide();
+            }
+
+            return;
+        }
+
+        // StackExchange.Redis reconfigures when a connection is restored; ASSUMPTION A38: also when a node that did
+        // not answer answers again, or reports another role.
+        if (restored || answersAgain || roleChanged)
+        {
+            Reconfigure(Network.Members[n.Node.Value].Name + (restored ? " reconnected" : answersAgain ? " answers again" : " changed role"));
+        }
+    }
+
+    /// <summary>A node closed or refused a connection (CLIENT KILL, a dead process).</summary>
+    private void OnNodeReset(ConnectionReset reset)
+    {
+        var n = Find(reset.From);
+        if (n is null || n.State == ClientConnectionState.Disconnected)
+        {
+            return;
+        }
+
+        bool refused = n.State == ClientConnectionState.Connecting;
+        n.State = ClientConnectionState.Disconnected;
+        if (refused)
+        {
+            ConnectFailed(n);
+        }
+        else
+        {
+            // A connection that was up reconnects at the next heartbeat (its last attempt is long past).
+            n.NextAttemptAt = Sim.Now;
+        }
+
+        if (_reconfiguring && n.Probing)
+        {
+            n.Probing = false;
+            if (!AnyProbing())
+            {
+                Decide();
+            }
+        }
+
+        if (reset.From == _target && State == ClientConnectionState.Connected)
+        {
+            // The primary's connection failed: writes in flight on it are lost, new ones wait on it (assumption A36).
+            Disconnect(WriteOutcome.Unknown);
+            Reconfigure(Network.Members[n.Node.Value].Name + " connection lost");
+        }
+    }
+
+    /// <summary>-READONLY: the node is a replica now; reconfigure.</summary>
+    private void OnReadOnly(MemberId node)
+    {
+        var n = Find(node);
+        if (n is null || !n.ReportsPrimary)
+        {
+            return;
+        }
+
+        n.ReportsPrimary = false;
+        _recorder.Event(Name, "client", $"{Name} got -READONLY from {Network.Members[node.Value].Name}: reconfiguring");
+        Reconfigure(Network.Members[node.Value].Name + " is read-only");
+    }
+
+    /// <summary>
+    /// Every heartbeat: reconnect closed connections whose retry time has come, give up connects that took a whole
+    /// connect-timeout, and (ASSUMPTION A38) ask again a node that did not answer, standing for the bytes TCP keeps
+    /// retransmitting on an open connection: a paused node that resumes or a partition that heals is heard within a
+    /// heartbeat.
+    /// </summary>
+    private void MaintainNodeConnections()
+    {
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var n = _nodes[i];
+            switch (n.State)
+            {
+                case ClientConnectionState.Connecting when Sim.Now - n.AttemptedAt >= _settings.ConnectTimeout:
+                    n.State = ClientConnectionState.Disconnected;
+                    ConnectFailed(n);
+                    break;
+                case ClientConnectionState.Disconnected when Sim.Now >= n.NextAttemptAt:
+                    AttemptConnection(n);
+                    break;
+                case ClientConnectionState.Connected when n.Unresponsive && !n.Probing:
+                    Send(n.Node, new RoleRequest());
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void AttemptConnection(NodeConnection n)
+    {
+        n.State = ClientConnectionState.Connecting;
+        n.AttemptedAt = Sim.Now;
+        Send(n.Node, new RoleRequest());
+    }
+
+    private void ConnectFailed(NodeConnection n)
+    {
+        n.FailedAttempts++;
+        n.NextAttemptAt = n.AttemptedAt + _discovery.NodeReconnectDelay(n.FailedAttempts);
+    }
+
+    private bool AnyProbing()
+    {
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            if (_nodes[i].Probing)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private NodeConnection? Find(MemberId node)
+    {
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            if (_nodes[i].Node == node)
+            {
+                return _nodes[i];
+            }
+        }
+
+        return null;
+    }
+}
