@@ -52,7 +52,7 @@ internal sealed record CliEnvironment(
         ScenarioLoader.Load,
         DeploymentPaths.Run,
         DeploymentPaths.Available,
-        ModelDefaults.All,
+        [.. ModelDefaults.All, .. AwsPathDefaults.All],
         ReportFiles.ChartsAndReports,
         [Directory.GetCurrentDirectory(), AppContext.BaseDirectory],
         ThisTool,
