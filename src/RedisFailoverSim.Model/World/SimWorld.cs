@@ -19,14 +19,20 @@ public sealed class SimWorld
     private readonly List<WriteClient> _clients = [];
 
     /// <summary>Creates an empty world for a spec and seed.</summary>
-    public SimWorld(WorldSpec spec, ulong seed, string pathName)
+    /// <param name="spec">The scenario's world.</param>
+    /// <param name="seed">The master seed.</param>
+    /// <param name="pathName">The path's name.</param>
+    /// <param name="exactLedger">
+    /// Keep every write (the exact ledger, checked against the compact tally) instead of the compact tally alone.
+    /// </param>
+    public SimWorld(WorldSpec spec, ulong seed, string pathName, bool exactLedger = false)
     {
         Spec = spec;
         PathName = pathName;
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
         Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList());
-        Ledger = new WriteLedger();
+        Ledger = new WriteLedger(exactLedger, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
         AzPower = new AzPowerState(spec.Azs.Count);
@@ -47,7 +53,7 @@ public sealed class SimWorld
     /// <summary>Events, roles, promotions, faults.</summary>
     public RunRecorder Recorder { get; }
 
-    /// <summary>Every write.</summary>
+    /// <summary>The writes: the compact tally, and every write when the exact ledger is kept.</summary>
     public WriteLedger Ledger { get; }
 
     /// <summary>Rate multiplier over time.</summary>

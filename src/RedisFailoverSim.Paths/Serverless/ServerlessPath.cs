@@ -22,7 +22,7 @@ internal static class ServerlessPath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var settings = spec.Paths.Serverless;
-        var world = new SimWorld(spec, seed, DeploymentPaths.Serverless);
+        var world = new SimWorld(spec, seed, DeploymentPaths.Serverless, options.ExactLedger);
         PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
         var primary = PathAssembly.InitialPrimary(world);
         var route = new EndpointRecord("proxy route", primary.Id);
@@ -45,7 +45,7 @@ internal static class ServerlessPath
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)
         {
-            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, route, world.Ledger, world.Clients, ecpusPerWrite));
+            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, route, ecpusPerWrite));
         }
 
         PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, az => ProxyFor(proxies, az), spec.Client.DnsTtl));
