@@ -23,7 +23,8 @@ public sealed class SimWorld
     /// <param name="seed">The master seed.</param>
     /// <param name="pathName">The path's name.</param>
     /// <param name="exactLedger">
-    /// Keep every write (the exact ledger, checked against the compact tally) instead of the compact tally alone.
+    /// Keep every write (the exact ledger, checked against the compact tally) instead of the compact tally alone; the
+    /// scenario's <c>run: audit: true</c> asks for it too.
     /// </param>
     public SimWorld(WorldSpec spec, ulong seed, string pathName, bool exactLedger = false)
     {
@@ -32,7 +33,7 @@ public sealed class SimWorld
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
         Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList());
-        Ledger = new WriteLedger(exactLedger, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
+        Ledger = new WriteLedger(exactLedger || spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
         AzPower = new AzPowerState(spec.Azs.Count);
