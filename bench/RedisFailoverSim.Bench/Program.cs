@@ -1,8 +1,9 @@
 using System.Globalization;
+using RedisFailoverSim.Paths;
 
 namespace RedisFailoverSim.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios|long</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -14,10 +15,20 @@ internal static class Program
             return ScenarioBenchmark.Run(folder, budget);
         }
 
+        if (args.Length > 0 && args[0] == "long")
+        {
+            double hours = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 24;
+            double rate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+            string file = args.Length > 3 ? args[3] : "scenarios/az-partition-split-brain.yaml";
+            string path = args.Length > 4 ? args[4] : DeploymentPaths.SelfHosted;
+            return LongRunBenchmark.Run(hours, rate, file, path);
+        }
+
         if (args.Length == 0 || args[0] != "hold")
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
             Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted]");
             return 2;
         }
 
