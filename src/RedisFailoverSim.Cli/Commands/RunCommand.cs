@@ -23,8 +23,8 @@ internal static class RunCommand
 
     /// <summary>
     /// The most writes a run keeps the exact ledger for, without <c>--audit</c>, to draw the per-write charts and count
-    /// the trace's writes: about 100 bytes per write, so at most a few hundred megabytes. Longer runs use the compact
-    /// accounting alone and skip those charts.
+    /// the trace's writes: about 150 bytes per write with five nodes, so at most a few hundred megabytes. Longer runs
+    /// use the compact accounting alone and skip those charts.
     /// </summary>
     public const long SampledWritesLimit = 2_000_000;
 
@@ -102,7 +102,7 @@ internal static class RunCommand
             string limit = SampledWritesLimit.ToString("N0", CultureInfo.InvariantCulture);
             env.Error.WriteLine($"note: about {count} writes planned, more than the {limit} kept for the per-write charts "
                 + "and trace counts: they are skipped (the roles chart and every number are not). Add --audit to keep "
-                + "every write anyway (about 100 bytes each).");
+                + "every write anyway (about 150 bytes each with five nodes).");
         }
 
         try

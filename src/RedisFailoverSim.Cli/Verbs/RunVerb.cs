@@ -46,11 +46,11 @@ internal sealed class RunVerb
 
     [Option("audit", HelpText = "Keep the exact per-write ledger: every write's start, outcome, acknowledging node and "
         + "whether the final dataset holds it. Its numbers are reported and the default compact accounting is checked "
-        + "against them (a disagreement stops the run with exit 3). Costs memory and time that grow with the number of "
-        + "writes (about 100 bytes per write; a 24-hour run at 1,000 writes/s would need about 10 GB), where the compact "
-        + "accounting stays flat with identical counts. Use it to verify a surprising result or a change to the model. "
-        + "The per-write charts and --trace's counts keep the ledger on their own for runs up to "
-        + "2,000,000 writes; beyond that they are skipped unless --audit is given.")]
+        + "against them (a disagreement stops the run with exit 3). Costs memory and time that grow with the writes "
+        + "(about 150 bytes per write with five nodes: a 24-hour run at 1,000 writes/s would need over 10 GB), where the "
+        + "compact accounting stays flat with identical counts. Use it to verify a surprising result or a change to the "
+        + "model. The per-write charts and --trace's counts keep the ledger on their own for runs up to 2,000,000 "
+        + "writes; beyond that they are skipped unless --audit is given.")]
     public bool Audit { get; set; }
 
     [Usage(ApplicationAlias = "rfsim")]
