@@ -10,9 +10,11 @@ internal static class Program
     {
         if (args.Length > 0 && args[0] == "scenarios")
         {
-            string folder = args.Length > 1 ? args[1] : "scenarios";
-            double budget = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 3.0;
-            return ScenarioBenchmark.Run(folder, budget);
+            bool audit = args.Contains("--audit");
+            var rest = args.Skip(1).Where(a => a != "--audit").ToList();
+            string folder = rest.Count > 0 ? rest[0] : "scenarios";
+            double budget = rest.Count > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 3.0;
+            return ScenarioBenchmark.Run(folder, budget, audit);
         }
 
         if (args.Length > 0 && args[0] == "long")
@@ -27,7 +29,7 @@ internal static class Program
         if (args.Length == 0 || args[0] != "hold")
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
-            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE] [--audit]");
             Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted]");
             return 2;
         }

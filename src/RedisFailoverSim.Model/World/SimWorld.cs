@@ -22,18 +22,19 @@ public sealed class SimWorld
     /// <param name="spec">The scenario's world.</param>
     /// <param name="seed">The master seed.</param>
     /// <param name="pathName">The path's name.</param>
-    /// <param name="exactLedger">
-    /// Keep every write (the exact ledger, checked against the compact tally) instead of the compact tally alone; the
-    /// scenario's <c>run: audit: true</c> asks for it too.
-    /// </param>
-    public SimWorld(WorldSpec spec, ulong seed, string pathName, bool exactLedger = false)
+    /// <remarks>
+    /// The world keeps every write (the exact ledger, checked against the compact tally) when
+    /// <see cref="RunSettings.Audit"/> is set (<c>--audit</c>, charts, or the scenario's <c>run: audit: true</c>);
+    /// otherwise the compact tally alone.
+    /// </remarks>
+    public SimWorld(WorldSpec spec, ulong seed, string pathName)
     {
         Spec = spec;
         PathName = pathName;
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
         Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList());
-        Ledger = new WriteLedger(exactLedger || spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
+        Ledger = new WriteLedger(spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
         AzPower = new AzPowerState(spec.Azs.Count);

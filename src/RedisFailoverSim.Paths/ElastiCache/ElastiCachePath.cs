@@ -20,7 +20,7 @@ internal static class ElastiCachePath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var settings = spec.Paths.ElastiCache;
-        var world = new SimWorld(spec, seed, DeploymentPaths.ElastiCache, options.ExactLedger);
+        var world = new SimWorld(spec, seed, DeploymentPaths.ElastiCache);
         var nodeOptions = new RedisNodeOptions(settings.CloseOnReplicaWrite) { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true };
         PathAssembly.AddNodes(world, _ => nodeOptions);
         var primary = PathAssembly.InitialPrimary(world);

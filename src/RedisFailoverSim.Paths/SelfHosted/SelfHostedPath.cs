@@ -18,7 +18,7 @@ internal static class SelfHostedPath
 {
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
-        var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted, options.ExactLedger);
+        var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
         PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource);
         for (int i = 0; i < spec.Sentinels.Count; i++)
         {

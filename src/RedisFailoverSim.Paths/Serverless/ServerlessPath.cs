@@ -22,7 +22,7 @@ internal static class ServerlessPath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var settings = spec.Paths.Serverless;
-        var world = new SimWorld(spec, seed, DeploymentPaths.Serverless, options.ExactLedger);
+        var world = new SimWorld(spec, seed, DeploymentPaths.Serverless);
         PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
         var primary = PathAssembly.InitialPrimary(world);
         var route = new EndpointRecord("proxy route", primary.Id);
