@@ -19,18 +19,20 @@ internal static class Program
 
         if (args.Length > 0 && args[0] == "long")
         {
-            double hours = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 24;
-            double rate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
-            string file = args.Length > 3 ? args[3] : "scenarios/az-partition-split-brain.yaml";
-            string path = args.Length > 4 ? args[4] : DeploymentPaths.SelfHosted;
-            return LongRunBenchmark.Run(hours, rate, file, path);
+            bool audit = args.Contains("--audit");
+            var rest = args.Skip(1).Where(a => a != "--audit").ToList();
+            double hours = rest.Count > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 24;
+            double rate = rest.Count > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 1000;
+            string file = rest.Count > 2 ? rest[2] : "scenarios/az-partition-split-brain.yaml";
+            string path = rest.Count > 3 ? rest[3] : DeploymentPaths.SelfHosted;
+            return LongRunBenchmark.Run(hours, rate, file, path, audit);
         }
 
         if (args.Length == 0 || args[0] != "hold")
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
             Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE] [--audit]");
-            Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted] [--audit]");
             return 2;
         }
 

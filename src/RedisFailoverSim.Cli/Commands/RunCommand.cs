@@ -23,10 +23,11 @@ internal static class RunCommand
 
     /// <summary>
     /// The most writes a run keeps the exact ledger for, without <c>--audit</c>, to draw the per-write charts and count
-    /// the trace's writes: about 150 bytes per write with five nodes, so at most a few hundred megabytes. Longer runs
-    /// use the compact accounting alone and skip those charts.
+    /// the trace's writes: about 300 bytes per write with five nodes, so at most about 1.5 GB; every bundled scenario
+    /// fits (serverless-burst, the largest, plans 4.1 M). Longer runs use the compact accounting alone and skip those
+    /// charts.
     /// </summary>
-    public const long SampledWritesLimit = 2_000_000;
+    public const long SampledWritesLimit = 5_000_000;
 
     public static int Execute(RunVerb verb, CliEnvironment env)
     {
@@ -102,7 +103,7 @@ internal static class RunCommand
             string limit = SampledWritesLimit.ToString("N0", CultureInfo.InvariantCulture);
             env.Error.WriteLine($"note: about {count} writes planned, more than the {limit} kept for the per-write charts "
                 + "and trace counts: they are skipped (the roles chart and every number are not). Add --audit to keep "
-                + "every write anyway (about 150 bytes each with five nodes).");
+                + "every write anyway (about 300 bytes each with five nodes).");
         }
 
         try
@@ -124,12 +125,24 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Roughly how many writes a run issues: every client's rate, at the highest phase, for the workload.</summary>
+    /// <summary>
+    /// Roughly how many writes a run issues: every client's rate, at the highest phase, for the workload, plus what
+    /// traffic bursts add.
+    /// </summary>
     internal static long PlannedWrites(WorldSpec world)
     {
         double perSecond = world.Workload.RatePerClient * world.Clients.Sum(c => c.RateMultiplier);
-        double peak = world.Workload.Phases.Select(p => p.RateMultiplier).DefaultIfEmpty(1).Max();
-        return (long)Math.Ceiling(perSecond * Math.Max(1, peak) * world.Workload.Duration.TotalSeconds);
+        double peak = Math.Max(1, world.Workload.Phases.Select(p => p.RateMultiplier).DefaultIfEmpty(1).Max());
+        double writes = perSecond * peak * world.Workload.Duration.TotalSeconds;
+        foreach (var burst in world.Faults.Where(f => f.Kind == FaultKind.TrafficBurst))
+        {
+            double seconds = Math.Min(
+                burst.Duration?.TotalSeconds ?? double.MaxValue,
+                Math.Max(0, world.Workload.Duration.TotalSeconds - burst.At.TotalSeconds));
+            writes += perSecond * peak * Math.Max(0, burst.RateMultiplier - 1) * seconds;
+        }
+
+        return (long)Math.Ceiling(writes);
     }
 
     private static List<IReportFile> Files(RunVerb verb, CliEnvironment env)

@@ -85,7 +85,7 @@ internal static class HelpTopics
         text.AppendLine("                     acknowledged writes are kept as ranges and checked against the final");
         text.AppendLine("                     primary's history: exact counts, memory flat however long the run");
         text.AppendLine("  --audit            also keeps every write (memory grows with the writes) and checks that both");
-        text.AppendLine("                     give the same numbers; the per-write charts use it for runs up to 2 M writes");
+        text.AppendLine("                     give the same numbers; the per-write charts use it for runs up to 5 M writes");
         text.AppendLine();
         text.AppendLine("EXIT CODES");
         text.AppendLine("  0 ran, and every expect: claim held    1 an expect: claim failed (named on stderr)");

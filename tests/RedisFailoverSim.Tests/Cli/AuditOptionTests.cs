@@ -1,4 +1,5 @@
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Tests.Sweep;
 
 namespace RedisFailoverSim.Tests.Cli;
@@ -32,11 +33,15 @@ public sealed class AuditOptionTests : IDisposable
     [Fact]
     public void Run_MoreWritesThanTheSampleLimit_SkipsPerWriteChartsWithANote()
     {
-        // 100 writes/s for 6 hours: 2,160,000 writes, over the 2,000,000 kept for charts.
+        // 100 writes/s for 10 hours with a one-hour burst of ten times that: 3,600,000 + 3,240,000 writes, over the
+        // 5,000,000 kept for charts.
         var world = _cli.Scenario.World;
+        var burst = new FaultSpec(
+            FaultKind.TrafficBurst, SimTime.FromStart(SimDuration.FromSeconds(3600)), SimDuration.FromSeconds(3600), FaultTarget.Everything,
+            RateMultiplier: 10);
         _cli.Scenario = _cli.Scenario with
         {
-            World = world with { Workload = world.Workload with { Duration = SimDuration.FromSeconds(6 * 3600) } },
+            World = world with { Workload = world.Workload with { Duration = SimDuration.FromSeconds(10 * 3600) }, Faults = [burst] },
         };
 
         Assert.Equal(0, _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath()));
@@ -44,7 +49,7 @@ public sealed class AuditOptionTests : IDisposable
         var run = Assert.Single(_cli.Runs);
         Assert.False(run.Options.ExactLedger);
         Assert.Contains(
-            "note: about 2,160,000 writes planned, more than the 2,000,000 kept for the per-write charts",
+            "note: about 6,840,000 writes planned, more than the 5,000,000 kept for the per-write charts",
             _cli.Error.ToString(),
             StringComparison.Ordinal);
     }
