@@ -91,8 +91,7 @@ internal sealed class FailureWindowLatency
         _recoveredAt = recoveredAt;
         foreach (var segment in _segments)
         {
-            _inWindow.Add(segment.BeforeRecovery);
-            segment.BeforeRecovery.Reset();
+            segment.MoveBeforeRecoveryTo(_inWindow);
             foreach (var (start, latency) in segment.Recent)
             {
                 // Started after the recovery: in only if a later fault stretches the window.
@@ -115,8 +114,7 @@ internal sealed class FailureWindowLatency
             }
 
             var segment = _segments[k];
-            _inWindow.Add(segment.BeforeRecovery);
-            _inWindow.Add(segment.AfterRecovery);
+            segment.AddHistogramsTo(_inWindow);
             foreach (var (_, latency) in segment.Recent)
             {
                 _inWindow.RecordValue(latency);
@@ -136,13 +134,39 @@ internal sealed class FailureWindowLatency
         return _segments[faultsStarted];
     }
 
-    /// <summary>Undecided writes acknowledged while a given number of faults had started.</summary>
+    /// <summary>
+    /// Undecided writes acknowledged while a given number of faults had started. The histograms are made on first use:
+    /// each is a 270 KB array, and most runs need none.
+    /// </summary>
     private sealed class Segment
     {
-        public LongHistogram BeforeRecovery { get; } = LatencyHistograms.New();
+        private LongHistogram? _beforeRecovery;
+        private LongHistogram? _afterRecovery;
 
-        public LongHistogram AfterRecovery { get; } = LatencyHistograms.New();
+        public LongHistogram BeforeRecovery => _beforeRecovery ??= LatencyHistograms.New();
+
+        public LongHistogram AfterRecovery => _afterRecovery ??= LatencyHistograms.New();
 
         public List<(long Start, long Latency)> Recent { get; } = [];
+
+        /// <summary>Adds what was recorded before the recovery to <paramref name="target"/> and forgets it.</summary>
+        public void MoveBeforeRecoveryTo(LongHistogram target)
+        {
+            if (_beforeRecovery is not null)
+            {
+                target.Add(_beforeRecovery);
+                _beforeRecovery = null;
+            }
+        }
+
+        /// <summary>Adds every histogram of the segment to <paramref name="target"/>.</summary>
+        public void AddHistogramsTo(LongHistogram target)
+        {
+            MoveBeforeRecoveryTo(target);
+            if (_afterRecovery is not null)
+            {
+                target.Add(_afterRecovery);
+            }
+        }
     }
 }

@@ -1,8 +1,6 @@
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Queue;
-using RedisFailoverSim.Model.Clients;
 using RedisFailoverSim.Model.ControlPlane;
-using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
