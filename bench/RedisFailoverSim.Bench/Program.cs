@@ -1,23 +1,38 @@
 using System.Globalization;
+using RedisFailoverSim.Paths;
 
 namespace RedisFailoverSim.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios|long</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "scenarios")
         {
-            string folder = args.Length > 1 ? args[1] : "scenarios";
-            double budget = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 3.0;
-            return ScenarioBenchmark.Run(folder, budget);
+            bool audit = args.Contains("--audit");
+            var rest = args.Skip(1).Where(a => a != "--audit").ToList();
+            string folder = rest.Count > 0 ? rest[0] : "scenarios";
+            double budget = rest.Count > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 3.0;
+            return ScenarioBenchmark.Run(folder, budget, audit);
+        }
+
+        if (args.Length > 0 && args[0] == "long")
+        {
+            bool audit = args.Contains("--audit");
+            var rest = args.Skip(1).Where(a => a != "--audit").ToList();
+            double hours = rest.Count > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 24;
+            double rate = rest.Count > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 1000;
+            string file = rest.Count > 2 ? rest[2] : "scenarios/az-partition-split-brain.yaml";
+            string path = rest.Count > 3 ? rest[3] : DeploymentPaths.SelfHosted;
+            return LongRunBenchmark.Run(hours, rate, file, path, audit);
         }
 
         if (args.Length == 0 || args[0] != "hold")
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
-            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE] [--audit]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted] [--audit]");
             return 2;
         }
 

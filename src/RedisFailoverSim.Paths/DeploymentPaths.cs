@@ -31,6 +31,14 @@ public static class DeploymentPaths
     public static PathResult Run(string path, WorldSpec world, ulong seed, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The world keeps the exact ledger when its run settings ask for an audit (SimWorld reads them).
+        if (options.ExactLedger && !world.Run.Audit)
+        {
+            world = world with { Run = world.Run with { Audit = true } };
+        }
+
         return path switch
         {
             ElastiCache => Paths.ElastiCache.ElastiCachePath.Run(world, seed, options),

@@ -30,6 +30,7 @@ internal static class PathAssembly
                 optionsFor(i),
                 world.Recorder,
                 world.ReplIds,
+                world.Ledger,
                 SimDuration.FromSecondsRounded(cronPhases.NextDouble())));
         }
     }

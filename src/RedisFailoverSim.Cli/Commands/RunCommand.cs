@@ -1,7 +1,9 @@
+using System.Globalization;
 using RedisFailoverSim.Cli.Expectations;
 using RedisFailoverSim.Cli.Verbs;
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting;
 using RedisFailoverSim.Reporting.Output;
@@ -18,6 +20,14 @@ internal static class RunCommand
 {
     /// <summary>The seed when neither <c>--seed</c> nor the scenario's <c>seed:</c> gives one.</summary>
     public const ulong DefaultSeed = 42;
+
+    /// <summary>
+    /// The most writes a run keeps the exact ledger for, without <c>--audit</c>, to draw the per-write charts and count
+    /// the trace's writes: about 300 bytes per write with five nodes, so at most about 1.5 GB; every bundled scenario
+    /// fits (serverless-burst, the largest, plans 4.1 M). Longer runs use the compact accounting alone and skip those
+    /// charts.
+    /// </summary>
+    public const long SampledWritesLimit = 5_000_000;
 
     public static int Execute(RunVerb verb, CliEnvironment env)
     {
@@ -74,20 +84,35 @@ internal static class RunCommand
 
     /// <summary>The command that replays a run, printed with results and internal errors.</summary>
     public static string Replay(RunVerb verb, ulong seed, string? paths) =>
-        $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {seed}" + (paths is null ? "" : " --paths " + paths);
+        $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {seed}" + (paths is null ? "" : " --paths " + paths)
+        + (verb.Audit ? " --audit" : "");
 
     private static IReadOnlyList<PathResult>? RunPaths(
         RunVerb verb, CliEnvironment env, Scenario scenario, ulong seed, IReadOnlyList<string> paths, RunPrinter printer)
     {
         var results = new List<PathResult>();
         string? current = null;
+
+        // The per-write charts and the trace's counts need every write: the exact ledger, for runs of a sensible size.
+        bool wantsSamples = !verb.NoCharts || verb.Trace;
+        long planned = PlannedWrites(scenario.World);
+        bool keepSamples = wantsSamples && (verb.Audit || planned <= SampledWritesLimit);
+        if (wantsSamples && !keepSamples)
+        {
+            string count = planned.ToString("N0", CultureInfo.InvariantCulture);
+            string limit = SampledWritesLimit.ToString("N0", CultureInfo.InvariantCulture);
+            env.Error.WriteLine($"note: about {count} writes planned, more than the {limit} kept for the per-write charts "
+                + "and trace counts: they are skipped (the roles chart and every number are not). Add --audit to keep "
+                + "every write anyway (about 300 bytes each with five nodes).");
+        }
+
         try
         {
             printer.WithProgress(paths, env.Cancellation, (path, progress) =>
             {
                 current = path;
                 // The narrated trace counts the writes the old primary acknowledged, so --trace keeps them too.
-                var options = new RunOptions(KeepSamples: !verb.NoCharts || verb.Trace, Progress: progress);
+                var options = new RunOptions(KeepSamples: keepSamples, Progress: progress) { Audit = verb.Audit };
                 results.Add(env.RunPath(path, scenario.World, seed, options));
             });
             return results;
@@ -98,6 +123,26 @@ internal static class RunCommand
             env.Error.WriteLine($"replay with: {Replay(verb, seed, current)}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Roughly how many writes a run issues: every client's rate, at the highest phase, for the workload, plus what
+    /// traffic bursts add.
+    /// </summary>
+    internal static long PlannedWrites(WorldSpec world)
+    {
+        double perSecond = world.Workload.RatePerClient * world.Clients.Sum(c => c.RateMultiplier);
+        double peak = Math.Max(1, world.Workload.Phases.Select(p => p.RateMultiplier).DefaultIfEmpty(1).Max());
+        double writes = perSecond * peak * world.Workload.Duration.TotalSeconds;
+        foreach (var burst in world.Faults.Where(f => f.Kind == FaultKind.TrafficBurst))
+        {
+            double seconds = Math.Min(
+                burst.Duration?.TotalSeconds ?? double.MaxValue,
+                Math.Max(0, world.Workload.Duration.TotalSeconds - burst.At.TotalSeconds));
+            writes += perSecond * peak * Math.Max(0, burst.RateMultiplier - 1) * seconds;
+        }
+
+        return (long)Math.Ceiling(writes);
     }
 
     private static List<IReportFile> Files(RunVerb verb, CliEnvironment env)

@@ -80,6 +80,13 @@ internal static class HelpTopics
         text.AppendLine("                           writes found in the final dataset anyway");
         text.AppendLine("  split brain              [splitBrainSeconds] how long two nodes accepted writes as primary");
         text.AppendLine();
+        text.AppendLine("ACCOUNTING (how lost writes are counted)");
+        text.AppendLine("  compact (default)  each write is known by its place in a replication history (branch, sequence);");
+        text.AppendLine("                     acknowledged writes are kept as ranges and checked against the final");
+        text.AppendLine("                     primary's history: exact counts, memory flat however long the run");
+        text.AppendLine("  --audit            also keeps every write (memory grows with the writes) and checks that both");
+        text.AppendLine("                     give the same numbers; the per-write charts use it for runs up to 5 M writes");
+        text.AppendLine();
         text.AppendLine("EXIT CODES");
         text.AppendLine("  0 ran, and every expect: claim held    1 an expect: claim failed (named on stderr)");
         text.AppendLine("  2 bad input or usage (file:line:col)   3 internal error (with the command that replays it)");

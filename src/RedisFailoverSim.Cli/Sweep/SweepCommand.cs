@@ -212,9 +212,9 @@ internal static class SweepCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            // Every replication gets these options: samples are not kept (a sweep keeps a few numbers per run).
-            // TODO(issue 7): --audit sets the exact-ledger flag here once RunOptions has it.
-            var template = new RunOptions(KeepSamples: false);
+            // Every replication gets these options: samples are not kept (a sweep keeps a few numbers per run), and
+            // the exact ledger only with --audit.
+            var template = new RunOptions(KeepSamples: false) { Audit = verb.Audit };
             var table = printer.WithProgress(env.Cancellation, progress => SweepRunner.Run(
                 setup, worlds, options.Shard, options.Parallel, template, env.RunPath, progress, env.Cancellation));
             var runs = options.Shard?.Runs(setup.Runs).Count ?? setup.Runs;
@@ -228,7 +228,8 @@ internal static class SweepCommand
                 : "internal error: " + e.InnerException!.GetType().Name;
             env.Error.WriteLine($"{what}: {e.Message}");
             var point = setup.Points[e.Point];
-            var replay = $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {e.Seed} --paths {e.Path}";
+            var replay = $"{CliEnvironment.CommandName} run {verb.Scenario} --seed {e.Seed} --paths {e.Path}"
+                + (verb.Audit ? " --audit" : "");
             env.Error.WriteLine(point.Overrides.Count == 0
                 ? $"replay with: {replay}"
                 : $"replay with: {replay}, after setting {point.Label} in the scenario file");

@@ -48,6 +48,12 @@ internal sealed class SweepVerb
     [Option("no-charts", HelpText = "Skip the charts; sweep.json, sweep.csv and replications.csv are always written.")]
     public bool NoCharts { get; set; }
 
+    [Option("audit", HelpText = "Run every replication with the exact per-write ledger and check the compact "
+        + "accounting against it (a disagreement stops the sweep with exit 3 and the replay command). The numbers are "
+        + "the same either way; it costs memory and time in proportion to the writes of each replication, times "
+        + "--parallel. Use it after changing the model, or to double-check a sweep before you publish it.")]
+    public bool Audit { get; set; }
+
     [Usage(ApplicationAlias = "rfsim")]
     public static IEnumerable<Example> Examples =>
     [

@@ -1,6 +1,7 @@
 using System.Globalization;
-using HdrHistogram;
+using RedisFailoverSim.Engine;
 using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Model.World;
 
 namespace RedisFailoverSim.Model.Metrics;
@@ -25,10 +26,59 @@ public static class ResultBuilder
     {
         var ledger = world.Ledger;
         var recorder = world.Recorder;
-        int n = ledger.Count;
+        double end = RunRecorder.Seconds(world.Simulation.Now);
+        var faultStart = FaultStart(world.Spec);
+        var promotion = FirstPromotion(world, faultStart);
+        var splitBrain = SplitBrainIntervals(world);
+        var totals = ledger.FinishCompact(finalDataset?.Lineage, world.Simulation.Now.Nanoseconds);
+        bool[]? present = null;
+        if (ledger.IsExact)
+        {
+            // The exact ledger is the oracle: its numbers are reported, and the compact tally must agree.
+            present = Present(ledger, finalDataset);
+            var exact = ExactTotals(world, present, faultStart, promotion, splitBrain);
+            SimulationAuditor.Check(exact, totals, world);
+            totals = exact;
+        }
+
+        Invariant.Holds(!keepSamples || present is not null);
+        var failover = ComputeFailover(world, faultStart, promotion, totals.FirstAckByPromotedAt);
+        var window = ComputeWindow(world, faultStart, failover);
+        var counts = totals.Counts;
+        double splitBrainSeconds = splitBrain.Sum(i => i.End - i.Start) / 1e9;
+        return new PathResult(
+            Path: world.PathName,
+            Writes: counts,
+            Failover: failover,
+            Latency: totals.Latency,
+            LatencyInFailureWindow: totals.LatencyInFailureWindow,
+            FailureWindow: window is { } fw ? (fw.Start / 1e9, fw.End / 1e9) : null,
+            SplitBrainSeconds: Math.Round(splitBrainSeconds, 6),
+            SplitBrainAcknowledgedLost: totals.SplitBrainAcknowledgedLost,
+            FailoverCount: recorder.Promotions.Count,
+            FinalEpoch: finalEpoch,
+            Converged: converged,
+            EndSeconds: end,
+            Facts: Facts(world, faults, failover, splitBrainSeconds, counts, converged),
+            Usage: usage,
+            Nodes: world.Nodes.Select(x => x.Name).ToList(),
+            Roles: RoleIntervals(world, end),
+            Events: recorder.Events.ToList(),
+            Faults: recorder.Faults.Select(f => new FaultWindow(f.Label, f.Kind, f.From / 1e9, (f.To ?? world.Simulation.Now.Nanoseconds) / 1e9)).ToList(),
+            Samples: keepSamples ? Samples(world, present!) : null);
+    }
+
+    /// <summary>The first fault's instant (nanoseconds), or null without faults.</summary>
+    public static long? FaultStart(WorldSpec spec) => spec.Faults.Count > 0 ? spec.Faults.Min(f => f.At.Nanoseconds) : null;
+
+    /// <summary>Which writes the final dataset holds, by write id (exact ledger only).</summary>
+    private static bool[] Present(WriteLedger ledger, History? finalDataset)
+    {
+        long n = ledger.Count;
         var present = new bool[n];
         if (finalDataset is not null)
         {
+            Invariant.Holds(finalDataset.KeepsEveryEntry);
             for (int i = 0; i < finalDataset.Count; i++)
             {
                 long id = finalDataset[i].WriteId;
@@ -39,16 +89,21 @@ public static class ResultBuilder
             }
         }
 
-        double end = RunRecorder.Seconds(world.Simulation.Now);
-        var faultStart = world.Spec.Faults.Count > 0 ? world.Spec.Faults.Min(f => f.At.Nanoseconds) : (long?)null;
-        var failover = ComputeFailover(world, faultStart);
-        var window = ComputeWindow(world, faultStart, failover);
-        var splitBrain = SplitBrainIntervals(world);
+        return present;
+    }
 
+    /// <summary>The exact ledger's totals: every write looked at once (the oracle).</summary>
+    private static CompactTotals ExactTotals(
+        SimWorld world, bool[] present, long? faultStart, (int Node, long At)? promotion, List<(long Start, long End)> splitBrain)
+    {
+        var ledger = world.Ledger;
+        long n = ledger.Count;
+        long? firstAck = ExactFirstAck(ledger, promotion);
+        var window = ComputeWindow(world, faultStart, ComputeFailover(world, faultStart, promotion, firstAck));
         long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0, splitBrainLost = 0;
-        var all = NewHistogram();
-        var inWindow = NewHistogram();
-        for (int id = 0; id < n; id++)
+        var all = LatencyHistograms.New();
+        var inWindow = LatencyHistograms.New();
+        for (long id = 0; id < n; id++)
         {
             var outcome = ledger.Outcome(id);
             switch (outcome)
@@ -83,94 +138,71 @@ public static class ResultBuilder
             }
         }
 
-        var counts = new WriteCounts(n, acked, lost, failed, unknown, unknownPresent);
-        double splitBrainSeconds = splitBrain.Sum(i => i.End - i.Start) / 1e9;
-        return new PathResult(
-            Path: world.PathName,
-            Writes: counts,
-            Failover: failover,
-            Latency: Summarize(all),
-            LatencyInFailureWindow: Summarize(inWindow),
-            FailureWindow: window is { } fw ? (fw.Start / 1e9, fw.End / 1e9) : null,
-            SplitBrainSeconds: Math.Round(splitBrainSeconds, 6),
-            SplitBrainAcknowledgedLost: splitBrainLost,
-            FailoverCount: recorder.Promotions.Count,
-            FinalEpoch: finalEpoch,
-            Converged: converged,
-            EndSeconds: end,
-            Facts: Facts(world, faults, failover, splitBrainSeconds, counts, converged),
-            Usage: usage,
-            Nodes: world.Nodes.Select(x => x.Name).ToList(),
-            Roles: RoleIntervals(world, end),
-            Events: recorder.Events.ToList(),
-            Faults: recorder.Faults.Select(f => new FaultWindow(f.Label, f.Kind, f.From / 1e9, (f.To ?? world.Simulation.Now.Nanoseconds) / 1e9)).ToList(),
-            Samples: keepSamples ? Samples(world, present) : null);
+        return new CompactTotals(
+            new WriteCounts(n, acked, lost, failed, unknown, unknownPresent),
+            splitBrainLost,
+            firstAck,
+            LatencyHistograms.Summarize(all),
+            LatencyHistograms.Summarize(inWindow));
     }
 
-    private static LongHistogram NewHistogram() => new(highestTrackableValue: 3_600_000_000_000L, numberOfSignificantValueDigits: 3);
-
-    private static LatencySummary Summarize(LongHistogram h)
-    {
-        if (h.TotalCount == 0)
-        {
-            return LatencySummary.Empty;
-        }
-
-        static double Ms(long ns) => Math.Round(ns / 1e6, 3);
-        return new LatencySummary(
-            h.TotalCount,
-            Ms(h.GetValueAtPercentile(50)),
-            Ms(h.GetValueAtPercentile(99)),
-            Ms(h.GetValueAtPercentile(99.9)),
-            Ms(h.GetMaxValue()));
-    }
-
-    private static FailoverMetrics? ComputeFailover(SimWorld world, long? faultStart)
+    /// <summary>The first promotion at or after the first fault.</summary>
+    private static (int Node, long At)? FirstPromotion(SimWorld world, long? faultStart)
     {
         if (faultStart is not { } start)
         {
             return null;
         }
 
-        int first = -1;
-        for (int i = 0; i < world.Recorder.Promotions.Count && first < 0; i++)
+        foreach (var promotion in world.Recorder.Promotions)
         {
-            first = world.Recorder.Promotions[i].At >= start ? i : -1;
+            if (promotion.At >= start)
+            {
+                return promotion;
+            }
         }
 
-        if (first < 0)
+        return null;
+    }
+
+    /// <summary>The first acknowledgement by the promoted node at or after its promotion, from every write.</summary>
+    private static long? ExactFirstAck(WriteLedger ledger, (int Node, long At)? promotion)
+    {
+        if (promotion is not { } p)
         {
             return null;
         }
 
-        var promotion = world.Recorder.Promotions[first];
-
-        double? clientObserved = null;
-        var ledger = world.Ledger;
         long best = long.MaxValue;
-        for (int id = 0; id < ledger.Count; id++)
+        for (long id = 0; id < ledger.Count; id++)
         {
-            if (ledger.Outcome(id) == WriteOutcome.Ok && ledger.AckedBy(id) == promotion.Node)
+            if (ledger.Outcome(id) == WriteOutcome.Ok && ledger.AckedBy(id) == p.Node)
             {
                 long at = ledger.CompletedAt(id).Nanoseconds;
-                if (at >= promotion.At && at < best)
+                if (at >= p.At && at < best)
                 {
                     best = at;
                 }
             }
         }
 
-        if (best != long.MaxValue)
+        return best == long.MaxValue ? null : best;
+    }
+
+    private static FailoverMetrics? ComputeFailover(SimWorld world, long? faultStart, (int Node, long At)? promotion, long? firstAck)
+    {
+        if (faultStart is not { } start || promotion is not { } p)
         {
-            clientObserved = Math.Round((best - start) / 1e9, 6);
+            return null;
         }
 
+        double? clientObserved = firstAck is { } best ? Math.Round((best - start) / 1e9, 6) : null;
         var switchAt = world.Recorder.SwitchMasters.Where(s => s >= start).Select(s => (long?)s).FirstOrDefault();
         return new FailoverMetrics(
             clientObserved,
-            Math.Round((promotion.At - start) / 1e9, 6),
+            Math.Round((p.At - start) / 1e9, 6),
             switchAt is { } sw ? Math.Round((sw - start) / 1e9, 6) : null,
-            world.Nodes[promotion.Node].Name);
+            world.Nodes[p.Node].Name);
     }
 
     /// <summary>From the first fault to the later of the last heal and the client-observed recovery.</summary>
@@ -316,7 +348,7 @@ public static class ResultBuilder
     private static WriteSamples Samples(SimWorld world, bool[] present)
     {
         var ledger = world.Ledger;
-        int n = ledger.Count;
+        int n = checked((int)ledger.Count);
         var start = new double[n];
         var latency = new double[n];
         var outcome = new WriteOutcome[n];

@@ -1,32 +1,206 @@
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Redis;
 
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// The exact per-write ledger: every write's intended start, outcome, completion and acknowledging node,
-/// column-wise in growable arrays indexed by write id (the oracle of ARCHITECTURE.md "Accounting").
+/// Where the writes of a run are counted (ARCHITECTURE.md "Accounting"). Always: a sliding window over the writes still
+/// in flight (dense ids from the oldest unresolved one), which tells a client whether a write is pending and feeds each
+/// resolution and each application to the <see cref="CompactTally"/>, whose memory does not grow with the number of
+/// writes. With <see cref="IsExact"/> (<c>--audit</c>, charts): also the exact per-write ledger, every write's intended
+/// start, outcome, completion and acknowledging node, column-wise, the oracle the compact tally is checked against.
 /// </summary>
 public sealed class WriteLedger
 {
-    private long[] _intendedStart = new long[1024];
-    private long[] _completedAt = new long[1024];
-    private WriteOutcome[] _outcome = new WriteOutcome[1024];
-    private short[] _client = new short[1024];
-    private short[] _ackedBy = new short[1024];
+    private readonly CompactTally _tally;
+
+    // The window: write ids [_low, Count) at slot id & _mask; everything before _low is resolved.
+    private long[] _windowStart = new long[1024];
+    private long[] _windowStamp = new long[1024];
+    private WriteOutcome[] _windowOutcome = new WriteOutcome[1024];
+    private long _mask = 1023;
+    private long _low;
+
+    // The exact ledger, or null.
+    private long[]? _intendedStart;
+    private long[]? _completedAt;
+    private WriteOutcome[]? _outcome;
+    private short[]? _client;
+    private short[]? _ackedBy;
+
+    /// <summary>Creates the ledger of one run.</summary>
+    /// <param name="exact">Keep every write (the exact ledger) besides the compact tally.</param>
+    /// <param name="tally">The compact tally the ledger feeds.</param>
+    public WriteLedger(bool exact, CompactTally tally)
+    {
+        _tally = tally;
+        if (exact)
+        {
+            _intendedStart = new long[1024];
+            _completedAt = new long[1024];
+            _outcome = new WriteOutcome[1024];
+            _client = new short[1024];
+            _ackedBy = new short[1024];
+        }
+    }
+
+    /// <summary>True when every write is kept (the exact ledger): <c>--audit</c>, or charts that draw every write.</summary>
+    public bool IsExact => _outcome is not null;
+
+    /// <summary>The branches of the run's histories (stamps identify entries across nodes).</summary>
+    public StampSource Stamps { get; } = new();
+
+    /// <summary>The compact tally.</summary>
+    public CompactTally Compact => _tally;
 
     /// <summary>Writes issued so far.</summary>
-    public int Count { get; private set; }
+    public long Count { get; private set; }
 
     /// <summary>Writes whose outcome the client has not learned yet.</summary>
     public int PendingCount { get; private set; }
 
+    /// <summary>Writes the window holds now (from the oldest unresolved one): bounded by the command timeout.</summary>
+    public long WindowLength => Count - _low;
+
     /// <summary>Records a new write and returns its id (ids are dense, from 0).</summary>
     public long Issue(int clientIndex, SimTime intendedStart)
     {
-        if (Count == _outcome.Length)
+        if (Count - _low == _windowOutcome.Length)
         {
-            int size = Count * 2;
+            GrowWindow();
+        }
+
+        long id = Count++;
+        PendingCount++;
+        long slot = id & _mask;
+        _windowStart[slot] = intendedStart.Nanoseconds;
+        _windowStamp[slot] = WriteStamp.None;
+        _windowOutcome[slot] = WriteOutcome.Pending;
+        if (_outcome is not null)
+        {
+            IssueExact(id, clientIndex, intendedStart);
+        }
+
+        return id;
+    }
+
+    /// <summary>True while the client has not learned the write's outcome.</summary>
+    public bool IsPending(long writeId) => writeId >= _low && _windowOutcome[writeId & _mask] == WriteOutcome.Pending;
+
+    /// <summary>Records the outcome the client learned; later news about the same write is ignored.</summary>
+    /// <returns>True if this resolved the write.</returns>
+    public bool Resolve(long writeId, WriteOutcome outcome, SimTime at, int ackedByNode = -1)
+    {
+        Invariant.Holds(outcome != WriteOutcome.Pending);
+        if (!IsPending(writeId))
+        {
+            return false;
+        }
+
+        long slot = writeId & _mask;
+        long start = _windowStart[slot];
+        Invariant.Holds(at.Nanoseconds >= start);
+        PendingCount--;
+        _windowOutcome[slot] = outcome;
+        _tally.Resolved(outcome, start, at.Nanoseconds, ackedByNode, _windowStamp[slot]);
+        if (_outcome is not null)
+        {
+            _outcome[writeId] = outcome;
+            _completedAt![writeId] = at.Nanoseconds;
+            _ackedBy![writeId] = checked((short)ackedByNode);
+        }
+
+        while (_low < Count && _windowOutcome[_low & _mask] != WriteOutcome.Pending)
+        {
+            _low++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A primary applied the write as the history entry <paramref name="stamp"/> (each write is sent once, so applied
+    /// at most once). Pending: the stamp waits for the outcome. Already resolved: only an unknown outcome can come
+    /// before the write is applied (an acknowledgement follows it; an error reply means the node did not apply it; a
+    /// write failed in the client's queue was never sent), so it is an unknown write that reached the dataset.
+    /// </summary>
+    public void Applied(long writeId, long stamp)
+    {
+        Invariant.Holds(writeId >= 0 && writeId < Count && stamp != WriteStamp.None);
+        if (writeId >= _low)
+        {
+            long slot = writeId & _mask;
+            var outcome = _windowOutcome[slot];
+            if (outcome == WriteOutcome.Pending)
+            {
+                Invariant.Holds(_windowStamp[slot] == WriteStamp.None);
+                _windowStamp[slot] = stamp;
+                return;
+            }
+
+            Invariant.Holds(outcome == WriteOutcome.Unknown);
+        }
+
+        // Outside the window the outcome is forgotten; the exact ledger, when kept, confirms the reasoning above.
+        Invariant.Holds(_outcome is null || _outcome[writeId] == WriteOutcome.Unknown);
+        _tally.UnknownApplied(stamp);
+    }
+
+    /// <summary>
+    /// Ends the compact tally: writes still pending count as unknown (present if applied and held by
+    /// <paramref name="finalDataset"/>, the converged primary's lineage, null when none survived).
+    /// </summary>
+    public CompactTotals FinishCompact(Lineage? finalDataset, long nowNanoseconds)
+    {
+        for (long id = _low; id < Count; id++)
+        {
+            long slot = id & _mask;
+            if (_windowOutcome[slot] == WriteOutcome.Pending)
+            {
+                _tally.PendingAtEnd(_windowStamp[slot]);
+            }
+        }
+
+        return _tally.Finish(Count, finalDataset, nowNanoseconds);
+    }
+
+    /// <summary>The write's outcome (exact ledger only).</summary>
+    public WriteOutcome Outcome(long writeId) => Exact(_outcome)[writeId];
+
+    /// <summary>When the write was meant to start: a pending write, or any write with the exact ledger.</summary>
+    public SimTime IntendedStart(long writeId)
+    {
+        if (writeId >= _low && writeId < Count)
+        {
+            return new(_windowStart[writeId & _mask]);
+        }
+
+        return new(Exact(_intendedStart)[writeId]);
+    }
+
+    /// <summary>When the client learned the outcome (exact ledger only).</summary>
+    public SimTime CompletedAt(long writeId) => new(Exact(_completedAt)[writeId]);
+
+    /// <summary>The issuing client's index (exact ledger only).</summary>
+    public int Client(long writeId) => Exact(_client)[writeId];
+
+    /// <summary>The acknowledging node's index, or -1 (exact ledger only).</summary>
+    public int AckedBy(long writeId) => Exact(_ackedBy)[writeId];
+
+    private static T[] Exact<T>(T[]? column)
+    {
+        // Asking a compact ledger about one write is a bug of the caller: only the exact ledger keeps writes.
+        Invariant.Holds(column is not null);
+        return column;
+    }
+
+    private void IssueExact(long id, int clientIndex, SimTime intendedStart)
+    {
+        Invariant.Holds(id < int.MaxValue);
+        if (id == _outcome!.Length)
+        {
+            int size = checked((int)Math.Min(int.MaxValue, id * 2));
             Array.Resize(ref _intendedStart, size);
             Array.Resize(ref _completedAt, size);
             Array.Resize(ref _outcome, size);
@@ -34,48 +208,30 @@ public sealed class WriteLedger
             Array.Resize(ref _ackedBy, size);
         }
 
-        int id = Count++;
-        PendingCount++;
-        _intendedStart[id] = intendedStart.Nanoseconds;
+        _intendedStart![id] = intendedStart.Nanoseconds;
         _outcome[id] = WriteOutcome.Pending;
-        _client[id] = checked((short)clientIndex);
-        _ackedBy[id] = -1;
-        return id;
+        _client![id] = checked((short)clientIndex);
+        _ackedBy![id] = -1;
     }
 
-    /// <summary>True while the client has not learned the write's outcome.</summary>
-    public bool IsPending(long writeId) => _outcome[writeId] == WriteOutcome.Pending;
-
-    /// <summary>Records the outcome the client learned; later news about the same write is ignored.</summary>
-    /// <returns>True if this resolved the write.</returns>
-    public bool Resolve(long writeId, WriteOutcome outcome, SimTime at, int ackedByNode = -1)
+    /// <summary>Doubles the window, keeping each write in id order at its new slot.</summary>
+    private void GrowWindow()
     {
-        Invariant.Holds(outcome != WriteOutcome.Pending);
-        if (_outcome[writeId] != WriteOutcome.Pending)
+        int size = _windowOutcome.Length * 2;
+        var start = new long[size];
+        var stamp = new long[size];
+        var outcome = new WriteOutcome[size];
+        long mask = size - 1;
+        for (long id = _low; id < Count; id++)
         {
-            return false;
+            start[id & mask] = _windowStart[id & _mask];
+            stamp[id & mask] = _windowStamp[id & _mask];
+            outcome[id & mask] = _windowOutcome[id & _mask];
         }
 
-        Invariant.Holds(at.Nanoseconds >= _intendedStart[writeId]);
-        PendingCount--;
-        _outcome[writeId] = outcome;
-        _completedAt[writeId] = at.Nanoseconds;
-        _ackedBy[writeId] = checked((short)ackedByNode);
-        return true;
+        _windowStart = start;
+        _windowStamp = stamp;
+        _windowOutcome = outcome;
+        _mask = mask;
     }
-
-    /// <summary>The write's outcome.</summary>
-    public WriteOutcome Outcome(long writeId) => _outcome[writeId];
-
-    /// <summary>When the write was meant to start.</summary>
-    public SimTime IntendedStart(long writeId) => new(_intendedStart[writeId]);
-
-    /// <summary>When the client learned the outcome.</summary>
-    public SimTime CompletedAt(long writeId) => new(_completedAt[writeId]);
-
-    /// <summary>The issuing client's index.</summary>
-    public int Client(long writeId) => _client[writeId];
-
-    /// <summary>The acknowledging node's index, or -1.</summary>
-    public int AckedBy(long writeId) => _ackedBy[writeId];
 }

@@ -31,6 +31,13 @@ public sealed class WriteRequest(long writeId, int bytes) : Message
 
     /// <summary>Size in bytes.</summary>
     public int Bytes { get; } = bytes;
+
+    /// <summary>
+    /// The client that issued the write, when a proxy forwards it (the network re-addresses the request from the
+    /// proxy); none when the client sent it itself. The node echoes it in its reply, so the proxy needs no table of
+    /// requests in flight.
+    /// </summary>
+    public MemberId Origin { get; internal set; } = MemberId.None;
 }
 
 /// <summary>The answer to a <see cref="WriteRequest"/>.</summary>
@@ -46,6 +53,9 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
     /// The node that applied the write, when the reply was relayed (a Serverless proxy); none means the sender.
     /// </summary>
     public MemberId AckedBy { get; init; } = MemberId.None;
+
+    /// <summary>The request's <see cref="WriteRequest.Origin"/>, echoed: whom a proxy relays the reply to.</summary>
+    public MemberId Origin { get; init; } = MemberId.None;
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;

@@ -77,8 +77,8 @@ public sealed partial class RedisNode
     public HistoryEntry AppendLogMarker(long marker)
     {
         Invariant.Holds(IsPrimary && marker < 0);
-        long end = _history.Append(marker, 1);
-        return new HistoryEntry(marker, end);
+        _history.Append(marker, 1);
+        return _history.Last;
     }
 
     /// <summary>Shows the follower's standing with the log as its master link (for charts and convergence).</summary>

@@ -154,6 +154,11 @@ public sealed partial class RedisNode
         var link = timer.Link;
         if (!_replicas.Contains(link) || (!IsPrimary && LinkState != MasterLinkState.Up))
         {
+            if (timer.Snapshot is { } abandoned)
+            {
+                _history.Release(abandoned);
+            }
+
             return;
         }
 
@@ -175,6 +180,8 @@ public sealed partial class RedisNode
             Send(link.Replica, new StreamEntry(_history[i]) { PreviousOffset = previous });
             previous = _history[i].EndOffset;
         }
+
+        _history.Release(sent);
 
         link.Online = true;
         link.AckOffset = sent.Offset;

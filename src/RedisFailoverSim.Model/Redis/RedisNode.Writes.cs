@@ -29,26 +29,27 @@ public sealed partial class RedisNode
                 return;
             }
 
-            Send(write.From, new WriteReply(write.WriteId, ReplyKind.ReadOnly));
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.ReadOnly) { Origin = write.Origin });
             return;
         }
 
         if (!HasEnoughGoodReplicas)
         {
-            Send(write.From, new WriteReply(write.WriteId, ReplyKind.NoReplicas));
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.NoReplicas) { Origin = write.Origin });
             return;
         }
 
         if (_options.Extension is { CanAcknowledge: false })
         {
             // A MemoryDB primary without a log lease cannot acknowledge anything (FACTS.md §6).
-            Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error) { Origin = write.Origin });
             return;
         }
 
         Invariant.Holds(AcceptsWrites);
         long end = _history.Append(write.WriteId, write.Bytes);
-        var entry = new HistoryEntry(write.WriteId, end);
+        var entry = _history.Last;
+        _ledger.Applied(write.WriteId, entry.Stamp);
         Propagate(entry, end - write.Bytes);
         if (_options.Extension is { } extension)
         {
@@ -57,7 +58,7 @@ public sealed partial class RedisNode
             return;
         }
 
-        Send(write.From, new WriteReply(write.WriteId, ReplyKind.Ok));
+        Send(write.From, new WriteReply(write.WriteId, ReplyKind.Ok) { Origin = write.Origin });
     }
 
     /// <summary>Sends an applied entry to every replica streaming from this node.</summary>

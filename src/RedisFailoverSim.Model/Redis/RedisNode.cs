@@ -21,6 +21,7 @@ public sealed partial class RedisNode : Member, IEventTarget
     private readonly RedisNodeOptions _options;
     private readonly RunRecorder _recorder;
     private readonly ReplIdSource _replIds;
+    private readonly WriteLedger _ledger;
     private readonly History _history;
     private readonly List<ReplicaLink> _replicas = [];
     private readonly SortedSet<int> _clientConnections = [];
@@ -44,6 +45,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         RedisNodeOptions options,
         RunRecorder recorder,
         ReplIdSource replIds,
+        WriteLedger ledger,
         SimDuration cronPhase)
         : base(network, spec.Name, azIndex)
     {
@@ -54,7 +56,12 @@ public sealed partial class RedisNode : Member, IEventTarget
         _recorder = recorder;
         _replIds = replIds;
         _cronPhase = cronPhase;
-        _history = new History();
+        _ledger = ledger;
+
+        // Compact accounting keeps only the replication window of a plain Redis node's entries; the exact ledger needs
+        // them all, and so does a log agent, which reads entries by log index.
+        long window = ledger.IsExact || options.Extension is not null ? -1 : settings.ReplBacklogBytes;
+        _history = new History(ledger.Stamps, window);
         _recordedRole = (NodeRole)255;
     }
 

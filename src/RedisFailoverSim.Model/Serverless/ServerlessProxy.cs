@@ -1,8 +1,6 @@
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Queue;
-using RedisFailoverSim.Model.Clients;
 using RedisFailoverSim.Model.ControlPlane;
-using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
@@ -19,8 +17,6 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 {
     private readonly ServerlessCapacity _capacity;
     private readonly EndpointRecord _route;
-    private readonly WriteLedger _ledger;
-    private readonly IReadOnlyList<WriteClient> _clients;
     private readonly double _ecpusPerWrite;
     private long _incarnation;
 
@@ -30,8 +26,6 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     /// <param name="azIndex">Its AZ.</param>
     /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
     /// <param name="route">The shard primary to forward to.</param>
-    /// <param name="ledger">The run's ledger (which client issued a write).</param>
-    /// <param name="clients">The run's clients by index.</param>
     /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (FACTS.md §5).</param>
     public ServerlessProxy(
         SimNetwork network,
@@ -39,15 +33,11 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
         int azIndex,
         ServerlessCapacity capacity,
         EndpointRecord route,
-        WriteLedger ledger,
-        IReadOnlyList<WriteClient> clients,
         double ecpusPerWrite)
         : base(network, name, azIndex)
     {
         _capacity = capacity;
         _route = route;
-        _ledger = ledger;
-        _clients = clients;
         _ecpusPerWrite = ecpusPerWrite;
     }
 
@@ -115,22 +105,23 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
         var primary = _route.Current;
         if (!primary.IsSome)
         {
-            Send(ClientOf(write.WriteId), new WriteReply(write.WriteId, ReplyKind.Error));
+            Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
             return;
         }
 
-        // The delivered request is forwarded as is: the network re-addresses it from this proxy.
+        // The delivered request is forwarded as is: the network re-addresses it from this proxy, and the node echoes
+        // the client it came from.
+        write.Origin = write.From;
         Send(primary, write);
     }
 
     private void Relay(WriteReply reply)
     {
         bool ok = reply.Kind == ReplyKind.Ok;
-        Send(ClientOf(reply.WriteId), new WriteReply(reply.WriteId, ok ? ReplyKind.Ok : ReplyKind.Error)
+        Invariant.Holds(reply.Origin.IsSome);
+        Send(reply.Origin, new WriteReply(reply.WriteId, ok ? ReplyKind.Ok : ReplyKind.Error)
         {
             AckedBy = ok ? reply.From : MemberId.None,
         });
     }
-
-    private MemberId ClientOf(long writeId) => _clients[_ledger.Client(writeId)].Id;
 }

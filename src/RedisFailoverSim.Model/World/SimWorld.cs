@@ -19,6 +19,14 @@ public sealed class SimWorld
     private readonly List<WriteClient> _clients = [];
 
     /// <summary>Creates an empty world for a spec and seed.</summary>
+    /// <param name="spec">The scenario's world.</param>
+    /// <param name="seed">The master seed.</param>
+    /// <param name="pathName">The path's name.</param>
+    /// <remarks>
+    /// The world keeps every write (the exact ledger, checked against the compact tally) when
+    /// <see cref="RunSettings.Audit"/> is set (<c>--audit</c>, charts, or the scenario's <c>run: audit: true</c>);
+    /// otherwise the compact tally alone.
+    /// </remarks>
     public SimWorld(WorldSpec spec, ulong seed, string pathName)
     {
         Spec = spec;
@@ -26,7 +34,7 @@ public sealed class SimWorld
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
         Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList());
-        Ledger = new WriteLedger();
+        Ledger = new WriteLedger(spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
         AzPower = new AzPowerState(spec.Azs.Count);
@@ -47,7 +55,7 @@ public sealed class SimWorld
     /// <summary>Events, roles, promotions, faults.</summary>
     public RunRecorder Recorder { get; }
 
-    /// <summary>Every write.</summary>
+    /// <summary>The writes: the compact tally, and every write when the exact ledger is kept.</summary>
     public WriteLedger Ledger { get; }
 
     /// <summary>Rate multiplier over time.</summary>

@@ -45,7 +45,7 @@ internal static class ServerlessPath
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)
         {
-            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, route, world.Ledger, world.Clients, ecpusPerWrite));
+            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, route, ecpusPerWrite));
         }
 
         PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, az => ProxyFor(proxies, az), spec.Client.DnsTtl));
