@@ -235,7 +235,7 @@ public sealed partial class WriteClient
     }
 
     /// <summary>
-    /// ASSUMPTION A38: StackExchange.Redis's heartbeat declares the routed connection dead when commands timed out on
+    /// ASSUMPTION A39: StackExchange.Redis's heartbeat declares the routed connection dead when commands timed out on
     /// this heartbeat and nothing was read on it for more than four command timeouts (whole seconds: "Dead socket
     /// detected, no reads in 21 seconds ... issuing disconnect" with a 5 s timeout), and drops it like any lost
     /// connection. A paused or cut-off primary is dropped so, well before Sentinel promotes another node.
