@@ -30,6 +30,9 @@ internal sealed class NodeConnection(MemberId node)
     /// <summary>No connect attempt before this time (ExponentialRetry after failed attempts).</summary>
     public SimTime NextAttemptAt { get; set; }
 
+    /// <summary>When anything last arrived on the connection (a reply or a ROLE answer).</summary>
+    public SimTime LastRead { get; set; }
+
     /// <summary>Connect attempts failed in a row.</summary>
     public int FailedAttempts { get; set; }
 }

@@ -155,9 +155,19 @@ public sealed partial class WriteClient
         bool answersAgain = n.Unresponsive;
         bool roleChanged = n.ReportsPrimary != role.IsPrimary;
         n.State = ClientConnectionState.Connected;
+        n.LastRead = Sim.Now;
         n.FailedAttempts = 0;
         n.Unresponsive = false;
         n.ReportsPrimary = role.IsPrimary;
+
+        // ASSUMPTION A38: with no connected primary (writes waiting on a lost connection's backlog), a connection
+        // whose handshake reports role:master takes the writes at once, reconfiguration or not: StackExchange.Redis
+        // selects a connected primary before falling back to a disconnected server's backlog.
+        if (role.IsPrimary && State == ClientConnectionState.Disconnected)
+        {
+            BecomeConnected(n.Node, $"{Name} connected to primary {Network.Members[n.Node.Value].Name}, the only connected node reporting role:master");
+        }
+
         if (_reconfiguring && n.Probing)
         {
             n.Probing = false;
@@ -186,6 +196,15 @@ public sealed partial class WriteClient
             return;
         }
 
+        LoseConnection(n, Network.Members[n.Node.Value].Name + " connection lost");
+    }
+
+    /// <summary>
+    /// A node connection ended: a connect that was pending failed, a connection that was up reconnects at the next
+    /// heartbeat; if writes were routed on it, those in flight become unknown and new ones wait on its backlog.
+    /// </summary>
+    private void LoseConnection(NodeConnection n, string cause)
+    {
         bool refused = n.State == ClientConnectionState.Connecting;
         n.State = ClientConnectionState.Disconnected;
         if (refused)
@@ -207,12 +226,37 @@ public sealed partial class WriteClient
             }
         }
 
-        if (reset.From == _target && State == ClientConnectionState.Connected)
+        if (n.Node == _target && State == ClientConnectionState.Connected)
         {
             // The primary's connection failed: writes in flight on it are lost, new ones wait on it (assumption A36).
             Disconnect(WriteOutcome.Unknown);
-            Reconfigure(Network.Members[n.Node.Value].Name + " connection lost");
+            Reconfigure(cause);
         }
+    }
+
+    /// <summary>
+    /// ASSUMPTION A39: StackExchange.Redis's heartbeat declares the routed connection dead when commands timed out on
+    /// this heartbeat and nothing was read on it for more than four command timeouts (whole seconds: "Dead socket
+    /// detected, no reads in 21 seconds ... issuing disconnect" with a 5 s timeout), and drops it like any lost
+    /// connection. A paused or cut-off primary is dropped so, well before Sentinel promotes another node.
+    /// </summary>
+    private void DetectDeadSocket(int timedOut)
+    {
+        if (timedOut == 0 || State != ClientConnectionState.Connected || Find(_target) is not { } n
+            || n.State != ClientConnectionState.Connected)
+        {
+            return;
+        }
+
+        long silentSeconds = (long)Math.Floor((Sim.Now - n.LastRead).TotalSeconds);
+        if (silentSeconds * 1000 <= 4 * _settings.CommandTimeout.TotalMilliseconds)
+        {
+            return;
+        }
+
+        string name = Network.Members[n.Node.Value].Name;
+        _recorder.Event(Name, "client", $"{Name} found its connection to {name} dead: no reads in {silentSeconds} s with {timedOut} timeouts");
+        LoseConnection(n, name + " connection dead");
     }
 
     /// <summary>-READONLY: the node is a replica now; reconfigure.</summary>

@@ -237,13 +237,14 @@ public sealed partial class WriteClient : Member, IEventTarget
         yield return Wait.For(SimDuration.FromSecondsRounded(_arrivals.NextDouble() * _settings.Heartbeat.TotalSeconds));
         while (true)
         {
-            ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
+            int timedOut = ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
 
             // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
             ExpireBacklog();
             ExpireTimedOut(_stranded, WriteOutcome.Failed);
             if (_tracking)
             {
+                DetectDeadSocket(timedOut);
                 MaintainNodeConnections();
             }
             else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
@@ -271,8 +272,10 @@ public sealed partial class WriteClient : Member, IEventTarget
         }
     }
 
-    private void ExpireTimedOut(Queue<long> queue, WriteOutcome outcome)
+    /// <summary>Resolves the writes in <paramref name="queue"/> whose command timeout passed; returns how many.</summary>
+    private int ExpireTimedOut(Queue<long> queue, WriteOutcome outcome)
     {
+        int expired = 0;
         while (queue.Count > 0)
         {
             long writeId = queue.Peek();
@@ -284,16 +287,19 @@ public sealed partial class WriteClient : Member, IEventTarget
 
             if (_ledger.IntendedStart(writeId) + _settings.CommandTimeout > Sim.Now)
             {
-                return;
+                return expired;
             }
 
             queue.Dequeue();
+            expired++;
             _ledger.Resolve(writeId, outcome, Sim.Now);
             if (outcome == WriteOutcome.Unknown)
             {
                 _lastInFlightTimeout = Sim.Now;
             }
         }
+
+        return expired;
     }
 
     private void OnWriteReply(WriteReply reply)
@@ -301,6 +307,11 @@ public sealed partial class WriteClient : Member, IEventTarget
         if (reply.From == _target)
         {
             _lastHeard = Sim.Now;
+        }
+
+        if (_tracking && Find(reply.From) is { } connection)
+        {
+            connection.LastRead = Sim.Now;
         }
 
         switch (reply.Kind)
