@@ -199,8 +199,10 @@ public static class SweepCharts
 
     private static void Finish(Plot plot, Alignment legend)
     {
+        // Outside the data area: inside, it hid the box of whichever path sat under it (self-hosted's ~4,200 lost
+        // writes under an upper-right legend).
         plot.Legend.Alignment = legend;
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
         plot.Font.Set(SweepChartFonts.Family);
     }
 }
