@@ -51,26 +51,10 @@ internal sealed class Figure
     public void Add(Plot plot, int height) => _panels.Add((plot, height));
 
     /// <summary>The figure as PNG bytes.</summary>
-    public byte[] Png()
-    {
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height));
-        Render(surface.Canvas);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
+    public byte[] Png() => SkiaImages.Png(Width, Height, Render);
 
     /// <summary>The figure as SVG bytes (UTF-8).</summary>
-    public byte[] Svg()
-    {
-        using var stream = new MemoryStream();
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), stream))
-        {
-            Render(canvas);
-        }
-
-        return stream.ToArray();
-    }
+    public byte[] Svg() => SkiaImages.Svg(Width, Height, Render);
 
     private void Render(SKCanvas canvas)
     {

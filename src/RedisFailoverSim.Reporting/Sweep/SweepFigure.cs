@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
 
@@ -10,7 +8,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// One chart image made of one or more ScottPlot panels laid out in a grid, rendered to PNG and SVG with the same
 /// drawing calls (so the two files show the same thing). Small multiples are panels; a single chart is one panel.
 /// </summary>
-internal sealed partial class SweepFigure(IReadOnlyList<Plot> panels, int columns, int panelWidth, int panelHeight)
+internal sealed class SweepFigure(IReadOnlyList<Plot> panels, int columns, int panelWidth, int panelHeight)
 {
     private int Rows => (panels.Count + columns - 1) / columns;
 
@@ -18,48 +16,9 @@ internal sealed partial class SweepFigure(IReadOnlyList<Plot> panels, int column
 
     private int Height => Rows * panelHeight;
 
-    public byte[] Png()
-    {
-        using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        Draw(surface.Canvas);
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
+    public byte[] Png() => Charts.SkiaImages.Png(Width, Height, Draw);
 
-    public byte[] Svg()
-    {
-        using var stream = new MemoryStream();
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), stream))
-        {
-            Draw(canvas);
-        }
-
-        return Encoding.UTF8.GetBytes(RenumberClipIds(Encoding.UTF8.GetString(stream.ToArray())));
-    }
-
-    /// <summary>
-    /// Skia numbers SVG clip paths from a process-wide counter (<c>cl_3</c> in a fresh process, <c>cl_2f</c> after
-    /// other charts), so the same chart would differ by process history. Renumbering them in order of first
-    /// appearance makes the SVG a function of the chart alone, like the PNG.
-    /// </summary>
-    internal static string RenumberClipIds(string svg)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        return ClipIdPattern().Replace(svg, match =>
-        {
-            if (!numbers.TryGetValue(match.Value, out var number))
-            {
-                number = numbers.Count + 1;
-                numbers.Add(match.Value, number);
-            }
-
-            return "cl_" + number.ToString(CultureInfo.InvariantCulture);
-        });
-    }
-
-    [GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9a-f]+\b")]
-    private static partial Regex ClipIdPattern();
+    public byte[] Svg() => Charts.SkiaImages.Svg(Width, Height, Draw);
 
     private void Draw(SKCanvas canvas)
     {

@@ -171,7 +171,7 @@ public class CompactAccountingOracleTests
             CultureInfo.InvariantCulture,
             $"{nodeCount} nodes, {sentinelCount} sentinels, {clientCount} clients, {rate}/s for {durationS} s, {redis}, " +
             $"quorum {sentinel.Quorum}, down-after {sentinel.DownAfter.TotalMilliseconds} ms, timeout " +
-            $"{client.CommandTimeout.TotalMilliseconds} ms; faults: {string.Join("; ", faults.Select(Describe))}");
+            $"{client.CommandTimeout.TotalMilliseconds} ms; faults: {string.Join("; ", faults.Select(Specs.Describe))}");
         return (spec, text);
     }
 
@@ -197,7 +197,7 @@ public class CompactAccountingOracleTests
                 3 => Specs.Fault(FaultKind.Isolate, at, duration, random.Next(2) == 0 ? FaultTarget.Az(Pick(Azs)) : FaultTarget.Member(Pick(members))),
                 4 or 5 => Partition(at, duration.Value, Pick(Azs)),
                 6 => MemberPartition(random, at, duration.Value, members),
-                7 => OneWay(at, duration.Value, Pick(Azs), random.Next(2)),
+                7 => Specs.OneWayFromAz(at, duration.Value, Pick(Azs), random.Next(2)),
                 8 => Specs.SlowAz(at, duration.Value, 1 + random.Next(200), Pick(Azs)),
                 9 => Specs.AzPower(at, duration.Value, Pick(Azs)),
                 10 => Specs.Fault(FaultKind.Reboot, at, Math.Min(duration.Value, 20), FaultTarget.Member(Pick(nodeNames))),
@@ -226,23 +226,5 @@ public class CompactAccountingOracleTests
         var rest = members.Where(m => !side.Contains(m)).ToList();
         var groups = rest.Count == 0 ? [side] : new List<IReadOnlyList<string>> { side, rest };
         return new(FaultKind.Partition, Specs.At(at), SimDuration.FromSeconds(duration), FaultTarget.Split(groups));
-    }
-
-    private static FaultSpec OneWay(long at, long duration, string from, int other)
-    {
-        var rest = Azs.Where(a => a != from).ToList();
-        return new(FaultKind.OneWay, Specs.At(at), SimDuration.FromSeconds(duration), FaultTarget.Split([[from], [rest[other]]]));
-    }
-
-    private static string Describe(FaultSpec f)
-    {
-        string target = f.Target.Kind switch
-        {
-            FaultTargetKind.Groups => string.Join(" | ", f.Target.Groups.Select(g => "{" + string.Join(",", g) + "}")),
-            FaultTargetKind.Primary => "primary",
-            FaultTargetKind.Everything => "everything",
-            _ => f.Target.Name!,
-        };
-        return $"{RedisFailoverSim.Model.World.FaultInjector.KindName(f.Kind)} at {f.At.TotalSeconds} s for {f.Duration?.TotalSeconds} s on {target}";
     }
 }

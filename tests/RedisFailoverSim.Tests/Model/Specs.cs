@@ -86,4 +86,25 @@ internal static class Specs
         SimTime.FromStart(SimDuration.FromSeconds(atS)),
         SimDuration.FromSeconds(forS),
         FaultTarget.Split([["az-a"], ["az-b", "az-c"]]));
+
+    /// <summary>A one-way cut from an AZ to one of the two others (<paramref name="other"/> 0 or 1), for random schedules.</summary>
+    public static FaultSpec OneWayFromAz(long atS, long forS, string from, int other)
+    {
+        var rest = ThreeAzs.Where(a => a != from).ToList();
+        return new(FaultKind.OneWay, At(atS), SimDuration.FromSeconds(forS), FaultTarget.Split([[from], [rest[other]]]));
+    }
+
+    /// <summary>A fault in words, for the message of a failing random-schedule test.</summary>
+    public static string Describe(FaultSpec f)
+    {
+        string target = f.Target.Kind switch
+        {
+            FaultTargetKind.Groups => string.Join(" | ", f.Target.Groups.Select(g => "{" + string.Join(",", g) + "}")),
+            FaultTargetKind.Primary => "primary",
+            FaultTargetKind.Everything => "everything",
+            _ => f.Target.Name!,
+        };
+        string extra = f.Kind == FaultKind.SlowAz ? $" +{f.ExtraLatency.TotalMilliseconds} ms" : "";
+        return $"{RedisFailoverSim.Model.World.FaultInjector.KindName(f.Kind)} at {f.At.TotalSeconds} s for {f.Duration?.TotalSeconds} s on {target}{extra}";
+    }
 }

@@ -65,7 +65,7 @@ public class MemoryDbRandomScheduleTests
                 2 => Specs.Fault(FaultKind.Pause, at, Math.Min(duration, 30), FaultTarget.Primary),
                 3 => Specs.Fault(FaultKind.Isolate, at, duration, random.Next(2) == 0 ? FaultTarget.Az(Pick(Azs)) : FaultTarget.Member(Pick(Members))),
                 4 => Partition(at, duration, Pick(Azs)),
-                5 => OneWay(at, duration, Pick(Azs), random.Next(2)),
+                5 => Specs.OneWayFromAz(at, duration, Pick(Azs), random.Next(2)),
                 6 => Specs.SlowAz(at, duration, 1 + random.Next(50), Pick(Azs)),
                 7 => Specs.AzPower(at, duration, Pick(Azs)),
                 8 => Specs.Fault(FaultKind.Reboot, at, Math.Min(duration, 20), FaultTarget.Member(Pick(["n1", "n2", "n3"]))),
@@ -75,29 +75,9 @@ public class MemoryDbRandomScheduleTests
         }
 
         faults.Sort((a, b) => a.At.CompareTo(b.At));
-        return (faults, string.Join("; ", faults.Select(Describe)));
+        return (faults, string.Join("; ", faults.Select(Specs.Describe)));
     }
 
     private static FaultSpec Partition(long at, long duration, string az) =>
         new(FaultKind.Partition, Specs.At(at), SimDuration.FromSeconds(duration), FaultTarget.Split([[az], Azs.Where(a => a != az).ToList()]));
-
-    private static FaultSpec OneWay(long at, long duration, string from, int other)
-    {
-        var rest = Azs.Where(a => a != from).ToList();
-        return new(FaultKind.OneWay, Specs.At(at), SimDuration.FromSeconds(duration), FaultTarget.Split([[from], [rest[other]]]));
-    }
-
-    private static string Describe(FaultSpec f)
-    {
-        string target = f.Target.Kind switch
-        {
-            FaultTargetKind.Groups => string.Join(" | ", f.Target.Groups.Select(g => "{" + string.Join(",", g) + "}")),
-            FaultTargetKind.Primary => "primary",
-            _ => f.Target.Name!,
-        };
-        string extra = f.Kind == FaultKind.SlowAz ? $" +{f.ExtraLatency.TotalMilliseconds} ms" : "";
-        return $"{FaultKindName(f.Kind)} at {f.At.TotalSeconds} s for {f.Duration?.TotalSeconds} s on {target}{extra}";
-    }
-
-    private static string FaultKindName(FaultKind kind) => RedisFailoverSim.Model.World.FaultInjector.KindName(kind);
 }

@@ -9,7 +9,7 @@ public sealed class SweepFigureTests
     {
         const string svg = """<clipPath id="cl_2f"/><g clip-path="url(#cl_2f)"/><clipPath id="cl_a"/><g clip-path="url(#cl_a)"/><text>cl_2f</text>""";
 
-        var renumbered = SweepFigure.RenumberClipIds(svg);
+        var renumbered = RedisFailoverSim.Reporting.Charts.SkiaImages.RenumberClipIds(svg);
 
         Assert.Equal("""<clipPath id="cl_1"/><g clip-path="url(#cl_1)"/><clipPath id="cl_2"/><g clip-path="url(#cl_2)"/><text>cl_2f</text>""", renumbered);
     }
