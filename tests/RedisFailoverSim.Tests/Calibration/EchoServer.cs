@@ -18,7 +18,11 @@ internal sealed class EchoServer : IDisposable
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(16);
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _ = Task.Run(AcceptAsync);
+
+        // Dedicated threads with blocking sockets, as the proxy uses: other tests in the run (StackExchange.Redis in
+        // the real calibration tests) can starve the thread pool for seconds, which once delayed an echo past the
+        // proxy tests' patience.
+        new Thread(Accept) { IsBackground = true, Name = "echo accept" }.Start();
     }
 
     public int Port { get; }
@@ -33,43 +37,47 @@ internal sealed class EchoServer : IDisposable
         _listener.Close();
     }
 
-    private async Task AcceptAsync()
+    private void Accept()
     {
         while (!_stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptAsync(_stop.Token);
+                socket = _listener.Accept();
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
 
             Interlocked.Increment(ref _open);
-            _ = Task.Run(() => EchoAsync(socket));
+            new Thread(() => Echo(socket)) { IsBackground = true, Name = "echo connection" }.Start();
         }
     }
 
-    private async Task EchoAsync(Socket socket)
+    private void Echo(Socket socket)
     {
         var buffer = new byte[1024];
         try
         {
-            while (true)
+            while (!_stop.IsCancellationRequested)
             {
-                int read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                int read = socket.Receive(buffer);
                 if (read == 0)
                 {
                     break;
                 }
 
                 _received.Enqueue(Encoding.ASCII.GetString(buffer, 0, read));
-                await socket.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stop.Token);
+                int sent = 0;
+                while (sent < read)
+                {
+                    sent += socket.Send(buffer, sent, read - sent, SocketFlags.None);
+                }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // The test ended or reset the connection.
         }
