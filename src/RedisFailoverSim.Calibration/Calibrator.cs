@@ -98,7 +98,7 @@ public static class Calibrator
     {
         var notes = new List<string>
         {
-            "self-hosted path only: the AWS paths cannot run locally; their calibration stays the published figures (ElastiCache Multi-AZ failover ~27 s under AWS FIS, 15-30 s per AWS guidance: FACTS.md §4.1)",
+            "self-hosted path only: the AWS paths cannot run locally; their calibration stays the published figures (ElastiCache Multi-AZ failover ~27 s under AWS FIS, 15-30 s per AWS guidance: docs/sources.md §4.1)",
             $"real processes: {binaries.Version} on 127.0.0.1, every link through rfsim's proxies (loopback RTT ≈ 0.1 ms); the model runs the scenario's own network (AWS same-AZ/cross-AZ delays), so sub-millisecond latencies differ by design",
         };
         if (scale < 1)

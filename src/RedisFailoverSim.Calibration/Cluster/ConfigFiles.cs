@@ -35,7 +35,7 @@ internal static class ConfigFiles
             "repl-diskless-sync-delay " + WholeSeconds(redis.ReplDisklessSyncDelay.TotalSeconds),
         };
 
-        // No persistence unless the scenario asks for it: the documented wipe hazard on restart (FACTS.md §1.2).
+        // No persistence unless the scenario asks for it: the documented wipe hazard on restart (docs/sources.md §1.2).
         lines.AddRange(redis.Persistence
             ? ["appendonly yes", "appendfsync everysec", "appendfilename " + node.Name + ".aof"]
             : ["save \"\"", "appendonly no"]);

@@ -45,7 +45,7 @@ internal sealed class RealWriteClient : IDisposable
     /// <summary>The StackExchange.Redis settings used, as its configuration string (for the report).</summary>
     public string Configuration => _options.ToString(includePassword: false);
 
-    /// <summary>The StackExchange.Redis options a scenario's client settings map to (FACTS.md §9.2 names).</summary>
+    /// <summary>The StackExchange.Redis options a scenario's client settings map to (docs/sources.md §9.2 names).</summary>
     public static ConfigurationOptions Options(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel)
     {
         var options = new ConfigurationOptions

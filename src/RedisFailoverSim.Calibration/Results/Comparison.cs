@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Calibration.Results;
 /// </summary>
 internal static class Comparison
 {
-    /// <summary>Seconds of slack on failover times: Sentinel's SDOWN ping phase (≤1 s), failover start jitter (≤1 s) and 1 s INFO period span a ~3 s window per run (FACTS.md §2.7).</summary>
+    /// <summary>Seconds of slack on failover times: Sentinel's SDOWN ping phase (≤1 s), failover start jitter (≤1 s) and 1 s INFO period span a ~3 s window per run (docs/sources.md §2.7).</summary>
     public const double TimeSlackSeconds = 2.0;
 
     /// <summary>Relative slack on every compared quantity.</summary>

@@ -7,8 +7,8 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// Finding the primary through a managed endpoint: the ElastiCache primary endpoint's DNS name, a Serverless
 /// proxy endpoint, a MemoryDB cluster's topology. The client resolves on every (re)connect and keeps the answer for
-/// its DNS TTL (FACTS.md §9.1: AWS recommends 5–10 s), so it sees a re-pointed endpoint only once its cached answer
-/// expires. Reconnects follow StackExchange.Redis's ExponentialRetry (FACTS.md §9.2), and a connection that stays
+/// its DNS TTL (docs/sources.md §9.1: AWS recommends 5–10 s), so it sees a re-pointed endpoint only once its cached answer
+/// expires. Reconnects follow StackExchange.Redis's ExponentialRetry (docs/sources.md §9.2), and a connection that stays
 /// silent is judged dead (ASSUMPTION A30), the only way a client notices a primary that lost power.
 /// </summary>
 public sealed class EndpointDiscovery : ClientDiscovery
@@ -65,7 +65,7 @@ public sealed class EndpointDiscovery : ClientDiscovery
 
     /// <summary>
     /// StackExchange.Redis ExponentialRetry(ConnectTimeout / 2): the n-th retry waits a random time in
-    /// [2500 ms, min(10000 ms, 2500 ms × 1.1^n)] (FACTS.md §9.2); checked on the 1 s heartbeat.
+    /// [2500 ms, min(10000 ms, 2500 ms × 1.1^n)] (docs/sources.md §9.2); checked on the 1 s heartbeat.
     /// </summary>
     public override SimDuration RetryDelay()
     {

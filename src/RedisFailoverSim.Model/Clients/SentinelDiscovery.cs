@@ -7,10 +7,10 @@ using RedisFailoverSim.Model.Sentinel;
 namespace RedisFailoverSim.Model.Clients;
 
 /// <summary>
-/// The Sentinel client protocol (FACTS.md §9.1): ask each Sentinel in turn for the master's address with a
+/// The Sentinel client protocol (docs/sources.md §9.1): ask each Sentinel in turn for the master's address with a
 /// short timeout (assumption A5), then connect and verify with ROLE. The client connects to the nodes themselves,
 /// so it also learns every node the Sentinels list (assumption A37) and reconnects to each one by
-/// StackExchange.Redis's ExponentialRetry (FACTS.md §9.2).
+/// StackExchange.Redis's ExponentialRetry (docs/sources.md §9.2).
 /// </summary>
 public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
 {
@@ -40,7 +40,7 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
 
     /// <summary>
     /// StackExchange.Redis ExponentialRetry(ConnectTimeout / 2) per node connection: after the n-th failed connect the
-    /// next waits a random time in [2500 ms, min(10000 ms, 2500 ms × 1.1^n)] (FACTS.md §9.2); checked on the heartbeat.
+    /// next waits a random time in [2500 ms, min(10000 ms, 2500 ms × 1.1^n)] (docs/sources.md §9.2); checked on the heartbeat.
     /// </summary>
     public override SimDuration NodeReconnectDelay(int failedAttempts)
     {

@@ -15,7 +15,7 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// A client issuing an open stream of writes (each a unique set element, Jepsen's set workload) on its own
 /// schedule, whatever happened to earlier ones: latency counts from the intended start, so a stalled client
-/// does not hide its queue. Connection handling follows StackExchange.Redis (FACTS.md §9.2): multiplexed
+/// does not hide its queue. Connection handling follows StackExchange.Redis (docs/sources.md §9.2): multiplexed
 /// connections, commands queued while disconnected on the connection they were meant for (assumption A36),
 /// timeouts noticed on the 1 s heartbeat, in-flight commands lost with the connection. An endpoint client keeps one
 /// connection to its endpoint; a Sentinel client keeps one to every node and routes writes to the first that
@@ -458,7 +458,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     /// <summary>
     /// The next attempt waits the discovery's retry delay. ASSUMPTION A12: a StackExchange.Redis client in Sentinel
     /// mode re-queries the Sentinels every second after losing its primary (its sentinel-managed reconnect timer), so
-    /// there the next attempt is one heartbeat away; endpoint clients use ExponentialRetry (FACTS.md §9.2).
+    /// there the next attempt is one heartbeat away; endpoint clients use ExponentialRetry (docs/sources.md §9.2).
     /// </summary>
     private void ScheduleRetry()
     {

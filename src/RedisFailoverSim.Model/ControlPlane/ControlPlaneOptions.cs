@@ -4,7 +4,7 @@ using RedisFailoverSim.Model.Specs;
 namespace RedisFailoverSim.Model.ControlPlane;
 
 /// <summary>
-/// How a <see cref="ManagedControlPlane"/> behaves; each path fills it from its settings (ElastiCache: FACTS.md §4,
+/// How a <see cref="ManagedControlPlane"/> behaves; each path fills it from its settings (ElastiCache: docs/sources.md §4,
 /// Serverless: assumption A23).
 /// </summary>
 /// <param name="Label">The service's name in narration, e.g. <c>ElastiCache</c>.</param>

@@ -3,7 +3,7 @@ using RedisFailoverSim.Model.Network;
 namespace RedisFailoverSim.Model.ControlPlane;
 
 /// <summary>
-/// Where a managed service's primary endpoint points: the DNS CNAME of an ElastiCache primary endpoint (FACTS.md
+/// Where a managed service's primary endpoint points: the DNS CNAME of an ElastiCache primary endpoint (docs/sources.md
 /// §4.2, re-pointed after a failover), the route a Serverless proxy forwards to, the primary a MemoryDB cluster
 /// advertises. What a client sees of it depends on its own caching (<see cref="Clients.EndpointDiscovery"/>).
 /// </summary>

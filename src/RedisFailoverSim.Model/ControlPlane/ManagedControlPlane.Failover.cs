@@ -13,7 +13,7 @@ public sealed partial class ManagedControlPlane
 
     /// <summary>
     /// A planned replacement (maintenance): a coordinated failover of the primary to its most up-to-date replica
-    /// (FACTS.md §1.7, §4.1), or an in-place replacement of a replica. Returns what was done, in words.
+    /// (docs/sources.md §1.7, §4.1), or an in-place replacement of a replica. Returns what was done, in words.
     /// </summary>
     public string PlannedReplacement(RedisNode node)
     {
@@ -49,9 +49,9 @@ public sealed partial class ManagedControlPlane
     }
 
     /// <summary>
-    /// A customer reboot: never a failover trigger (FACTS.md §4.2). The process restarts after
+    /// A customer reboot: never a failover trigger (docs/sources.md §4.2). The process restarts after
     /// <paramref name="downFor"/>; without persistence the primary comes back empty and its replicas resync to empty,
-    /// the data loss ElastiCache documents (FACTS.md §1.2).
+    /// the data loss ElastiCache documents (docs/sources.md §1.2).
     /// </summary>
     public string CustomerReboot(RedisNode node, SimDuration downFor)
     {
@@ -120,7 +120,7 @@ public sealed partial class ManagedControlPlane
 
         if (fenceOld && _options.IsolatedPrimary == IsolatedPrimaryBehaviour.TakenOffline && old.Host is HostState.Up or HostState.Paused)
         {
-            // ASSUMPTION A19: the failed primary is taken offline out of band before the promotion (FACTS.md §4.2).
+            // ASSUMPTION A19: the failed primary is taken offline out of band before the promotion (docs/sources.md §4.2).
             old.Crash(powerOff: true);
             Emit($"{old.Name} taken offline (it still ran but failed its health checks)");
         }
@@ -216,7 +216,7 @@ public sealed partial class ManagedControlPlane
             }
             else if (Sim.Now >= _replacementDue[i] && !_azPower.IsOff(node.AzIndex) && !failingOver)
             {
-                // FACTS.md §4.2: a replacement in the failed node's AZ, only once the AZ is back. With no replica
+                // docs/sources.md §4.2: a replacement in the failed node's AZ, only once the AZ is back. With no replica
                 // left, the primary itself is recreated empty ("all data lost").
                 node.Reconfigure(i == _primary ? MemberId.None : _nodes[_primary].Id);
                 node.Restart();

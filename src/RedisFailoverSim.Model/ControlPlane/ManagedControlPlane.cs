@@ -13,7 +13,7 @@ namespace RedisFailoverSim.Model.ControlPlane;
 /// every partition group unless one names it, ASSUMPTION A33): it
 /// health-checks every node with INFO, declares a node failed after a detection time, fails the primary over to
 /// the replica with the least replication lag, re-points the primary endpoint, reconciles stray roles, and
-/// replaces failed nodes after minutes, once their AZ has power (FACTS.md §4.2). The ElastiCache and Serverless
+/// replaces failed nodes after minutes, once their AZ has power (docs/sources.md §4.2). The ElastiCache and Serverless
 /// paths assemble it with their own options; Sentinel (self-hosted) is its open-source sibling.
 /// </summary>
 public sealed partial class ManagedControlPlane : Member

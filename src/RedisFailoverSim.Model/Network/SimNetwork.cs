@@ -9,7 +9,7 @@ namespace RedisFailoverSim.Model.Network;
 
 /// <summary>
 /// Directed links between every pair of members. Each message's one-way delay is drawn from a log-normal
-/// (same-AZ or cross-AZ, FACTS.md §8; assumption A1) plus any slow-AZ penalty; a connection is FIFO (a message
+/// (same-AZ or cross-AZ, docs/sources.md §8; assumption A1) plus any slow-AZ penalty; a connection is FIFO (a message
 /// never overtakes an earlier one on the same link). Faults cut directed links; a message in flight on a link
 /// that is cut before it arrives is lost, like one dropped by iptables.
 /// </summary>

@@ -10,10 +10,10 @@ public enum ReplyKind
     /// <summary><c>+OK</c> / integer reply: the write was applied.</summary>
     Ok,
 
-    /// <summary><c>-READONLY You can't write against a read only replica.</c> (FACTS.md §1.1)</summary>
+    /// <summary><c>-READONLY You can't write against a read only replica.</c> (docs/sources.md §1.1)</summary>
     ReadOnly,
 
-    /// <summary><c>-NOREPLICAS Not enough good replicas to write.</c> (FACTS.md §1.5)</summary>
+    /// <summary><c>-NOREPLICAS Not enough good replicas to write.</c> (docs/sources.md §1.5)</summary>
     NoReplicas,
 
     /// <summary><c>-LOADING</c>: a replica loading a full sync.</summary>
@@ -216,7 +216,7 @@ public sealed class ClientKillCommand : Message
 }
 
 /// <summary>
-/// <c>FAILOVER TO host port TIMEOUT ms</c> (FACTS.md §1.7): the primary pauses writes, waits until the target replica
+/// <c>FAILOVER TO host port TIMEOUT ms</c> (docs/sources.md §1.7): the primary pauses writes, waits until the target replica
 /// has the whole stream, then swaps roles with it. Used by managed control planes for planned replacements.
 /// </summary>
 public sealed class FailoverCommand(MemberId target, Engine.Time.SimDuration timeout) : Message

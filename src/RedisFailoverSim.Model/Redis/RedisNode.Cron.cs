@@ -105,7 +105,7 @@ public sealed partial class RedisNode
 
     /// <summary>
     /// refreshGoodSlavesCount: a replica is good when online with lag ≤ min-replicas-max-lag, lag being whole
-    /// seconds since its last ACK (server.unixtime − repl_ack_time, FACTS.md §1.5).
+    /// seconds since its last ACK (server.unixtime − repl_ack_time, docs/sources.md §1.5).
     /// </summary>
     private void RefreshGoodReplicas()
     {

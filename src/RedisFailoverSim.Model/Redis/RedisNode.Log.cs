@@ -5,7 +5,7 @@ using RedisFailoverSim.Model.Network;
 namespace RedisFailoverSim.Model.Redis;
 
 /// <summary>
-/// Verbs for a node whose durability and replication go through a transaction log (MemoryDB, FACTS.md §6): it
+/// Verbs for a node whose durability and replication go through a transaction log (MemoryDB, docs/sources.md §6): it
 /// follows the log instead of a master, is promoted by winning the log's leadership and acknowledges writes
 /// through its <see cref="INodeExtension"/>. Plain Redis paths never call these.
 /// </summary>

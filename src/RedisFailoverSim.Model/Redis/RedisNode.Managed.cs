@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Model.Redis;
 /// <summary>
 /// What a managed service does to a node besides REPLICAOF: rewrite its configuration out of band (a replacement
 /// node comes back as a replica of the new primary) and the coordinated <c>FAILOVER</c> of planned replacements
-/// (FACTS.md §1.7): pause writes, wait until the target has the whole stream, swap roles, no acknowledged loss.
+/// (docs/sources.md §1.7): pause writes, wait until the target has the whole stream, swap roles, no acknowledged loss.
 /// </summary>
 public sealed partial class RedisNode
 {

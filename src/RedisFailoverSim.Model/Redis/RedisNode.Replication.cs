@@ -119,7 +119,7 @@ public sealed partial class RedisNode
         RecordState();
     }
 
-    /// <summary>Master side: decide between partial and full resync (FACTS.md §1.2).</summary>
+    /// <summary>Master side: decide between partial and full resync (docs/sources.md §1.2).</summary>
     private void OnPsync(PsyncRequest psync)
     {
         RemoveReplica(psync.From);
@@ -240,7 +240,7 @@ public sealed partial class RedisNode
         RecordState();
     }
 
-    /// <summary>Loads a full sync: the old dataset is discarded (FACTS.md §1.3).</summary>
+    /// <summary>Loads a full sync: the old dataset is discarded (docs/sources.md §1.3).</summary>
     private void OnRdb(RdbPayload rdb)
     {
         if (!FromMyMaster(rdb) || LinkState != MasterLinkState.AwaitingSnapshot)
@@ -361,7 +361,7 @@ public sealed partial class RedisNode
     /// <summary>
     /// A replica came online or went away: Redis recounts its good replicas at once (<c>refreshGoodSlavesCount</c>
     /// in <c>masterTryPartialResynchronization</c>, <c>replicaPutOnline</c> and <c>freeClient</c>), not only on the
-    /// next replication cron, so min-replicas-to-write sees a replica from the moment it streams (FACTS.md §1.5).
+    /// next replication cron, so min-replicas-to-write sees a replica from the moment it streams (docs/sources.md §1.5).
     /// Without it a primary booted with <c>min-replicas-to-write</c> refused writes until its first cron tick.
     /// </summary>
     private void ReplicasChanged()

@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Model.Redis;
 /// <summary>Client writes.</summary>
 public sealed partial class RedisNode
 {
-    /// <summary>True unless min-replicas-to-write is on and too few replicas are good (FACTS.md §1.5).</summary>
+    /// <summary>True unless min-replicas-to-write is on and too few replicas are good (docs/sources.md §1.5).</summary>
     private bool HasEnoughGoodReplicas => _settings.MinReplicasToWrite == 0 || _goodReplicas >= _settings.MinReplicasToWrite;
 
     private void OnWrite(WriteRequest write)
@@ -14,7 +14,7 @@ public sealed partial class RedisNode
         _clientConnections.Add(write.From.Value);
         if (_heldWrites is not null)
         {
-            // CLIENT PAUSE WRITE during a coordinated failover: the write waits (FACTS.md §1.7).
+            // CLIENT PAUSE WRITE during a coordinated failover: the write waits (docs/sources.md §1.7).
             _heldWrites.Enqueue(write);
             return;
         }
@@ -23,7 +23,7 @@ public sealed partial class RedisNode
         {
             if (_options.CloseOnReplicaWrite)
             {
-                // close-on-slave-write: drop the connection so the client re-resolves (FACTS.md §4.2).
+                // close-on-slave-write: drop the connection so the client re-resolves (docs/sources.md §4.2).
                 _clientConnections.Remove(write.From.Value);
                 Send(write.From, new ConnectionReset(write, ResetScope.Client));
                 return;
@@ -41,7 +41,7 @@ public sealed partial class RedisNode
 
         if (_options.Extension is { CanAcknowledge: false })
         {
-            // A MemoryDB primary without a log lease cannot acknowledge anything (FACTS.md §6).
+            // A MemoryDB primary without a log lease cannot acknowledge anything (docs/sources.md §6).
             Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error) { Origin = write.Origin });
             return;
         }

@@ -10,7 +10,7 @@ namespace RedisFailoverSim.Model.Redis;
 
 /// <summary>
 /// A Redis OSS / Valkey node: a primary that applies writes and replies at once (asynchronous replication,
-/// FACTS.md §1.1), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
+/// docs/sources.md §1.1), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
 /// and full resync (§1.2), promotion with a new replication id, demotion that discards divergent writes
 /// (§1.3), min-replicas-to-write (§1.5), replica-priority (§1.6), -READONLY (§1.1). Faults: crash, power-off,
 /// restart (empty without persistence), pause.
@@ -126,7 +126,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         if (IsPrimary)
         {
             // The run starts warmed up (as the Sentinels do, assumption A6): a primary whose replicas were streaming
-            // has a replication backlog, so their reconnect at boot is a partial resync (FACTS.md §1.2). Without it
+            // has a replication backlog, so their reconnect at boot is a partial resync (docs/sources.md §1.2). Without it
             // the first replica's PSYNC found no backlog and paid a full sync (5 s diskless delay + transfer), during
             // which min-replicas-to-write counted one replica fewer.
             _hasBacklog = true;
@@ -173,7 +173,7 @@ public sealed partial class RedisNode : Member, IEventTarget
 
     /// <summary>
     /// Starts the process again. Without persistence it comes back empty, as the role its config file names:
-    /// a former primary returns as an empty primary (FACTS.md §1.2 wipe hazard).
+    /// a former primary returns as an empty primary (docs/sources.md §1.2 wipe hazard).
     /// </summary>
     public void Restart()
     {

@@ -2,7 +2,7 @@ namespace RedisFailoverSim.Model.Redis;
 
 /// <summary>How a path configures its Redis nodes beyond redis.conf.</summary>
 /// <param name="CloseOnReplicaWrite">
-/// ElastiCache's <c>close-on-slave-write</c> (default yes there, FACTS.md §4.2): a write to a demoted node closes
+/// ElastiCache's <c>close-on-slave-write</c> (default yes there, docs/sources.md §4.2): a write to a demoted node closes
 /// the connection instead of answering <c>-READONLY</c>.
 /// </param>
 public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
@@ -27,7 +27,7 @@ public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
 
     /// <summary>
     /// ASSUMPTION A35: a promoted replica disconnects the replicas chained below it, so they resync (partially,
-    /// PSYNC2) and learn its new replication id, as <c>replicationUnsetMaster</c> does (FACTS.md §1.2). On for every
+    /// PSYNC2) and learn its new replication id, as <c>replicationUnsetMaster</c> does (docs/sources.md §1.2). On for every
     /// Redis path; without it a chained replica keeps the old id forever.
     /// </summary>
     public bool DisconnectReplicasOnPromotion { get; init; }

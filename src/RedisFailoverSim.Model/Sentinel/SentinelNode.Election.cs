@@ -19,7 +19,7 @@ public sealed partial class SentinelNode
 
     /// <summary>
     /// Starts a failover when the master is ODOWN, none is running, and we have not tried (or voted for
-    /// someone else) within 2 × failover-timeout (FACTS.md §2.1, §2.3).
+    /// someone else) within 2 × failover-timeout (docs/sources.md §2.1, §2.3).
     /// </summary>
     private bool StartFailoverIfNeeded()
     {

@@ -258,7 +258,7 @@ public sealed partial class SentinelNode
     /// <summary>
     /// sentinelSelectSlave: exclude replicas that are down, silent for 5 pings, priority 0, with stale INFO,
     /// or disconnected from the master for more than down-after × 10 + the master's SDOWN time; then prefer
-    /// lower priority, larger offset, smaller run id (FACTS.md §2.4).
+    /// lower priority, larger offset, smaller run id (docs/sources.md §2.4).
     /// </summary>
     private InstanceView? SelectReplica()
     {

@@ -43,7 +43,7 @@ public sealed partial class SentinelNode
 
     private void SendPeriodicCommands(InstanceView instance, bool isMaster)
     {
-        // Replicas are polled every second while their master is down or failing over (FACTS.md §2.1).
+        // Replicas are polled every second while their master is down or failing over (docs/sources.md §2.1).
         var infoPeriod = !isMaster && (_odown || _failoverInProgress || !instance.MasterLinkUp) ? FastInfoPeriod : InfoPeriod;
         if (instance.LastInfoSent is not { } last || Sim.Now - last > infoPeriod)
         {
@@ -81,7 +81,7 @@ public sealed partial class SentinelNode
 
     /// <summary>
     /// SDOWN: no valid reply for down-after-milliseconds, or a master that keeps reporting itself a replica
-    /// for down-after + 2 × INFO period (FACTS.md §2.2).
+    /// for down-after + 2 × INFO period (docs/sources.md §2.2).
     /// </summary>
     private void CheckSubjectivelyDown(InstanceView instance, string type)
     {
@@ -198,7 +198,7 @@ public sealed partial class SentinelNode
 
     /// <summary>
     /// A hello carries the sender's view of the master and its config epoch; a higher epoch wins, which is how
-    /// a failover reaches the Sentinels that did not run it (FACTS.md §2.3, configuration propagation).
+    /// a failover reaches the Sentinels that did not run it (docs/sources.md §2.3, configuration propagation).
     /// </summary>
     private void OnHello(SentinelHello hello)
     {

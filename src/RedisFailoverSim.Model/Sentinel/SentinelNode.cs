@@ -14,14 +14,14 @@ namespace RedisFailoverSim.Model.Sentinel;
 /// down-after-milliseconds, ODOWN when quorum Sentinels agree via is-master-down-by-addr, epochs and one vote
 /// per epoch, a leader elected by a majority of all Sentinels and at least quorum, replica selection,
 /// SLAVEOF NO ONE, reconfiguration of the other replicas, configuration propagation through hellos,
-/// <c>+switch-master</c>, and demotion of an old master that reappears (FACTS.md §2).
+/// <c>+switch-master</c>, and demotion of an old master that reappears (docs/sources.md §2).
 /// </summary>
 public sealed partial class SentinelNode : Member
 {
     /// <summary>The monitored master's name, as in <c>sentinel monitor mymaster …</c>.</summary>
     public const string MasterName = "mymaster";
 
-    // Periods from sentinel.c (FACTS.md §2.1).
+    // Periods from sentinel.c (docs/sources.md §2.1).
     private static readonly SimDuration InfoPeriod = SimDuration.FromMilliseconds(10_000);
     private static readonly SimDuration FastInfoPeriod = SimDuration.FromMilliseconds(1_000);
     private static readonly SimDuration PublishPeriod = SimDuration.FromMilliseconds(2_000);
@@ -114,7 +114,7 @@ public sealed partial class SentinelNode : Member
 
     /// <summary>
     /// sentinelTimer: runs at hz = 10 + rand() % 10 per second, re-drawn every tick so Sentinels drift apart
-    /// (FACTS.md §2.1).
+    /// (docs/sources.md §2.1).
     /// </summary>
     private IEnumerable<Wait> RunTimer(Process self)
     {

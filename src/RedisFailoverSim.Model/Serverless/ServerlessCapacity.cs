@@ -8,12 +8,12 @@ using RedisFailoverSim.Model.Specs;
 namespace RedisFailoverSim.Model.Serverless;
 
 /// <summary>
-/// A Serverless cache's compute capacity in ECPU/s and its metering (FACTS.md §5). Requests are served first come,
+/// A Serverless cache's compute capacity in ECPU/s and its metering (docs/sources.md §5). Requests are served first come,
 /// first served at the current capacity: below it a request passes at once; above it requests queue, and one that
 /// would wait longer than <see cref="ServerlessSettings.ThrottleAfter"/> is throttled (A22). Capacity starts at 30K
 /// ECPU/s and doubles every doubling period while demand stays near it, up to the configured maximum (A21).
-/// Metering: 1 ECPU per KB transferred, at least 1 per request (FACTS.md §5); GB-hours of the data stored, at least
-/// the minimum metered storage (FACTS.md §5), sampled each second (A34).
+/// Metering: 1 ECPU per KB transferred, at least 1 per request (docs/sources.md §5); GB-hours of the data stored, at least
+/// the minimum metered storage (docs/sources.md §5), sampled each second (A34).
 /// </summary>
 public sealed class ServerlessCapacity
 {

@@ -8,7 +8,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Model.Serverless;
 
 /// <summary>
-/// One AZ's Serverless proxy (FACTS.md §5: a proxy fleet across AZs in front of the shards). Clients connect to it
+/// One AZ's Serverless proxy (docs/sources.md §5: a proxy fleet across AZs in front of the shards). Clients connect to it
 /// as if it were the primary (all slots appear owned by one virtual node); it admits each write against the cache's
 /// ECPU capacity, forwards it to the shard primary its route names, and relays the answer (an engine error such as
 /// <c>-READONLY</c> reaches the client as a plain error, so clients never need to rediscover).
@@ -26,7 +26,7 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     /// <param name="azIndex">Its AZ.</param>
     /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
     /// <param name="route">The shard primary to forward to.</param>
-    /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (FACTS.md §5).</param>
+    /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (docs/sources.md §5).</param>
     public ServerlessProxy(
         SimNetwork network,
         string name,

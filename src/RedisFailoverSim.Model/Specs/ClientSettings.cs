@@ -3,7 +3,7 @@ using RedisFailoverSim.Engine.Time;
 namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
-/// Client library behaviour. Defaults are StackExchange.Redis's (FACTS.md §9.2), the client .NET users run.
+/// Client library behaviour. Defaults are StackExchange.Redis's (docs/sources.md §9.2), the client .NET users run.
 /// </summary>
 /// <param name="Library">The library the defaults come from, for reports.</param>
 /// <param name="CommandTimeout"><c>syncTimeout</c>/<c>asyncTimeout</c>: 5000 ms.</param>
@@ -12,7 +12,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="ReconnectBase">ExponentialRetry base: ConnectTimeout/2 = 2500 ms.</param>
 /// <param name="ReconnectMax">ExponentialRetry cap: 10 s.</param>
 /// <param name="SentinelTimeout">
-/// Per-Sentinel query timeout when discovering the primary: "a few hundred ms" (FACTS.md §9.1);
+/// Per-Sentinel query timeout when discovering the primary: "a few hundred ms" (docs/sources.md §9.1);
 /// ASSUMPTION A5: 500 ms.
 /// </param>
 /// <param name="FollowSwitchMaster">
@@ -20,7 +20,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// the message changes nothing: StackExchange.Redis's <c>SwitchPrimary</c> reconfigures only for an endpoint it does
 /// not know yet, and the client knows every node.
 /// </param>
-/// <param name="DnsTtl">For endpoint-based paths: how long a client keeps a resolved address (ElastiCache: 5–10 s recommended, FACTS.md §9.1).</param>
+/// <param name="DnsTtl">For endpoint-based paths: how long a client keeps a resolved address (ElastiCache: 5–10 s recommended, docs/sources.md §9.1).</param>
 public sealed record ClientSettings(
     string Library,
     SimDuration CommandTimeout,
@@ -50,7 +50,7 @@ public sealed record ClientSettings(
     /// </summary>
     public bool ConnectToEveryNode { get; init; } = true;
 
-    /// <summary>StackExchange.Redis defaults (FACTS.md §9.2).</summary>
+    /// <summary>StackExchange.Redis defaults (docs/sources.md §9.2).</summary>
     public static ClientSettings Default { get; } = new(
         Library: "StackExchange.Redis",
         CommandTimeout: SimDuration.FromMilliseconds(5000),

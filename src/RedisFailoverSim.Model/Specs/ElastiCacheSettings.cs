@@ -4,7 +4,7 @@ namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
 /// ElastiCache (node-based, cluster mode disabled, Multi-AZ with automatic failover) control-plane settings. The
-/// end-to-end unplanned failover these defaults give is calibrated to FACTS.md §4.1: about 27 s measured under
+/// end-to-end unplanned failover these defaults give is calibrated to docs/sources.md §4.1: about 27 s measured under
 /// the FIS AZ power interruption, "about 30 s" (AWS blog), a 15–30 s range; the docs' "a few seconds" is the
 /// promotion alone. Scenario block <c>elasticache:</c>, keys in kebab-case.
 /// </summary>
@@ -12,10 +12,10 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="FailureDetection">
 /// How long a node must fail every health check before it is declared failed (ASSUMPTION A16: 15 s, calibrated with
 /// A17 and A18 so that the client-observed failover lands at the measured ~27 s; AWS publishes no detection time,
-/// FACTS.md §4.1).
+/// docs/sources.md §4.1).
 /// </param>
 /// <param name="PromotionTime">
-/// From the decision to the replica answering as primary: "typically just a few seconds" (FACTS.md §4.1);
+/// From the decision to the replica answering as primary: "typically just a few seconds" (docs/sources.md §4.1);
 /// ASSUMPTION A17: 6 s.
 /// </param>
 /// <param name="DnsUpdateDelay">
@@ -23,14 +23,14 @@ namespace RedisFailoverSim.Model.Specs;
 /// </param>
 /// <param name="IsolatedPrimary">What a failed-over primary that is still running does (ASSUMPTION A19).</param>
 /// <param name="ReplacementDelay">
-/// A failed node is replaced "after a few minutes", and in an AZ failure only once the AZ is back (FACTS.md §4.2);
+/// A failed node is replaced "after a few minutes", and in an AZ failure only once the AZ is back (docs/sources.md §4.2);
 /// ASSUMPTION A20: 3 min.
 /// </param>
 /// <param name="PlannedFailoverTimeout">
 /// How long a planned (coordinated) failover waits for the replica to catch up before it gives up: the manual
-/// failover timeout of Redis, 5000 ms (FACTS.md §1.7, <c>CLUSTER_MF_TIMEOUT</c>).
+/// failover timeout of Redis, 5000 ms (docs/sources.md §1.7, <c>CLUSTER_MF_TIMEOUT</c>).
 /// </param>
-/// <param name="CloseOnReplicaWrite"><c>close-on-slave-write</c>, default yes on ElastiCache (FACTS.md §4.2).</param>
+/// <param name="CloseOnReplicaWrite"><c>close-on-slave-write</c>, default yes on ElastiCache (docs/sources.md §4.2).</param>
 public sealed record ElastiCacheSettings(
     SimDuration HealthCheckInterval,
     SimDuration FailureDetection,
@@ -58,7 +58,7 @@ public sealed record ElastiCacheSettings(
         ("keeps-writing", IsolatedPrimaryBehaviour.KeepsWriting),
     ];
 
-    /// <summary>The defaults (FACTS.md §4.1, §4.2, §1.7 and assumptions A15–A20).</summary>
+    /// <summary>The defaults (docs/sources.md §4.1, §4.2, §1.7 and assumptions A15–A20).</summary>
     public static ElastiCacheSettings Default { get; } = new(
         HealthCheckInterval: SimDuration.FromSeconds(1),
         FailureDetection: SimDuration.FromSeconds(15),

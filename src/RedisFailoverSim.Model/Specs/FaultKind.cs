@@ -44,7 +44,7 @@ public enum FaultKind
 
     /// <summary>
     /// A customer reboot of the target node, down for the duration (ElastiCache does not fail over for it:
-    /// FACTS.md §4.2).
+    /// docs/sources.md §4.2).
     /// </summary>
     Reboot,
 

@@ -9,13 +9,13 @@ public enum IsolatedPrimaryBehaviour
     /// <summary>
     /// The control plane takes the failed primary offline out of band (through the EC2 host, not the data network)
     /// before it promotes a replica, as the documented sequence "failed primary taken offline → replica promoted"
-    /// reads (FACTS.md §4.2): no two primaries ever accept writes at once.
+    /// reads (docs/sources.md §4.2): no two primaries ever accept writes at once.
     /// </summary>
     TakenOffline,
 
     /// <summary>
     /// The old primary keeps running and keeps acknowledging the clients that still reach it until the control plane
-    /// reaches it over the network and demotes it (Sentinel's behaviour, FACTS.md §1.3): split brain.
+    /// reaches it over the network and demotes it (Sentinel's behaviour, docs/sources.md §1.3): split brain.
     /// </summary>
     KeepsWriting,
 }

@@ -3,17 +3,17 @@ using RedisFailoverSim.Engine.Time;
 namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
-/// Amazon MemoryDB settings: the Multi-AZ transaction log (FACTS.md §6, §4.5) and the log-lease failover, whose
-/// duration AWS does not document (FACTS.md §6: assumptions A25–A28). Scenario block <c>memorydb:</c>.
+/// Amazon MemoryDB settings: the Multi-AZ transaction log (docs/sources.md §6, §4.5) and the log-lease failover, whose
+/// duration AWS does not document (docs/sources.md §6: assumptions A25–A28). Scenario block <c>memorydb:</c>.
 /// </summary>
 /// <param name="LogQuorum">
 /// AZs that must hold a write before it is acknowledged: "persisted in a Multi-AZ transactional log across ≥ 2 AZs"
-/// (FACTS.md §4.5, the same log design; MemoryDB §6 says only "Multi-AZ"); ASSUMPTION A25: 2 (of one log
+/// (docs/sources.md §4.5, the same log design; MemoryDB §6 says only "Multi-AZ"); ASSUMPTION A25: 2 (of one log
 /// replica per AZ).
 /// </param>
 /// <param name="LogServiceTime">
 /// ASSUMPTION A26: the median time a log replica takes to make an append durable (1 ms, log-normal, sigma 0.25),
-/// which with the cross-AZ round trip gives the documented "single-digit millisecond" writes (FACTS.md §6).
+/// which with the cross-AZ round trip gives the documented "single-digit millisecond" writes (docs/sources.md §6).
 /// </param>
 /// <param name="LogHeartbeat">
 /// ASSUMPTION A27: the primary renews its leadership lease and publishes its commit point every 100 ms when idle,
@@ -21,7 +21,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// </param>
 /// <param name="LeaseDuration">
 /// ASSUMPTION A28: a log replica grants leadership to a new primary only after it has not heard from the current one
-/// for this long (10 s); failover duration is undocumented (FACTS.md §6).
+/// for this long (10 s); failover duration is undocumented (docs/sources.md §6).
 /// </param>
 /// <param name="ElectionDelay">
 /// ASSUMPTION A28: a replica that sees the lease expired campaigns after this delay (1 s) plus a random jitter.
@@ -29,7 +29,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="ElectionJitter">ASSUMPTION A28: the jitter's upper bound (1 s), so replicas rarely campaign at once.</param>
 /// <param name="ReplacementDelay">
 /// ASSUMPTION A29: a failed node is replaced (and restored from the log) after 3 min; until then a single-node shard
-/// takes no writes (FACTS.md §6).
+/// takes no writes (docs/sources.md §6).
 /// </param>
 public sealed record MemoryDbSettings(
     int LogQuorum,
@@ -50,7 +50,7 @@ public sealed record MemoryDbSettings(
         "replacement-delay",
     ];
 
-    /// <summary>The defaults (FACTS.md §6, §4.5 and assumptions A25–A29).</summary>
+    /// <summary>The defaults (docs/sources.md §6, §4.5 and assumptions A25–A29).</summary>
     public static MemoryDbSettings Default { get; } = new(
         LogQuorum: 2,
         LogServiceTime: SimDuration.FromMilliseconds(1),

@@ -3,7 +3,7 @@ using RedisFailoverSim.Engine.Time;
 namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
-/// One-way link delays, log-normal: median and sigma (of the log). Defaults are calibrated to FACTS.md §8:
+/// One-way link delays, log-normal: median and sigma (of the log). Defaults are calibrated to docs/sources.md §8:
 /// same-AZ RTT ≈ 0.45 ms (0.39–0.65), cross-AZ RTT ≈ 1.3–2.1 ms, "single-digit ms", with a tail.
 /// </summary>
 /// <param name="SameAzMedian">Median one-way delay inside an AZ.</param>
@@ -17,7 +17,7 @@ public sealed record NetworkSpec(
     double CrossAzSigma)
 {
     /// <summary>
-    /// FACTS.md §8: same-AZ ping 0.45 ms average (one way ≈ 0.22 ms); us-east-1 cross-AZ 1.33–2.11 ms RTT
+    /// docs/sources.md §8: same-AZ ping 0.45 ms average (one way ≈ 0.22 ms); us-east-1 cross-AZ 1.33–2.11 ms RTT
     /// (one way ≈ 0.65–1.05 ms). Sigma 0.25 puts P99 at ≈ 1.8× the median: the tail.
     /// </summary>
     public static NetworkSpec Default { get; } = new(

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
-/// Settings of the AWS paths, one typed record per path. Each documented default names its FACTS.md section; each
+/// Settings of the AWS paths, one typed record per path. Each documented default names its docs/sources.md section; each
 /// undocumented behaviour is an assumption with a parameter in these records.
 /// </summary>
 /// <param name="ElastiCache">The <c>elasticache:</c> block.</param>

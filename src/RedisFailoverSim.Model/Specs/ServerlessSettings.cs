@@ -3,16 +3,16 @@ using RedisFailoverSim.Engine.Time;
 namespace RedisFailoverSim.Model.Specs;
 
 /// <summary>
-/// ElastiCache Serverless settings: capacity and its scaling (FACTS.md §5), the failover behind the proxy
+/// ElastiCache Serverless settings: capacity and its scaling (docs/sources.md §5), the failover behind the proxy
 /// (undocumented: assumption A23), and metering. Scenario block <c>serverless:</c>, keys in kebab-case.
 /// </summary>
-/// <param name="InitialEcpuPerSecond">Capacity of a new cache: 30K ECPU/s on an empty cache (FACTS.md §5).</param>
+/// <param name="InitialEcpuPerSecond">Capacity of a new cache: 30K ECPU/s on an empty cache (docs/sources.md §5).</param>
 /// <param name="MaxEcpuPerSecond">
-/// The configurable maximum ECPU/s: requests beyond it are throttled (FACTS.md §5). Default 5,000,000: the
-/// "0 → 5M RPS per cache" AWS cites for Valkey 8 (FACTS.md §5).
+/// The configurable maximum ECPU/s: requests beyond it are throttled (docs/sources.md §5). Default 5,000,000: the
+/// "0 → 5M RPS per cache" AWS cites for Valkey 8 (docs/sources.md §5).
 /// </param>
 /// <param name="DoublingPeriod">
-/// Capacity "doubles every 2–3 minutes" while demand needs it (FACTS.md §5); ASSUMPTION A21: 2.5 min per doubling.
+/// Capacity "doubles every 2–3 minutes" while demand needs it (docs/sources.md §5); ASSUMPTION A21: 2.5 min per doubling.
 /// </param>
 /// <param name="ScaleUpUtilization">
 /// ASSUMPTION A21: a doubling starts when the demand of the last second reaches this share of capacity (0.8).
@@ -24,14 +24,14 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="HealthCheckInterval">How often the service checks its shard nodes (ASSUMPTION A23: 1 s).</param>
 /// <param name="FailureDetection">
 /// ASSUMPTION A23: a shard primary is declared failed after 15 s without answering: Serverless runs cluster mode
-/// (FACTS.md §5), whose <c>cluster-node-timeout</c> is 15000 ms (FACTS.md §3).
+/// (docs/sources.md §5), whose <c>cluster-node-timeout</c> is 15000 ms (docs/sources.md §3).
 /// </param>
 /// <param name="PromotionTime">
 /// ASSUMPTION A23: the replica takes over 1 s after the decision ("failovers are usually executed in a matter of 1
-/// or 2 seconds", FACTS.md §3); the proxies route to it at once, so clients need no DNS change.
+/// or 2 seconds", docs/sources.md §3); the proxies route to it at once, so clients need no DNS change.
 /// </param>
 /// <param name="ReplacementDelay">ASSUMPTION A23: a failed shard node is replaced after 3 min, as node-based.</param>
-/// <param name="MinimumStorageGb">Minimum metered storage: 1 GB per cache for Redis OSS (FACTS.md §5).</param>
+/// <param name="MinimumStorageGb">Minimum metered storage: 1 GB per cache for Redis OSS (docs/sources.md §5).</param>
 public sealed record ServerlessSettings(
     double InitialEcpuPerSecond,
     double MaxEcpuPerSecond,
@@ -54,7 +54,7 @@ public sealed record ServerlessSettings(
         "health-check-interval", "failure-detection", "promotion-time", "replacement-delay", "minimum-storage-gb",
     ];
 
-    /// <summary>The defaults (FACTS.md §5, §3 and assumptions A21–A23).</summary>
+    /// <summary>The defaults (docs/sources.md §5, §3 and assumptions A21–A23).</summary>
     public static ServerlessSettings Default { get; } = new(
         InitialEcpuPerSecond: 30_000,
         MaxEcpuPerSecond: 5_000_000,

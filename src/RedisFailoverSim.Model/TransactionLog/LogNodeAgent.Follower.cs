@@ -186,7 +186,7 @@ public sealed partial class LogNodeAgent
         }
     }
 
-    /// <summary>Catches up with the most up-to-date log of the claim quorum, then leads (FACTS.md §6).</summary>
+    /// <summary>Catches up with the most up-to-date log of the claim quorum, then leads (docs/sources.md §6).</summary>
     private void BecomeLeader()
     {
         var best = _best!;

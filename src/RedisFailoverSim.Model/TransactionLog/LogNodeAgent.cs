@@ -13,9 +13,9 @@ namespace RedisFailoverSim.Model.TransactionLog;
 /// <summary>
 /// A MemoryDB node's transaction-log agent, plugged into the shared Redis node (<see cref="INodeExtension"/>). As
 /// leader it appends every applied write to the log replicas and acknowledges the client only once a quorum of AZs
-/// has it durable (FACTS.md §6, §4.5), renews its lease with heartbeats and steps down when it loses the quorum. As
+/// has it durable (docs/sources.md §6, §4.5), renews its lease with heartbeats and steps down when it loses the quorum. As
 /// follower it applies committed records from its AZ's log replica and, when the lease has lapsed, claims
-/// leadership, catching up with the log before it takes writes (FACTS.md §6: no acknowledged write is lost on
+/// leadership, catching up with the log before it takes writes (docs/sources.md §6: no acknowledged write is lost on
 /// failover). The protocol is Raft's (terms, log matching, a marker record per new term); the claim quorum hands the
 /// candidate the most up-to-date log among it.
 /// </summary>

@@ -9,7 +9,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Model.TransactionLog;
 
 /// <summary>
-/// One AZ's replica of MemoryDB's Multi-AZ transaction log (FACTS.md §6). It stores appends durably after its
+/// One AZ's replica of MemoryDB's Multi-AZ transaction log (docs/sources.md §6). It stores appends durably after its
 /// service time (A26) and answers in order; it accepts appends only from the current term's leader and only when
 /// they continue its log (so an old primary cut off from the quorum can never commit), keeps one leader per term and
 /// refuses a new claim while it still hears from the current leader within the lease (A28), and serves committed

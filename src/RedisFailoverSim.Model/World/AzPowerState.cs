@@ -2,7 +2,7 @@ namespace RedisFailoverSim.Model.World;
 
 /// <summary>
 /// Which AZs are without power (an AZ power interruption in progress), so a managed control plane can hold a
-/// replacement until the AZ is back (FACTS.md §4.2). Interruptions nest: each needs its own restore.
+/// replacement until the AZ is back (docs/sources.md §4.2). Interruptions nest: each needs its own restore.
 /// </summary>
 public sealed class AzPowerState
 {

@@ -12,10 +12,10 @@ internal sealed class ElastiCacheBehaviour(ManagedControlPlane controlPlane) : I
 
     public RedisNode? CurrentPrimary() => controlPlane.CurrentPrimary();
 
-    /// <summary>Maintenance: a coordinated failover (FACTS.md §4.1: no or a brief write interruption, no loss).</summary>
+    /// <summary>Maintenance: a coordinated failover (docs/sources.md §4.1: no or a brief write interruption, no loss).</summary>
     public string PlannedReplacement(RedisNode node) => controlPlane.PlannedReplacement(node);
 
-    /// <summary>A customer reboot does not fail over (FACTS.md §4.2).</summary>
+    /// <summary>A customer reboot does not fail over (docs/sources.md §4.2).</summary>
     public string CustomerReboot(RedisNode node, SimDuration downFor) => controlPlane.CustomerReboot(node, downFor);
 
     public bool ControlPlaneSettled() => controlPlane.Settled;

@@ -9,8 +9,8 @@ namespace RedisFailoverSim.Paths.ElastiCache;
 /// <summary>
 /// ElastiCache node-based, cluster mode disabled, Multi-AZ with automatic failover, assembled from model
 /// components: the scenario's nodes running the same Redis code as self-hosted (asynchronous replication,
-/// <c>close-on-slave-write</c>, FACTS.md §4.2), a managed control plane outside the data plane, and clients that
-/// reach the primary through the primary endpoint's DNS name with their DNS TTL (FACTS.md §9.1).
+/// <c>close-on-slave-write</c>, docs/sources.md §4.2), a managed control plane outside the data plane, and clients that
+/// reach the primary through the primary endpoint's DNS name with their DNS TTL (docs/sources.md §9.1).
 /// </summary>
 internal static class ElastiCachePath
 {

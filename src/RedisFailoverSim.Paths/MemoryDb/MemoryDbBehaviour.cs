@@ -28,7 +28,7 @@ internal sealed class MemoryDbBehaviour(SimWorld world, IReadOnlyList<LogNodeAge
 
     /// <summary>
     /// Maintenance: the leader hands the log over to its most caught-up follower once its pending writes committed
-    /// (FACTS.md §6: no data lost during node replacements); a follower is replaced and restores from the log.
+    /// (docs/sources.md §6: no data lost during node replacements); a follower is replaced and restores from the log.
     /// </summary>
     public string PlannedReplacement(RedisNode node)
     {

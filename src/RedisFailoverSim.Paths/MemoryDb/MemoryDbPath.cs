@@ -9,7 +9,7 @@ namespace RedisFailoverSim.Paths.MemoryDb;
 
 /// <summary>
 /// Amazon MemoryDB, assembled from model components: the scenario's nodes run the shared Redis code with a
-/// transaction-log agent (a write is acknowledged once a quorum of AZs holds it, FACTS.md §6), one log replica per AZ,
+/// transaction-log agent (a write is acknowledged once a quorum of AZs holds it, docs/sources.md §6), one log replica per AZ,
 /// a log-lease failover that promotes a replica only after it caught up with the log (A28), replacement of failed
 /// nodes from the log (A29), and cluster-aware clients that follow the primary the cluster advertises (A31).
 /// </summary>
@@ -89,7 +89,7 @@ internal static class MemoryDbPath
     private static RedisNode? MostAdvanced(SimWorld world) =>
         world.Nodes.OrderByDescending(n => n.Offset).ThenBy(n => n.NodeIndex).FirstOrDefault();
 
-    /// <summary>Data written to the log, billed per GB (FACTS.md §6): the replication stream the primary committed.</summary>
+    /// <summary>Data written to the log, billed per GB (docs/sources.md §6): the replication stream the primary committed.</summary>
     private static KeyValuePair<string, double> DataWritten(SimWorld world)
     {
         long bytes = Convergence.SinglePrimary(world)?.Offset ?? 0;

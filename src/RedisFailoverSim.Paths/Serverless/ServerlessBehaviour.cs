@@ -12,7 +12,7 @@ internal sealed class ServerlessBehaviour(ManagedControlPlane controlPlane) : IP
 
     public RedisNode? CurrentPrimary() => controlPlane.CurrentPrimary();
 
-    /// <summary>Updates are applied "without downtime" (FACTS.md §5): a coordinated failover behind the proxy.</summary>
+    /// <summary>Updates are applied "without downtime" (docs/sources.md §5): a coordinated failover behind the proxy.</summary>
     public string PlannedReplacement(RedisNode node) => controlPlane.PlannedReplacement(node);
 
     /// <summary>Serverless exposes no nodes: a customer cannot reboot one, so the fault does nothing here.</summary>

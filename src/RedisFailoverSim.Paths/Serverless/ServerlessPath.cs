@@ -9,7 +9,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Paths.Serverless;
 
 /// <summary>
-/// ElastiCache Serverless, assembled from model components: clients talk to the proxy of their AZ (FACTS.md §5);
+/// ElastiCache Serverless, assembled from model components: clients talk to the proxy of their AZ (docs/sources.md §5);
 /// behind the proxies the scenario's nodes form the shard, asynchronously replicated across the AZs (ASSUMPTION
 /// A24: one shard; scaling adds capacity, not shards), with a managed failover behind the proxy (A23). Capacity in
 /// ECPU/s scales at a finite rate (A21) and throttles what it cannot serve (A22). Usage: ECPUs and GB-hours.
@@ -40,7 +40,7 @@ internal static class ServerlessPath
             world.Recorder,
             () => spec.Redis.BaseDatasetBytes + (controlPlane.CurrentPrimary()?.Offset ?? 0));
 
-        // FACTS.md §5: 1 ECPU per KB transferred, at least 1 per request; ASSUMPTION A34: a write transfers its value.
+        // docs/sources.md §5: 1 ECPU per KB transferred, at least 1 per request; ASSUMPTION A34: a write transfers its value.
         double ecpusPerWrite = Math.Max(1.0, spec.Workload.ValueBytes / 1024.0);
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)

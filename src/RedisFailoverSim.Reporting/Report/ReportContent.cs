@@ -157,7 +157,7 @@ internal static class ReportContent
     private static void Assumptions(RunReport report, IReportWriter w)
     {
         w.Heading(2, "What the model assumes");
-        w.Paragraph("Every documented default the model uses, with its source (sections of shared/reference/FACTS.md), "
+        w.Paragraph("Every documented default the model uses, with its source (sections of docs/sources.md), "
             + "and every assumption where no source says; \"in this run\" is the value the scenario ran with.");
         foreach (var path in report.Paths.Select(p => p.Path))
         {

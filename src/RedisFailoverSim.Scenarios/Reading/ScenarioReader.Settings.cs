@@ -8,7 +8,7 @@ namespace RedisFailoverSim.Scenarios.Reading;
 /// <summary>
 /// The settings sections: <c>network:</c>, <c>redis:</c>, <c>sentinel:</c>, <c>client:</c>, <c>run:</c> and the AWS
 /// path blocks. Every key is optional; an omitted one keeps the Model's documented default (its record's
-/// <c>Default</c>, with the FACTS.md source in its doc comment).
+/// <c>Default</c>, with the docs/sources.md source in its doc comment).
 /// </summary>
 internal sealed partial class ScenarioReader
 {
@@ -49,7 +49,7 @@ internal sealed partial class ScenarioReader
             BaseDatasetBytes: s.Size("base-dataset-size", allowZero: true) ?? d.BaseDatasetBytes,
             Persistence: s.Boolean("persistence") ?? d.Persistence);
 
-        // redis.conf: repl-timeout must be larger than repl-ping-replica-period (FACTS.md §1.1).
+        // redis.conf: repl-timeout must be larger than repl-ping-replica-period (docs/sources.md §1.1).
         if (settings.ReplTimeout <= settings.ReplPingReplicaPeriod && (s.Has("repl-timeout") || s.Has("repl-ping-replica-period")))
         {
             s.Report(

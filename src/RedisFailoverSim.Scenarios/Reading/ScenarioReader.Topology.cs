@@ -88,7 +88,7 @@ internal sealed partial class ScenarioReader
                 primaries.Add((member.Name, entry.Get("primary")!));
             }
 
-            // replica-priority defaults to redis.conf's 100 (FACTS.md §1.6), NodeSpec's documented default.
+            // replica-priority defaults to redis.conf's 100 (docs/sources.md §1.6), NodeSpec's documented default.
             topology.Nodes.Add(priority is { } p
                 ? new NodeSpec(member.Name, member.Az, primary, (int)p)
                 : new NodeSpec(member.Name, member.Az, primary));

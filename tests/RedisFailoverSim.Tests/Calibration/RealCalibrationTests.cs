@@ -34,7 +34,7 @@ public class RealCalibrationTests
         Assert.True(real.Converged);
 
         // Model and reality agree on the failover times within ±max(2 s, 25 %): Sentinel's own randomness (SDOWN ping
-        // phase ≤ 1 s, start jitter ≤ 1 s, 1 s INFO period) spreads one run over a ~3 s window (FACTS.md §2.7: 6-9 s).
+        // phase ≤ 1 s, start jitter ≤ 1 s, 1 s INFO period) spreads one run over a ~3 s window (docs/sources.md §2.7: 6-9 s).
         Assert.Equal(true, Row(report, "failovers").Agrees);
         Assert.Equal(true, Row(report, "controlPlaneFailoverSeconds").Agrees);
         Assert.Equal(true, Row(report, "clientObservedFailoverSeconds").Agrees);

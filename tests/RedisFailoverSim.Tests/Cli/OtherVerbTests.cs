@@ -58,7 +58,7 @@ public sealed class OtherVerbTests : IDisposable
         var text = _cli.Out.ToString().ReplaceLineEndings("\n");
         Assert.StartsWith("self-hosted\n===========\nRedis OSS / Valkey on EC2 with Sentinel.", text, StringComparison.Ordinal);
         Assert.Contains(
-            "  down-after-milliseconds: 30000 ms\n      source FACTS.md §2.1 (sentinel.c sentinel_default_down_after); "
+            "  down-after-milliseconds: 30000 ms\n      source docs/sources.md §2.1 (sentinel.c sentinel_default_down_after); "
             + "scenario key\n      sentinel.down-after-milliseconds\n",
             text,
             StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public class SimNetworkTests
 
         static double Quantile(List<double> xs, double q) => xs.Order().ElementAt((int)(q * (xs.Count - 1)));
 
-        // One-way delays: same AZ ≈ 0.22 ms (RTT 0.45 ms), cross AZ ≈ 0.8 ms (RTT 1.3–2.1 ms), FACTS.md §8;
+        // One-way delays: same AZ ≈ 0.22 ms (RTT 0.45 ms), cross AZ ≈ 0.8 ms (RTT 1.3–2.1 ms), docs/sources.md §8;
         // log-normal sigma 0.25 puts P99 at e^(2.326 × 0.25) ≈ 1.79 × the median (assumption A1).
         Assert.InRange(Quantile(sameAz, 0.5), 0.21, 0.23);
         Assert.InRange(Quantile(crossAz, 0.5), 0.77, 0.83);

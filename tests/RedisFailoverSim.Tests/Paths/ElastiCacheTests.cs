@@ -5,7 +5,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>The ElastiCache path pinned to FACTS.md §4 (failover duration, planned replacement, reboot) and assumption A19.</summary>
+/// <summary>The ElastiCache path pinned to docs/sources.md §4 (failover duration, planned replacement, reboot) and assumption A19.</summary>
 public class ElastiCacheTests
 {
     private const long FaultAtS = 30;
@@ -19,7 +19,7 @@ public class ElastiCacheTests
     [Fact]
     public void AzPowerInterruption_TwentySeeds_MedianClientObservedFailoverIn15To35s()
     {
-        // FACTS.md §4.1: ~27 s measured under the FIS action, "about 30 s", a 15–30 s range.
+        // docs/sources.md §4.1: ~27 s measured under the FIS action, "about 30 s", a 15–30 s range.
         var observed = new List<double>();
         for (ulong seed = 1; seed <= 20; seed++)
         {
@@ -66,7 +66,7 @@ public class ElastiCacheTests
     [Fact]
     public void AzPowerInterruption_ReplacementOnlyWhenTheAzIsBack()
     {
-        // FACTS.md §4.2: in an AZ failure the replacement in the failed AZ is created only when the AZ is back.
+        // docs/sources.md §4.2: in an AZ failure the replacement in the failed AZ is created only when the AZ is back.
         var result = Run(AzPowerInterruption());
         var restart = result.Events.Single(e => e.Source == "n1" && e.Kind == "restart");
         Assert.Equal(FaultAtS + 600, restart.Seconds);
@@ -112,7 +112,7 @@ public class ElastiCacheTests
     public void IsolatedPrimary_KeepsWriting_SplitBrainUntilHealAndItsWritesAreLost()
     {
         // The switchable variant of A19: the old primary keeps acknowledging c1 until the control plane reaches it
-        // again after the heal and demotes it (FACTS.md §1.3: its data set is discarded).
+        // again after the heal and demotes it (docs/sources.md §1.3: its data set is discarded).
         var isolate = Specs.Fault(FaultKind.Isolate, 20, 60, FaultTarget.Az("az-a"));
         var spec = Specs.ThreeNodes([isolate]).With(elastiCache: ElastiCacheSettings.Default with { IsolatedPrimary = IsolatedPrimaryBehaviour.KeepsWriting });
         var fenced = Run(Specs.ThreeNodes([isolate]));
@@ -139,7 +139,7 @@ public class ElastiCacheTests
     [Fact]
     public void NodeReplacement_CoordinatedFailover_NoLossAndABlipOfAFewSeconds()
     {
-        // FACTS.md §4.1, §1.7: planned replacement is a coordinated failover: writes pause until the replica has the
+        // docs/sources.md §4.1, §1.7: planned replacement is a coordinated failover: writes pause until the replica has the
         // whole stream, the roles swap, clients closed by close-on-slave-write reconnect to the re-pointed endpoint.
         var replace = Specs.Fault(FaultKind.NodeReplacement, 20, 30, FaultTarget.Primary);
         for (ulong seed = 1; seed <= 3; seed++)
@@ -157,7 +157,7 @@ public class ElastiCacheTests
     [Fact]
     public void CustomerReboot_OfThePrimary_NoFailoverAndTheEmptyRestartWipesTheReplicas()
     {
-        // FACTS.md §4.2: a customer reboot does not fail over; §1.2: the primary comes back empty (no persistence)
+        // docs/sources.md §4.2: a customer reboot does not fail over; §1.2: the primary comes back empty (no persistence)
         // and its replicas clear their copy.
         var reboot = Specs.Fault(FaultKind.Reboot, 20, 30, FaultTarget.Primary);
         var result = Run(Specs.ThreeNodes([reboot]));

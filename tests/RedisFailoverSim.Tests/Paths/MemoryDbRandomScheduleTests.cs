@@ -10,7 +10,7 @@ namespace RedisFailoverSim.Tests.Paths;
 /// <summary>
 /// MemoryDB under random fault schedules: crashes, power cuts, pauses, isolations, partitions, one-way cuts, slow AZs,
 /// AZ power interruptions, reboots and replacements at random times. Whatever happens, no acknowledged write is lost
-/// (FACTS.md §6) and the run converges. Seeded: a failure prints the seed and the schedule that replays it.
+/// (docs/sources.md §6) and the run converges. Seeded: a failure prints the seed and the schedule that replays it.
 /// </summary>
 public class MemoryDbRandomScheduleTests
 {

@@ -6,7 +6,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>The MemoryDB path pinned to FACTS.md §6: no acknowledged write lost, single-digit ms writes, quorum commits.</summary>
+/// <summary>The MemoryDB path pinned to docs/sources.md §6: no acknowledged write lost, single-digit ms writes, quorum commits.</summary>
 public class MemoryDbTests
 {
     private static PathResult Run(WorldSpec spec, ulong seed = 1) =>
@@ -40,7 +40,7 @@ public class MemoryDbTests
     [MemberData(nameof(BundledLike))]
     public void BundledScenario_AnyFault_NoAcknowledgedWriteLost(string scenario)
     {
-        // FACTS.md §6: "in all cases MemoryDB ensures that no data is lost during node replacements or failover".
+        // docs/sources.md §6: "in all cases MemoryDB ensures that no data is lost during node replacements or failover".
         for (ulong seed = 1; seed <= 2; seed++)
         {
             var result = Run(Scenario(scenario), seed);
@@ -54,7 +54,7 @@ public class MemoryDbTests
     [Fact]
     public void CleanRun_WritesCommitInAQuorumOfAzs_SingleDigitMilliseconds()
     {
-        // FACTS.md §6: single-digit millisecond writes: a cross-AZ round trip to the second log replica plus its
+        // docs/sources.md §6: single-digit millisecond writes: a cross-AZ round trip to the second log replica plus its
         // service time (A26), on top of the client's own hop.
         var result = Run(Specs.ThreeNodes(), seed: 5);
         Assert.Equal(3 * 50 * 90, result.Writes.Acknowledged);
@@ -124,7 +124,7 @@ public class MemoryDbTests
     [Fact]
     public void SingleNodeShard_PrimaryCrash_WritesStopUntilTheNodeIsReplacedAndNothingIsLost()
     {
-        // FACTS.md §6: a single-node shard stops taking writes until the primary is replaced and re-synced; the
+        // docs/sources.md §6: a single-node shard stops taking writes until the primary is replaced and re-synced; the
         // replacement (A29: after 3 min) restores from the log, so every acknowledged write survives.
         var spec = Specs.ThreeNodes([Specs.CrashPrimary(20)], durationS: 300) with { Nodes = [new NodeSpec("n1", "az-a", true)] };
         var result = Run(spec);

@@ -6,7 +6,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>Pause and restart of the primary on the self-hosted path (FACTS.md §1.2, §1.3, §2.2).</summary>
+/// <summary>Pause and restart of the primary on the self-hosted path (docs/sources.md §1.2, §1.3, §2.2).</summary>
 public class NodeFaultTests
 {
     private static PathResult Run(FaultSpec fault, ulong seed = 1) =>
@@ -89,7 +89,7 @@ public class NodeFaultTests
     [Fact]
     public void PrimaryRestart_FasterThanDownAfterWithoutPersistence_ReplicasSyncTheEmptyDatasetAndEverythingIsLost()
     {
-        // FACTS.md §1.2: a master restarting empty makes its replicas sync to empty; Sentinel never fails over.
+        // docs/sources.md §1.2: a master restarting empty makes its replicas sync to empty; Sentinel never fails over.
         var result = Run(At20(FaultKind.Crash, 5));
         var s = result.Samples!;
         long ackedBeforeCrash = 0;

@@ -6,7 +6,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>The self-hosted path pinned to FACTS.md §2 (Sentinel timers and vote rules).</summary>
+/// <summary>The self-hosted path pinned to docs/sources.md §2 (Sentinel timers and vote rules).</summary>
 public class SelfHostedFailoverTests
 {
     private static PathResult Run(WorldSpec spec, ulong seed) =>
@@ -17,7 +17,7 @@ public class SelfHostedFailoverTests
     [InlineData(5_000, 6.0, 9.0)]
     public void PrimaryCrash_SentinelDefaults_SwitchMasterLandsInTheDerivedWindow(long downAfterMs, double earliest, double latest)
     {
-        // FACTS.md §2.7 [derived]: SDOWN at down-after (+≤1 s ping phase), ODOWN within ~1 s, start jitter,
+        // docs/sources.md §2.7 [derived]: SDOWN at down-after (+≤1 s ping phase), ODOWN within ~1 s, start jitter,
         // vote, SLAVEOF NO ONE, promotion seen at the next 1 s INFO: 31–34 s with 30 s; 6–9 s with 5 s.
         for (ulong seed = 1; seed <= 12; seed++)
         {
@@ -120,7 +120,7 @@ public class SelfHostedFailoverTests
     public void SentinelInMinority_OneOfThreeCutOff_NoFailover()
     {
         // Cutting one Sentinel off (quorum 2 of 3): it sees the master SDOWN but can never reach ODOWN
-        // with a majority, so it never starts a failover (FACTS.md §2.3).
+        // with a majority, so it never starts a failover (docs/sources.md §2.3).
         var cut = new FaultSpec(FaultKind.Isolate, SimTime.FromStart(SimDuration.FromSeconds(10)), SimDuration.FromSeconds(60), FaultTarget.Member("s1"));
         var result = Run(Specs.ThreeNodes([cut]), seed: 2);
         Assert.Null(result.Failover);
@@ -153,7 +153,7 @@ public class SelfHostedFailoverTests
     [Fact]
     public void IsolatedPrimary_MinReplicasToWrite1MaxLag10_StopsAcknowledgingTenToTwelveSecondsIn()
     {
-        // Sentinel docs Example 2 (FACTS.md §1.5, §2.5): the old master, alone with a client, becomes
+        // Sentinel docs Example 2 (docs/sources.md §1.5, §2.5): the old master, alone with a client, becomes
         // unavailable after max-lag; [derived] + ≤1 s ACK period and whole-second lag granularity.
         var isolate = new FaultSpec(FaultKind.Isolate, SimTime.FromStart(SimDuration.FromSeconds(10)), SimDuration.FromSeconds(60), FaultTarget.Az("az-a"));
         var bounded = RedisSettings.Default with { MinReplicasToWrite = 1, MinReplicasMaxLag = SimDuration.FromSeconds(10) };

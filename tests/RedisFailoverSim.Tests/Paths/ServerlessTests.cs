@@ -6,7 +6,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>The Serverless path pinned to FACTS.md §5 (ECPUs, scaling) and assumptions A21–A24.</summary>
+/// <summary>The Serverless path pinned to docs/sources.md §5 (ECPUs, scaling) and assumptions A21–A24.</summary>
 public class ServerlessTests
 {
     private static PathResult Run(WorldSpec spec, ulong seed = 1) =>
@@ -20,7 +20,7 @@ public class ServerlessTests
     [InlineData(2560, 2.5)]
     public void CleanRun_Ecpus_AreWritesTimesMaxOfOneAndKilobytes(int valueBytes, double ecpusPerWrite)
     {
-        // FACTS.md §5: 1 ECPU per KB transferred, at least 1 per request.
+        // docs/sources.md §5: 1 ECPU per KB transferred, at least 1 per request.
         var spec = Specs.ThreeNodes(durationS: 30) with
         {
             Workload = new WorkloadSpec(50, ArrivalProcess.Constant, SimDuration.FromSeconds(30), valueBytes, []),
@@ -39,7 +39,7 @@ public class ServerlessTests
     public void Burst_TwentyTimesInOneMinute_P99RisesUntilCapacityDoublesTwiceThenReturns()
     {
         // serverless-burst.yaml: traffic ×20 ramped over one minute. 100 KB values make each write 100 ECPUs: the
-        // base 3,000 ECPU/s becomes 60,000 ECPU/s against 30K of capacity (FACTS.md §5), which doubles every 2.5 min
+        // base 3,000 ECPU/s becomes 60,000 ECPU/s against 30K of capacity (docs/sources.md §5), which doubles every 2.5 min
         // (A21) to 60K, then 120K; meanwhile requests queue up to 100 ms and beyond that are throttled (A22).
         var spec = Specs.ThreeNodes() with
         {
@@ -98,7 +98,7 @@ public class ServerlessTests
     [Fact]
     public void NodeReplacement_CoordinatedFailoverBehindTheProxy_NoLossAndNoVisibleBlip()
     {
-        // FACTS.md §5: updates are applied without downtime; the proxy follows the swap within its 10 ms poll.
+        // docs/sources.md §5: updates are applied without downtime; the proxy follows the swap within its 10 ms poll.
         var result = Run(Specs.ThreeNodes([Specs.Fault(FaultKind.NodeReplacement, 20, 30, FaultTarget.Primary)]));
         Assert.Equal(0, result.Writes.AcknowledgedLost);
         Assert.NotNull(result.Failover);

@@ -5,7 +5,7 @@ using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
 
-/// <summary>The Jepsen 2013 partition {n1,n2} | {n3,n4,n5} on the self-hosted path (FACTS.md §1.3, §1.5, §7.1).</summary>
+/// <summary>The Jepsen 2013 partition {n1,n2} | {n3,n4,n5} on the self-hosted path (docs/sources.md §1.3, §1.5, §7.1).</summary>
 public class SplitBrainTests
 {
     private const double PartitionStart = 15;

@@ -55,7 +55,7 @@ public class ReportTests
     public void Markdown_Story_ListsDefaultsAndAssumptionsWithValuesInForceAndSources()
     {
         Assert.Contains(
-            "\n| down-after-milliseconds | 30000 ms | 30000 ms | FACTS.md §2.1 (sentinel.c sentinel_default_down_after) | `sentinel.down-after-milliseconds` |\n",
+            "\n| down-after-milliseconds | 30000 ms | 30000 ms | docs/sources.md §2.1 (sentinel.c sentinel_default_down_after) | `sentinel.down-after-milliseconds` |\n",
             Markdown.Value,
             StringComparison.Ordinal);
         Assert.Contains("\n| A5 | A client asks each Sentinel for the primary with a 500 ms timeout", Markdown.Value, StringComparison.Ordinal);
