@@ -4,6 +4,7 @@ using RedisFailoverSim.Cli.Verbs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting;
 using RedisFailoverSim.Reporting.Charts;
+using RedisFailoverSim.Reporting.Output;
 using RedisFailoverSim.Scenarios;
 
 namespace RedisFailoverSim.Cli.Commands;
@@ -21,6 +22,16 @@ internal static class PlotsCommand
         if (folder is null)
         {
             env.Error.WriteLine("no scenarios/ folder found (searched upward from the current folder and from the rfsim folder)");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            GalleryFolder.CheckWritable(verb.Out);
+        }
+        catch (OutputFolderException e)
+        {
+            env.Error.WriteLine($"gallery folder '{e.FolderPath}': {e.Message}");
             return ExitCodes.BadInput;
         }
 
@@ -50,18 +61,21 @@ internal static class PlotsCommand
         }
 
         var readme = ChartGallery.Readme(entries, skipped, env.Tool);
-        Directory.CreateDirectory(verb.Out);
-        foreach (var old in Directory.EnumerateFiles(verb.Out, "*.png").ToList())
+        var files = entries.Select(e => (e.FileName, e.Png)).ToList();
+        files.Add((ChartGallery.ReadmeFileName, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(readme)));
+        try
         {
-            File.Delete(old);
+            foreach (var kept in GalleryFolder.Write(verb.Out, files))
+            {
+                env.Error.WriteLine($"note: kept {Path.Combine(verb.Out, kept)}: an earlier gallery wrote it, but it was changed since");
+            }
+        }
+        catch (OutputFolderException e)
+        {
+            env.Error.WriteLine($"gallery folder '{e.FolderPath}': {e.Message}");
+            return ExitCodes.BadInput;
         }
 
-        foreach (var entry in entries)
-        {
-            File.WriteAllBytes(Path.Combine(verb.Out, entry.FileName), entry.Png);
-        }
-
-        File.WriteAllText(Path.Combine(verb.Out, ChartGallery.ReadmeFileName), readme, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         env.Out.WriteLine($"wrote {entries.Count} charts and {ChartGallery.ReadmeFileName} to {verb.Out}");
         return ExitCodes.Ok;
     }

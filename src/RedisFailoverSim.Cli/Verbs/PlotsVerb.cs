@@ -8,7 +8,7 @@ namespace RedisFailoverSim.Cli.Verbs;
     + "its seed on the paths available, save its most telling chart(s) as PNG and a README listing them.")]
 internal sealed class PlotsVerb
 {
-    [Option("out", MetaValue = "DIR", Default = "plots", HelpText = "The gallery folder; its PNGs and README.md are replaced.")]
+    [Option("out", MetaValue = "DIR", Default = "plots", HelpText = "The gallery folder. rfsim replaces only the files it wrote there before (listed in its gallery-manifest.json, unchanged).")]
     public string Out { get; set; } = "plots";
 
     [Usage(ApplicationAlias = "rfsim")]

@@ -4,71 +4,81 @@ namespace RedisFailoverSim.Reporting.Output;
 
 /// <summary>
 /// A run's output folder, written atomically: every file goes into a staging folder beside the destination
-/// (<c>DIR.tmp-&lt;random&gt;</c>), and only when all of them are written is the staging folder renamed into
-/// place, replacing a previous run's folder. Disposing without <see cref="Commit"/> (an error, Ctrl-C) deletes
-/// the staging folder, so no half-written folder is ever left behind.
+/// (<see cref="StagingFolder"/>), and only when all of them are written is the staging folder renamed into
+/// place. Disposing without <see cref="Commit"/> (an error, Ctrl-C) deletes the staging folder, so no half-written
+/// folder is ever left behind.
 /// </summary>
 /// <remarks>
 /// Begin before the simulation so an unwritable destination fails in a second, not after the run. An existing
-/// destination is replaced only when it looks like an earlier output folder (it holds <c>results.json</c>) or is
-/// empty: <c>--out .</c> must never wipe a user's files.
+/// destination is replaced only when it is empty or holds exactly what rfsim wrote there, unchanged, as its
+/// <see cref="OutputManifest"/> lists: <c>--out .</c> or <c>--out ~/thesis</c> must never lose a user's file.
 /// </remarks>
 public sealed class OutputFolder : IDisposable
 {
-    /// <summary>The file whose presence marks a folder as ours to replace.</summary>
-    public const string MarkerFile = "results.json";
+    /// <summary>The manifest every output folder carries; what makes it rfsim's to replace.</summary>
+    public const string ManifestFile = OutputManifest.RunFileName;
 
     private readonly List<string> _written = [];
+    private readonly StagingFolder _staging;
+    private readonly IReadOnlyList<string> _createdParents;
     private bool _committed;
     private bool _disposed;
 
-    private OutputFolder(string destination, string staging)
+    private OutputFolder(string destination, StagingFolder staging, IReadOnlyList<string> createdParents)
     {
         DestinationPath = destination;
-        StagingPath = staging;
+        _staging = staging;
+        _createdParents = createdParents;
     }
 
     /// <summary>The folder the files end up in (full path).</summary>
     public string DestinationPath { get; }
 
     /// <summary>The staging folder the files are written into until <see cref="Commit"/>.</summary>
-    public string StagingPath { get; }
+    public string StagingPath => _staging.Path;
 
     /// <summary>The files written so far, in writing order.</summary>
     public IReadOnlyList<string> Written => _written;
 
     /// <summary>
-    /// Checks that <paramref name="destination"/> can be written and creates its staging folder (and any missing
-    /// parent folders). Throws <see cref="OutputFolderException"/> with a plain reason when it cannot.
+    /// Checks that <paramref name="destination"/> can be written and replaced, and creates its staging folder (and
+    /// any missing parent folders, removed again when the run does not commit). Throws
+    /// <see cref="OutputFolderException"/> with a plain reason when it cannot.
     /// </summary>
     public static OutputFolder Begin(string destination)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
-        if (File.Exists(full))
-        {
-            throw new OutputFolderException(destination, $"'{destination}' is a file, not a folder");
-        }
-
-        if (Directory.Exists(full) && !IsReplaceable(full))
-        {
-            throw new OutputFolderException(
-                destination,
-                $"'{destination}' exists and is not an rfsim output folder (it has files but no {MarkerFile}); "
-                + "choose another --out or empty it");
-        }
-
-        var staging = full + ".tmp-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var full = Resolve(destination);
         try
         {
-            Directory.CreateDirectory(staging);
+            StagingFolder.SweepStale(full, ManifestFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFolderException(destination, $"cannot create '{destination}': {e.Message}", e);
+            // Cleaning up after killed runs is a courtesy; the checks below decide.
         }
 
-        return new OutputFolder(full, staging);
+        CheckReplaceable(destination, full);
+        var created = new List<string>();
+        try
+        {
+            for (var parent = Path.GetDirectoryName(full); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+            {
+                created.Add(parent);
+            }
+
+            created.Reverse();
+            foreach (var parent in created)
+            {
+                Directory.CreateDirectory(parent);
+            }
+
+            return new OutputFolder(full, StagingFolder.Create(full), created);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RemoveCreated(created);
+            throw new OutputFolderException(destination, $"cannot create '{destination}': {e.Message}", e);
+        }
     }
 
     /// <summary>
@@ -116,20 +126,22 @@ public sealed class OutputFolder : IDisposable
     }
 
     /// <summary>
-    /// Moves the staging folder into place. An earlier folder at the destination is moved aside first and deleted
-    /// after, and put back if the move fails.
+    /// Writes the manifest and moves the staging folder into place. An earlier folder at the destination (checked
+    /// again: it must still be rfsim's) is moved aside first and deleted after, and put back if the move fails.
     /// </summary>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ThrowIfCommitted();
-        var previous = Directory.Exists(DestinationPath)
-            ? DestinationPath + ".old-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))
-            : null;
+        CheckReplaceable(DestinationPath, DestinationPath);
+        string? previous = null;
         try
         {
-            if (previous is not null)
+            _staging.Unlock();
+            OutputManifest.Write(StagingPath, ManifestFile, _written);
+            if (Directory.Exists(DestinationPath))
             {
+                previous = DestinationPath + ".old-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
                 Directory.Move(DestinationPath, previous);
             }
 
@@ -151,11 +163,11 @@ public sealed class OutputFolder : IDisposable
         _committed = true;
         if (previous is not null)
         {
-            TryDelete(previous);
+            StagingFolder.TryDeleteTree(previous);
         }
     }
 
-    /// <summary>Deletes the staging folder unless the folder was committed.</summary>
+    /// <summary>Deletes the staging folder (and the parent folders Begin created) unless the folder was committed.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -166,12 +178,84 @@ public sealed class OutputFolder : IDisposable
         _disposed = true;
         if (!_committed)
         {
-            TryDelete(StagingPath);
+            _staging.Dispose();
+            RemoveCreated(_createdParents);
         }
     }
 
-    private static bool IsReplaceable(string folder) =>
-        File.Exists(Path.Combine(folder, MarkerFile)) || !Directory.EnumerateFileSystemEntries(folder).Any();
+    /// <summary>The full destination path; refuses an empty path, a file system root and an existing file.</summary>
+    public static string Resolve(string destination)
+    {
+        if (string.IsNullOrWhiteSpace(destination))
+        {
+            throw new OutputFolderException(destination ?? "", "--out needs a folder name (it was empty)");
+        }
+
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputFolderException(destination, $"'{destination}' is not a usable folder name: {e.Message}", e);
+        }
+
+        if (Path.GetDirectoryName(full) is null)
+        {
+            throw new OutputFolderException(destination, $"'{destination}' is the root of the file system; choose a folder inside it");
+        }
+
+        if (File.Exists(full))
+        {
+            throw new OutputFolderException(destination, $"'{destination}' is a file, not a folder");
+        }
+
+        return full;
+    }
+
+    private static void CheckReplaceable(string destination, string full)
+    {
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+
+        string? why;
+        try
+        {
+            why = OutputManifest.WhyNotReplaceable(full, ManifestFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            why = $"it cannot be read: {e.Message}";
+        }
+
+        if (why is not null)
+        {
+            throw new OutputFolderException(
+                destination,
+                $"'{destination}' exists and rfsim will not replace it: {why}. Choose another --out, or empty the folder yourself");
+        }
+    }
+
+    private static void RemoveCreated(IReadOnlyList<string> created)
+    {
+        for (var i = created.Count - 1; i >= 0; i--)
+        {
+            try
+            {
+                if (Directory.Exists(created[i]) && !Directory.EnumerateFileSystemEntries(created[i]).Any())
+                {
+                    Directory.Delete(created[i]);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: an empty folder is left.
+            }
+        }
+    }
 
     private static void CheckNames(IReadOnlyList<IReportFile> files)
     {
@@ -179,7 +263,7 @@ public sealed class OutputFolder : IDisposable
         foreach (var file in files)
         {
             var name = file.FileName;
-            if (string.IsNullOrWhiteSpace(name) || name != Path.GetFileName(name) || name is "." or "..")
+            if (string.IsNullOrWhiteSpace(name) || name != Path.GetFileName(name) || name is "." or ".." || name == ManifestFile)
             {
                 throw new ArgumentException($"report file name '{name}' must be a plain file name", nameof(files));
             }
@@ -188,21 +272,6 @@ public sealed class OutputFolder : IDisposable
             {
                 throw new ArgumentException($"report file name '{name}' appears twice", nameof(files));
             }
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover staging or old folder is named .tmp-/.old- and never mistaken for results.
         }
     }
 

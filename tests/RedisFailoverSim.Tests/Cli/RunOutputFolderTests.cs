@@ -24,7 +24,7 @@ public sealed class RunOutputFolderTests : IDisposable
         Assert.Equal(
         [
             "latency-cdf.png", "latency-cdf.svg", "latency.png", "latency.svg", "lost-writes.png", "lost-writes.svg",
-            "report.html", "report.md", "results.csv", "results.json", "roles.png", "roles.svg", "trace.txt",
+            "report.html", "report.md", "results.csv", "results.json", "rfsim-manifest.json", "roles.png", "roles.svg", "trace.txt",
         ],
         Directory.EnumerateFileSystemEntries(_cli.OutputPath()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["out", "split.yaml"], Directory.EnumerateFileSystemEntries(_cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -37,8 +37,27 @@ public sealed class RunOutputFolderTests : IDisposable
         var exit = _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath(), "--quiet");
 
         Assert.Equal(0, exit);
-        Assert.Equal(12, Directory.EnumerateFiles(_cli.OutputPath()).Count());
+        Assert.Equal(13, Directory.EnumerateFiles(_cli.OutputPath()).Count()); // 12 outputs and rfsim-manifest.json
         Assert.False(File.Exists(Path.Combine(_cli.OutputPath(), "trace.txt")));
+    }
+
+    [Fact]
+    public void Run_IntoAUsersFolderHoldingAResultsJson_ExitsTwoAndKeepsEveryFile()
+    {
+        var thesis = _cli.OutputPath("thesis");
+        Directory.CreateDirectory(Path.Combine(thesis, "src"));
+        File.WriteAllText(Path.Combine(thesis, "results.json"), "{}");
+        File.WriteAllText(Path.Combine(thesis, "thesis.tex"), "chapter one");
+        File.WriteAllText(Path.Combine(thesis, "src", "main.c"), "int main(void);");
+
+        var exit = _cli.Run("run", _cli.ScenarioFile, "--out", thesis, "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("rfsim will not replace it", _cli.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_cli.Runs);
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(thesis, "results.json")));
+        Assert.Equal("chapter one", File.ReadAllText(Path.Combine(thesis, "thesis.tex")));
+        Assert.Equal("int main(void);", File.ReadAllText(Path.Combine(thesis, "src", "main.c")));
     }
 
     [Fact]

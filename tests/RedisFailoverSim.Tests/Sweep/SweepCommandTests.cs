@@ -21,7 +21,7 @@ public sealed class SweepCommandTests : IDisposable
         var exitTwo = _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "6", "--parallel", "2", "--no-charts", "--out", two);
 
         Assert.Equal((0, 0), (exitOne, exitTwo));
-        Assert.Equal(["replications.csv", "sweep.csv", "sweep.json"], SweepFixture.Files(one).Select(f => f.Name));
+        Assert.Equal(["replications.csv", "rfsim-manifest.json", "sweep.csv", "sweep.json"], SweepFixture.Files(one).Select(f => f.Name));
         Assert.Equal(SweepFixture.Files(one), SweepFixture.Files(two), FileComparer.Instance);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(two, "sweep.json")));
         var lost = json.RootElement.GetProperty("points")[0].GetProperty("paths")[0].GetProperty("acknowledgedLost");
@@ -60,9 +60,9 @@ public sealed class SweepCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", _sweep.Error.ToString());
-        Assert.Equal(11, SweepFixture.Files(single).Count);
+        Assert.Equal(12, SweepFixture.Files(single).Count); // 11 outputs and rfsim-manifest.json
         Assert.Equal(SweepFixture.Files(single), SweepFixture.Files(merged), FileComparer.Instance);
-        Assert.Equal(["sweep-partial.json"], SweepFixture.Files(_sweep.Folder("part-0")).Select(f => f.Name));
+        Assert.Equal(["rfsim-manifest.json", "sweep-partial.json"], SweepFixture.Files(_sweep.Folder("part-0")).Select(f => f.Name));
     }
 
     [Fact]
