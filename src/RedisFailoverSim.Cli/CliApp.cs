@@ -11,7 +11,7 @@ namespace RedisFailoverSim.Cli;
 
 /// <summary>
 /// Parses the command line, dispatches to a command, and turns every failure into a message and an exit code,
-/// never a stack trace (STYLE.md §6).
+/// never a stack trace.
 /// </summary>
 internal static class CliApp
 {
@@ -19,7 +19,7 @@ internal static class CliApp
     public static int Run(string[] args, CliEnvironment env)
     {
         // Help and errors are written by DisplayHelp, not by the parser: help to stdout (exit 0), usage errors to
-        // stderr (exit 2). The parser's own writer sends everything to stderr (DEPENDENCIES.md §3).
+        // stderr (exit 2). The parser's own writer sends everything to stderr.
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;

@@ -60,7 +60,7 @@ internal sealed record CliEnvironment(
 
     /// <summary>
     /// A Spectre console on <see cref="Out"/>. When <see cref="Out"/> is not a terminal Spectre writes no escape
-    /// codes and no progress bar (DEPENDENCIES.md §3); the width is then fixed so the table does not wrap.
+    /// codes and no progress bar (Spectre.Console prints none when output is redirected); the width is then fixed so the table does not wrap.
     /// </summary>
     public IAnsiConsole CreateAnsiConsole()
     {

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Cli;
 
 /// <summary>
-/// The process exit codes, after Maelstrom's convention (ANCHORS.md §5.1): 0 valid, 1 invalid, 2 unknown/bad input.
+/// The process exit codes, after Maelstrom's convention (docs/sources.md §15.1): 0 valid, 1 invalid, 2 unknown/bad input.
 /// </summary>
 internal static class ExitCodes
 {

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace RedisFailoverSim.Engine;
 
 /// <summary>
-/// Always-on invariant checks (shared/design/STYLE.md §5). A passing check costs one branch; a failing one
+/// Always-on invariant checks (on in Release: the printed numbers rest on them). A passing check costs one branch; a failing one
 /// throws <see cref="InvariantViolatedException"/> with the expression text.
 /// </summary>
 public static class Invariant

@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Reporting;
 /// <summary>
 /// Everything one <c>rfsim run</c> produced, as the report writers see it: the scenario's identity, the
 /// seed and tool that reproduce it, one result per path and the verdict on each <c>expect:</c> claim.
-/// Writers read only this record (ARCHITECTURE.md: the Reporting layer reads only result records).
+/// Writers read only this record (the Reporting layer reads only result records, never the model).
 /// </summary>
 /// <param name="ScenarioName">The scenario's <c>name:</c>.</param>
 /// <param name="ScenarioDescription">The scenario's <c>description:</c>.</param>

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Calibration.Results;
 
 /// <summary>
-/// The metrics of one run, model or real, with the definitions of ARCHITECTURE.md: acknowledged-lost = acknowledged
+/// The metrics of one run, model or real, with the definitions of <c>rfsim --help</c>: acknowledged-lost = acknowledged
 /// writes absent from the final converged dataset; control-plane failover = fault → first <c>+switch-master</c>;
 /// client-observed failover = fault → first write acknowledged by the new primary; latency from the intended start.
 /// </summary>

@@ -10,6 +10,11 @@ internal static class ExplainCommand
 {
     public static int Execute(ExplainVerb verb, CliEnvironment env)
     {
+        if (verb.Source is { } section)
+        {
+            return PrintSource(section, env);
+        }
+
         IReadOnlyList<string> paths = DeploymentPaths.All;
         if (verb.Path is { } requested)
         {
@@ -40,5 +45,18 @@ internal static class ExplainCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static int PrintSource(string section, CliEnvironment env)
+    {
+        if (SourcesDocument.TrySection(section, out var text))
+        {
+            env.Out.Write(text);
+            return ExitCodes.Ok;
+        }
+
+        env.Error.WriteLine(
+            $"docs/sources.md has no section §{section.TrimStart('§')} (sections: {string.Join(", ", SourcesDocument.SectionIds)})");
+        return ExitCodes.BadInput;
     }
 }

@@ -7,7 +7,7 @@ namespace RedisFailoverSim.Cli.Help;
 
 /// <summary>
 /// What every <c>--help</c> teaches after the options (issue 6, "CLI that teaches"): the fault kinds and how
-/// each cuts the system, the metrics with their exact definitions (ARCHITECTURE.md), the exit codes and examples.
+/// each cuts the system, the metrics with their exact definitions, the exit codes and examples.
 /// </summary>
 internal static class HelpTopics
 {

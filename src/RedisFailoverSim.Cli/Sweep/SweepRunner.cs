@@ -7,7 +7,7 @@ using RedisFailoverSim.Reporting.Sweep;
 namespace RedisFailoverSim.Cli.Sweep;
 
 /// <summary>
-/// Runs a sweep's replications on K worker threads (ANCHORS.md §1: replications in parallel, each single-threaded,
+/// Runs a sweep's replications on K worker threads (docs/sources.md §15.6: replications in parallel, each single-threaded,
 /// seeded from (master seed, index)). Workers take the next (point, replication, path) from a shared counter and put
 /// its numbers in that job's own cell of a <see cref="ReplicationTable"/>; nothing is ever combined in finish order,
 /// so the table, and every byte written from it, is the same for any K.

@@ -12,9 +12,14 @@ internal sealed class ExplainVerb
         HelpText = "elasticache, serverless, memorydb or self-hosted. Default: all four.")]
     public string? Path { get; set; }
 
+    [Option("source", MetaValue = "n",
+        HelpText = "Print section n of docs/sources.md (e.g. 2.1), where a default's fact comes from, and nothing else.")]
+    public string? Source { get; set; }
+
     [Usage(ApplicationAlias = "rfsim")]
     public static IEnumerable<Example> Examples =>
     [
         new("What the self-hosted Sentinel model does and assumes", new ExplainVerb { Path = "self-hosted" }),
+        new("Where Sentinel's defaults come from (docs/sources.md §2.1)", new ExplainVerb { Source = "2.1" }),
     ];
 }

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Model.Catalog;
 
 /// <summary>
-/// A modelling choice that is not a documented fact (shared/design/STYLE.md §10): printed by
+/// A modelling choice that is not a documented fact: printed by
 /// <c>rfsim explain</c> and in every report.
 /// </summary>
 /// <param name="Id">Stable id, e.g. <c>A5</c>, used in code comments.</param>

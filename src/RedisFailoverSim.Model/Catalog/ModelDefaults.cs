@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Model.Catalog;
 
 /// <summary>
-/// Every documented default the model uses, with the docs/sources.md section it comes from (STYLE.md §10): printed by
+/// Every documented default the model uses, with the docs/sources.md section it comes from: printed by
 /// <c>rfsim explain</c> and the report. Values match the <c>Default</c> records in <c>Model/Specs</c>; assumptions
 /// (undocumented choices) are in <see cref="Assumptions"/> instead.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// A "did the fault bite" fact (ANCHORS.md §6.4): whether the scenario produced the condition it is about.
+/// A "did the fault bite" fact (docs/sources.md §15.5): whether the scenario produced the condition it is about.
 /// </summary>
 /// <param name="Key">Stable machine name, e.g. <c>faultedNodeWasPrimary</c>.</param>
 /// <param name="Value">True or false.</param>

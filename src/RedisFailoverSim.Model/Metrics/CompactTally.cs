@@ -5,7 +5,7 @@ using RedisFailoverSim.Model.Redis;
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// The compact accounting of ARCHITECTURE.md: counts every write as it resolves and remembers acknowledged and unknown
+/// The compact accounting (Metrics/README.md): counts every write as it resolves and remembers acknowledged and unknown
 /// writes only as sets of history stamps (<see cref="StampSet"/>, a few intervals per branch), so its memory does not
 /// grow with the number of writes. At the end, acknowledged-lost is the acknowledged stamps missing from the final
 /// primary's <see cref="Lineage"/>, unknown-present the unknown applied stamps it holds. Latency goes to HdrHistogram;

@@ -1,6 +1,6 @@
 namespace RedisFailoverSim.Model.Metrics;
 
-/// <summary>Everything one path's run produced: the metrics of ARCHITECTURE.md and the timeline behind them.</summary>
+/// <summary>Everything one path's run produced: the metrics of <c>rfsim --help</c> and the timeline behind them.</summary>
 /// <param name="Path">Path name: <c>self-hosted</c>, <c>elasticache</c>, <c>serverless</c>, <c>memorydb</c>.</param>
 /// <param name="Writes">The ledger's totals.</param>
 /// <param name="Failover">Failover durations, or null when no failover happened.</param>

@@ -7,7 +7,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// Turns a finished run into a <see cref="PathResult"/> with the exact metric definitions of ARCHITECTURE.md:
+/// Turns a finished run into a <see cref="PathResult"/> with the exact metric definitions (<c>rfsim --help</c>):
 /// acknowledged-lost = acknowledged writes absent from the final dataset; client-observed failover = fault →
 /// first write acknowledged by a node promoted after the fault; control plane = fault → that promotion;
 /// latency from the intended start.

@@ -4,7 +4,7 @@ using RedisFailoverSim.Model.World;
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// The O(writes) check of STYLE.md §5, run whenever the exact ledger is kept (<c>--audit</c>, charts, tests): the
+/// The O(writes) check, run whenever the exact ledger is kept (<c>--audit</c>, charts, tests): the
 /// compact tally must give exactly the exact ledger's totals. A difference is a bug in the compact accounting and
 /// stops the run like any invariant, naming the fields that differ.
 /// </summary>

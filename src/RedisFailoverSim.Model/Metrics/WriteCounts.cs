@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// The write ledger's totals, in Jepsen's set-checker vocabulary (ANCHORS.md §5.2).
+/// The write ledger's totals, in Jepsen's set-checker vocabulary (docs/sources.md §15.2).
 /// </summary>
 /// <param name="Attempted">Writes the clients issued.</param>
 /// <param name="Acknowledged">Writes with a success reply.</param>

@@ -5,7 +5,7 @@ using RedisFailoverSim.Model.Redis;
 namespace RedisFailoverSim.Model.Metrics;
 
 /// <summary>
-/// Where the writes of a run are counted (ARCHITECTURE.md "Accounting"). Always: a sliding window over the writes still
+/// Where the writes of a run are counted (Metrics/README.md). Always: a sliding window over the writes still
 /// in flight (dense ids from the oldest unresolved one), which tells a client whether a write is pending and feeds each
 /// resolution and each application to the <see cref="CompactTally"/>, whose memory does not grow with the number of
 /// writes. With <see cref="IsExact"/> (<c>--audit</c>, charts): also the exact per-write ledger, every write's intended

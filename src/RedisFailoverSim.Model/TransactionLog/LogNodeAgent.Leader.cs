@@ -130,7 +130,7 @@ public sealed partial class LogNodeAgent
         {
             var (index, writeId, client) = _pending.Dequeue();
 
-            // Never acknowledge a write a quorum of the log does not hold (STYLE.md §5).
+            // Never acknowledge a write a quorum of the log does not hold.
             Invariant.Holds(ReplicasHolding(index) >= _quorum);
             _node.ReplyToWrite(client, writeId, ReplyKind.Ok);
         }

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace RedisFailoverSim.Reporting.Charts;
 
 /// <summary>
-/// The colours every chart shares. Outcomes use Jepsen's (shared/reference/ANCHORS.md §5.1) so readers who know
+/// The colours every chart shares. Outcomes use Jepsen's (docs/sources.md §15.1) so readers who know
 /// its latency plots read ours at once; red is kept for split brain.
 /// </summary>
 internal static class ChartColors

@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Reporting.Charts;
 /// <summary>
 /// Makes chart text render on any machine. Skia's NoDependencies build has no fontconfig and silently drops every
 /// glyph when it finds no font, so without a usable "DejaVu Sans" the bundled DejaVu files (both weights: titles
-/// and axis labels are bold) are registered (shared/design/DEPENDENCIES.md §2).
+/// and axis labels are bold) are registered.
 /// </summary>
 internal static class ChartFonts
 {

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace RedisFailoverSim.Reporting.Charts;
 
 /// <summary>
-/// <c>latency.png/svg</c>, Jepsen's latency-raw plot per path (ANCHORS.md §5.1): every write at its intended start,
+/// <c>latency.png/svg</c>, Jepsen's latency-raw plot per path (docs/sources.md §15.1): every write at its intended start,
 /// latency on a log scale, coloured by outcome; P50 and P99 per second of intended start; each fault a shaded
 /// band with a legend entry; promotions and demotions as vertical lines.
 /// </summary>

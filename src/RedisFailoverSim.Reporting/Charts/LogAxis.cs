@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Reporting.Charts;
 
 /// <summary>
 /// ScottPlot 5 has no logarithmic axis: values are plotted as log10 and the axis gets decade ticks labelled with
-/// the real values (shared/design/DEPENDENCIES.md §2).
+/// the real values (ScottPlot 5 has no log axis; its cookbook does the same).
 /// </summary>
 internal static class LogAxis
 {

@@ -7,7 +7,7 @@ namespace RedisFailoverSim.Reporting.Charts;
 /// <summary>
 /// <c>lost-writes.png/svg</c>: acknowledged writes kept vs lost per path (Jepsen's set-checker summary as bars),
 /// then per path where on the timeline each node acknowledged them: writes per second on the acknowledging node's
-/// lane, the lost ones in magenta and struck out where the node discarded them (ANCHORS.md §5.4).
+/// lane, the lost ones in magenta and struck out where the node discarded them (docs/sources.md §15.4).
 /// </summary>
 internal static class LostWritesChart
 {

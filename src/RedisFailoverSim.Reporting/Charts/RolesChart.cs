@@ -6,7 +6,7 @@ using ScottPlot;
 namespace RedisFailoverSim.Reporting.Charts;
 
 /// <summary>
-/// <c>roles.png/svg</c>, the split-brain picture (ANCHORS.md §5.4): per path one lane per node (primary, replica,
+/// <c>roles.png/svg</c>, the split-brain picture (docs/sources.md §15.4): per path one lane per node (primary, replica,
 /// syncing, down, paused; isolated hatched), faults shaded, every stretch with two primaries in red, epoch changes
 /// as dotted lines, and for Sentinel one lane per Sentinel with its SDOWN, ODOWN, vote, election and
 /// <c>+switch-master</c> moments.

@@ -36,6 +36,11 @@ public static class ModelExplanation
         output.WriteLine();
         var forPath = defaults.Where(d => AppliesTo(d.Paths, path)).ToList();
         output.WriteLine($"Defaults ({forPath.Count}), each with its source:");
+        output.WriteLine(TextWrap.Hanging(
+            "  ",
+            $"(§n is a section of {SourcesDocument.RepositoryPath} in the repository, with the URL or file and line "
+                + "and the date read; 'rfsim explain --source n' prints it)",
+            Width));
         if (forPath.Count == 0)
         {
             output.WriteLine("  (none listed yet)");

@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Reporting.Explain;
 
 /// <summary>
-/// Each deployment path's model in words (ARCHITECTURE.md "The four paths, as models"), for
+/// Each deployment path's model in words (the README's path table, in more detail), for
 /// <c>rfsim explain</c> and the report's "the scenario in words" section.
 /// </summary>
 public static class PathModels

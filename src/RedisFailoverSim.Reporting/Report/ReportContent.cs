@@ -157,7 +157,8 @@ internal static class ReportContent
     private static void Assumptions(RunReport report, IReportWriter w)
     {
         w.Heading(2, "What the model assumes");
-        w.Paragraph("Every documented default the model uses, with its source (sections of docs/sources.md), "
+        w.Paragraph("Every documented default the model uses, with its source (§n is a section of docs/sources.md in the "
+            + "repository, with the URL or file and line and the date read; `rfsim explain --source n` prints it), "
             + "and every assumption where no source says; \"in this run\" is the value the scenario ran with.");
         foreach (var path in report.Paths.Select(p => p.Path))
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RedisFailoverSim.Reporting.Results;
 
 /// <summary>
-/// How numbers are written into files: culture-proof (STYLE.md §4), rounded once, with a fixed number of
+/// How numbers are written into files: culture-proof (the invariant culture), rounded once, with a fixed number of
 /// decimals so that the same result always gives the same bytes and a diff shows only real changes.
 /// </summary>
 internal static class InvariantNumbers

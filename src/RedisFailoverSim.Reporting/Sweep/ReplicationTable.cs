@@ -2,7 +2,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 
 /// <summary>
 /// The replications of a sweep by (grid point, path, replication index): the place parallel workers put their
-/// results, each in its own cell, so the order in which runs finish never shows in the output (STYLE.md §4:
+/// results, each in its own cell, so the order in which runs finish never shows in the output (determinism:
 /// Monte-Carlo results merge by seed, not by finish). A shard's table has only its own cells filled.
 /// </summary>
 public sealed class ReplicationTable

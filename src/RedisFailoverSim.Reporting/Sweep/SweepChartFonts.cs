@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// <summary>
 /// Makes the sweep charts' text render on any machine: Skia's NoDependencies build has no fontconfig and silently
 /// drops every glyph when it finds no font, so without a system "DejaVu Sans" the DejaVu files bundled with the
-/// Reporting project are registered, both weights (titles and axis labels are bold; DEPENDENCIES.md §2). Runs once
+/// Reporting project are registered, both weights (titles and axis labels are bold: with only the regular face registered they come out without text). Runs once
 /// per process. The family is set on each plot rather than through <c>Fonts.Default</c>, and registered under a
 /// name of its own, so it cannot disturb other charts' font set-up in the same process.
 /// </summary>

@@ -23,7 +23,7 @@ internal sealed class SweepFigure(IReadOnlyList<Plot> panels, int columns, int p
     private void Draw(SKCanvas canvas)
     {
         // ScottPlot formats tick labels in the current culture (5,000 or 5.000): charts are output too, so they
-        // are drawn in the invariant culture like every other file (STYLE.md §4).
+        // are drawn in the invariant culture like every other file.
         var culture = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try

@@ -7,7 +7,7 @@ namespace RedisFailoverSim.Reporting.Terminal;
 
 /// <summary>
 /// The terminal table (one row per path: acknowledged, lost, failed, unknown, failover, latency percentiles,
-/// split brain) and the Jepsen-style summary lines under it (ANCHORS.md §5.2). Numbers are invariant.
+/// split brain) and the Jepsen-style summary lines under it (docs/sources.md §15.2). Numbers are invariant.
 /// </summary>
 public static class ConsoleTable
 {

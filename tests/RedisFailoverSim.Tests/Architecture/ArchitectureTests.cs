@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace RedisFailoverSim.Tests.Architecture;
 
-/// <summary>References between layer projects point downward only (ARCHITECTURE.md "Layers").</summary>
+/// <summary>References between layer projects point downward only.</summary>
 public partial class ArchitectureTests
 {
     private static readonly string[] Layers =

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace RedisFailoverSim.Tests.Architecture;
 
 /// <summary>
-/// Finds the APIs STYLE.md §4 bans inside a run (Engine, Model, Paths) and names the fix: a run must be a pure
+/// Finds the APIs banned inside a run (Engine, Model, Paths) and names the fix: a run must be a pure
 /// function of (scenario, path, seed).
 /// </summary>
 public class TidyTests

@@ -10,7 +10,7 @@ using RedisFailoverSim.Paths;
 namespace RedisFailoverSim.Tests.Model;
 
 /// <summary>
-/// The exact per-write ledger is the oracle of the compact accounting (ARCHITECTURE.md "Accounting", issue 7): random
+/// The exact per-write ledger is the oracle of the compact accounting (Metrics/README.md, issue 7): random
 /// scenarios (topology, workload, Redis/Sentinel/client timers, one to four faults of every kind) on all four paths,
 /// each run twice: audited (every write kept; the run itself fails if its compact tally disagrees) and compact (the
 /// default: only the replication window of each history, no per-write state), and the two results must be the same

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RedisFailoverSim.Tests.Reporting;
 
-/// <summary>Runs code under another culture (report tests also run under de-DE: STYLE.md §4).</summary>
+/// <summary>Runs code under another culture (report tests also run under de-DE, so output is culture-proof).</summary>
 internal static class CultureScope
 {
     public static T Run<T>(string culture, Func<T> action)

@@ -18,7 +18,7 @@ public class ChartTests
     {
         var svg = Encoding.UTF8.GetString(ChartRenderings.For(Report).Svg(ChartKind.All.Single(k => k.Name == chart)));
 
-        // With no usable font Skia draws no glyphs and the SVG has no text at all (DEPENDENCIES.md §2).
+        // With no usable font Skia draws no glyphs and the SVG has no text at all.
         Assert.Contains($"{title}\n", svg, StringComparison.Ordinal);
         Assert.Contains($"font-family=\"{ChartFonts.Family}\"", svg, StringComparison.Ordinal);
         Assert.Contains("scenario az-partition-split-brain · seed 42 · path self-hosted", svg, StringComparison.Ordinal);
