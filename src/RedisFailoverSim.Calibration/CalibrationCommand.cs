@@ -46,7 +46,12 @@ public static class CalibrationCommand
     /// <paramref name="extraFiles"/>, when given, writes more files (charts) into the output folder after the report's
     /// own and returns their paths.
     /// </summary>
-    public static int Run(CalibrateOptions options, TextWriter stdout, TextWriter stderr, Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null)
+    public static int Run(
+        CalibrateOptions options,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null,
+        Func<string, ICalibrationOutput>? stage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Scenario scenario;
@@ -66,11 +71,19 @@ public static class CalibrationCommand
         }
 
         var seed = options.Seed ?? scenario.DefaultSeed ?? 1;
-        return Run(scenario.Name, scenario.Sha256, scenario.World, options with { Seed = seed }, stdout, stderr, extraFiles);
+        return Run(scenario.Name, scenario.Sha256, scenario.World, options with { Seed = seed }, stdout, stderr, extraFiles, stage);
     }
 
     /// <summary>Calibrates a world built in code (or already loaded) under a name; same exit codes.</summary>
-    public static int Run(string scenarioName, string? scenarioSha256, WorldSpec world, CalibrateOptions options, TextWriter stdout, TextWriter stderr, Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null)
+    public static int Run(
+        string scenarioName,
+        string? scenarioSha256,
+        WorldSpec world,
+        CalibrateOptions options,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<CalibrationReport, string, IReadOnlyList<string>>? extraFiles = null,
+        Func<string, ICalibrationOutput>? stage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = Problems(options);
@@ -91,6 +104,23 @@ public static class CalibrationCommand
             MaxWriteRate: options.MaxWriteRate,
             ConvergenceCap: TimeSpan.FromSeconds(120));
 
+        ICalibrationOutput? output = null;
+        if (stage is not null)
+        {
+            try
+            {
+                output = stage(settings.OutDir);
+            }
+            catch (CalibrationSetupException e)
+            {
+                stderr.WriteLine("rfsim calibrate: " + e.Message);
+                return ExitBadInput;
+            }
+
+            settings = settings with { OutDir = output.StagingPath };
+        }
+
+        using var staged = output;
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -111,6 +141,12 @@ public static class CalibrationCommand
             if (extraFiles is not null)
             {
                 files.AddRange(extraFiles(report, settings.OutDir));
+            }
+
+            if (output is not null)
+            {
+                output.Commit();
+                files = files.Select(f => Path.Combine(output.DestinationPath, Path.GetRelativePath(output.StagingPath, f))).ToList();
             }
 
             stdout.Write(ComparisonTable.Render(report));

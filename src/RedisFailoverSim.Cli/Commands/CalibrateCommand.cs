@@ -34,7 +34,7 @@ internal static class CalibrateCommand
             ModelSeeds = verb.ModelSeeds,
             MaxWriteRate = verb.MaxWriteRate ?? defaults.MaxWriteRate,
         };
-        return CalibrationCommand.Run(options, env.Out, env.Error, WriteChart);
+        return CalibrationCommand.Run(options, env.Out, env.Error, WriteChart, CalibrationOutputFolder.Begin);
     }
 
     /// <summary>Writes calibration.png and calibration.svg (temporary name, then moved) and returns their paths.</summary>

@@ -138,7 +138,7 @@ public sealed class OutputFolder : IDisposable
         try
         {
             _staging.Unlock();
-            OutputManifest.Write(StagingPath, ManifestFile, _written);
+            OutputManifest.Write(StagingPath, ManifestFile, OutputManifest.FilesUnder(StagingPath));
             if (Directory.Exists(DestinationPath))
             {
                 previous = DestinationPath + ".old-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));

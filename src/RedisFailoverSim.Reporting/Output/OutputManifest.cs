@@ -20,7 +20,7 @@ public sealed class OutputManifest
 
     private OutputManifest(IReadOnlyDictionary<string, string> files) => Files = files;
 
-    /// <summary>File name → lower-case hex SHA-256, ordinal order.</summary>
+    /// <summary>File path relative to the folder ('/'-separated) → lower-case hex SHA-256, ordinal order.</summary>
     public IReadOnlyDictionary<string, string> Files { get; }
 
     /// <summary>Hashes <paramref name="names"/> in <paramref name="folder"/> and writes the manifest there.</summary>
@@ -70,7 +70,7 @@ public sealed class OutputManifest
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var entry in list.EnumerateObject())
             {
-                if (entry.Value.ValueKind != JsonValueKind.String || !IsPlainName(entry.Name))
+                if (entry.Value.ValueKind != JsonValueKind.String || !IsSafeRelativePath(entry.Name))
                 {
                     return null;
                 }
@@ -105,15 +105,22 @@ public sealed class OutputManifest
         }
     }
 
+    /// <summary>Every file under <paramref name="folder"/>, as '/'-separated relative paths in ordinal order.</summary>
+    public static IReadOnlyList<string> FilesUnder(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>
-    /// Why <paramref name="folder"/> is not wholly rfsim's to replace, or null when it is: every entry is the manifest
-    /// or a listed, unchanged file. Lists at most a few names.
+    /// Why <paramref name="folder"/> is not wholly rfsim's to replace, or null when it is: every file under it is the
+    /// manifest or a listed, unchanged file (subfolders count by their files). Lists at most a few names.
     /// </summary>
     public static string? WhyNotReplaceable(string folder, string manifestName)
     {
-        var entries = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
+        var top = Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>()
             .Order(StringComparer.Ordinal).ToList();
-        if (entries.Count == 0)
+        if (top.Count == 0)
         {
             return null;
         }
@@ -121,10 +128,16 @@ public sealed class OutputManifest
         var manifest = TryRead(folder, manifestName);
         if (manifest is null)
         {
-            return $"it holds files rfsim did not write ({Names(entries)}) and no {manifestName}";
+            return $"it holds files rfsim did not write ({Names(top)}) and no {manifestName}";
         }
 
-        var foreign = entries.Where(e => e != manifestName && (!manifest.Files.ContainsKey(e) || Directory.Exists(Path.Combine(folder, e)))).ToList();
+        var entries = FilesUnder(folder);
+        if (entries.Count == 0)
+        {
+            return null; // Empty subfolders only: nothing of anyone's to lose.
+        }
+
+        var foreign = entries.Where(e => e != manifestName && !manifest.Files.ContainsKey(e)).ToList();
         if (foreign.Count > 0)
         {
             return $"it holds files rfsim did not write: {Names(foreign)}";
@@ -143,8 +156,9 @@ public sealed class OutputManifest
             : text;
     }
 
-    private static bool IsPlainName(string name) =>
-        name.Length > 0 && name == Path.GetFileName(name) && name is not "." and not "..";
+    private static bool IsSafeRelativePath(string name) =>
+        name.Length > 0 && !Path.IsPathRooted(name) && !name.Contains('\\', StringComparison.Ordinal)
+        && name.Split('/').All(part => part.Length > 0 && part is not "." and not "..");
 
     private static string Sha256(string path)
     {

@@ -25,6 +25,22 @@ public sealed class CalibrateVerbTests : IDisposable
     }
 
     [Fact]
+    public void Calibrate_OutIsAUsersFolder_ExitsTwoBeforeStartingAnythingAndTouchesNothing()
+    {
+        var scenario = Path.Combine(RedisFailoverSim.Tests.Architecture.RepositoryRoot.Path, "scenarios", "primary-crash.yaml");
+        var folder = _cli.OutputPath("my-measurements");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "calibration.json"), "{\"mine\": true}");
+
+        var exit = _cli.Run("calibrate", scenario, "--out", folder, "--redis-server", "/nonexistent/redis-server");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("rfsim will not replace it", _cli.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["calibration.json"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        Assert.Equal("{\"mine\": true}", File.ReadAllText(Path.Combine(folder, "calibration.json")));
+    }
+
+    [Fact]
     public void Calibrate_Help_SaysSelfHostedOnlyAndHowToInstallRedis()
     {
         var exit = _cli.Run("help");
