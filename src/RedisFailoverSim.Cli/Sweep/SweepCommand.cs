@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RedisFailoverSim.Cli.Commands;
+using RedisFailoverSim.Cli.Sweep.Emit;
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
@@ -54,6 +55,15 @@ internal static class SweepCommand
         if (worlds is null)
         {
             return ExitCodes.BadInput;
+        }
+
+        if (options.Emit is { } emit)
+        {
+            return EmitCommand.Execute(env, emit.Target, new BatchSweep(
+                scenario.Name, Path.GetFullPath(scenario.SourcePath), setup.Seed, setup.Runs, setup.Paths, verb.Vary.ToList(),
+                verb.Audit, emit.Shards, verb.Parallel ?? 1,
+                Path.GetFullPath(verb.Out ?? DefaultFolder(scenario.Name, shard: null) + "-" + emit.Target),
+                BatchSweep.ThisRfsim()));
         }
 
         var destination = verb.Out ?? DefaultFolder(scenario.Name, options.Shard);
@@ -158,9 +168,10 @@ internal static class SweepCommand
             }
         }
 
+        var emit = EmitOption.Read(verb, problems);
         if (problems.Count == 0)
         {
-            return new SweepOptions(parallel, axes, shard);
+            return new SweepOptions(parallel, axes, shard, emit);
         }
 
         foreach (var problem in problems)
@@ -237,5 +248,5 @@ internal static class SweepCommand
         }
     }
 
-    private sealed record SweepOptions(int Parallel, IReadOnlyList<SweepAxis> Axes, SweepShard? Shard);
+    private sealed record SweepOptions(int Parallel, IReadOnlyList<SweepAxis> Axes, SweepShard? Shard, EmitOption? Emit);
 }

@@ -38,8 +38,17 @@ internal sealed class SweepVerb
         + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
     public string? Shard { get; set; }
 
+    [Option("shards", MetaValue = "N", HelpText = "With --emit: the number of shards, one batch task each.")]
+    public int? Shards { get; set; }
+
+    [Option("emit", MetaValue = "TARGET", HelpText = "Do not run the sweep: write the jobs that run its --shards N shards "
+        + "and then 'rfsim merge' on a batch engine into --out, and print how to submit them. TARGET: slurm (an "
+        + "sbatch array job and a dependent merge job). See src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
+    public string? Emit { get; set; }
+
     [Option("out", MetaValue = "DIR", HelpText = "Output folder. Default: out/<scenario-name>-sweep/ (with --shard: "
-        + "out/<scenario-name>-sweep-shard-I-of-N/). Written atomically; an earlier sweep folder there is replaced.")]
+        + "out/<scenario-name>-sweep-shard-I-of-N/; with --emit: out/<scenario-name>-sweep-TARGET/, the job folder). "
+        + "Written atomically; an earlier sweep folder there is replaced.")]
     public string? Out { get; set; }
 
     [Option('q', "quiet", HelpText = "Print only the table: no progress, no header, no file list.")]
@@ -63,5 +72,7 @@ internal sealed class SweepVerb
             new SweepVerb { Scenario = "az-partition-split-brain", Runs = 100, Vary = ["faults[0].duration=5s..120s:8"] }),
         new("Shard 3 of 8 of a sweep, for a batch engine (then: rfsim merge DIR0 ... DIR7)",
             new SweepVerb { Scenario = "az-partition-split-brain", Runs = 1000, Shard = "3/8", Out = "part-3" }),
+        new("A Slurm array job of 8 shards and its merge job (then: jobs/submit.sh)",
+            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 1000, Shards = 8, Emit = "slurm", Out = "jobs" }),
     ];
 }

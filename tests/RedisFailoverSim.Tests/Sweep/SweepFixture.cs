@@ -68,7 +68,10 @@ internal sealed class SweepFixture : IDisposable
     public int Run(params string[] args) => Run(CancellationToken.None, args);
 
     /// <summary>Runs the command line with fresh output writers and the given Ctrl-C token.</summary>
-    public int Run(CancellationToken cancellation, params string[] args)
+    public int Run(CancellationToken cancellation, params string[] args) => Run(Tool, cancellation, args);
+
+    /// <summary>Runs the command line as <paramref name="tool"/> (e.g. the real build, to compare with its processes).</summary>
+    public int Run(ToolInfo tool, CancellationToken cancellation, params string[] args)
     {
         Out = new StringWriter();
         Error = new StringWriter();
@@ -81,7 +84,7 @@ internal sealed class SweepFixture : IDisposable
             ModelDefaults.All,
             [],
             [Root],
-            Tool,
+            tool,
             cancellation));
     }
 
