@@ -3,21 +3,25 @@ using RedisFailoverSim.Engine.Random;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Sentinel;
+using RedisFailoverSim.Model.Specs;
 
 namespace RedisFailoverSim.Model.Clients;
 
 /// <summary>
 /// The Sentinel client protocol (docs/sources.md §9.1): ask each Sentinel in turn for the master's address with a
 /// short timeout (assumption A5), then connect and verify with ROLE. The client connects to the nodes themselves,
-/// so it also learns every node the Sentinels list (assumption A37) and reconnects to each one by
-/// StackExchange.Redis's ExponentialRetry (docs/sources.md §9.2).
+/// so it also learns every node the Sentinels list (assumption A37) and reconnects to each one by the library's
+/// backoff (StackExchange.Redis's ExponentialRetry, docs/sources.md §9.2). Which Sentinel it asks first is
+/// <see cref="ClientSettings.SentinelOrder"/>.
 /// </summary>
 public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
 {
     private readonly IReadOnlyList<MemberId> _sentinels;
     private readonly IReadOnlyList<MemberId> _nodes;
     private readonly RandomStream _reconnectJitter;
+    private readonly int[] _order;
     private int _index;
+    private int _retries;
     private long _attempt;
     private bool _active;
 
@@ -30,6 +34,11 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         _sentinels = sentinels;
         _nodes = nodes;
         _reconnectJitter = reconnectJitter;
+        _order = new int[sentinels.Count];
+        for (int i = 0; i < _order.Length; i++)
+        {
+            _order[i] = i;
+        }
     }
 
     /// <inheritdoc />
@@ -42,12 +51,18 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
     /// StackExchange.Redis ExponentialRetry(ConnectTimeout / 2) per node connection: after the n-th failed connect the
     /// next waits a random time in [2500 ms, min(10000 ms, 2500 ms × 1.1^n)] (docs/sources.md §9.2); checked on the heartbeat.
     /// </summary>
-    public override SimDuration NodeReconnectDelay(int failedAttempts)
-    {
-        double low = Client.Settings.ReconnectBase.TotalSeconds;
-        double high = Math.Min(Client.Settings.ReconnectMax.TotalSeconds, low * Math.Pow(1.1, failedAttempts));
-        return SimDuration.FromSecondsRounded(high > low ? _reconnectJitter.NextDouble(low, high) : low);
-    }
+    public override SimDuration NodeReconnectDelay(int failedAttempts) => Client.Settings.Reconnect.Delay(failedAttempts, _reconnectJitter);
+
+    /// <summary>
+    /// ASSUMPTION A12: a heartbeat-driven client (StackExchange.Redis) re-queries the Sentinels every heartbeat after
+    /// losing its primary; a library with its own timers waits its reconnect backoff.
+    /// </summary>
+    public override SimDuration RetryDelay() => Client.Settings.Timers == ClientTimers.Heartbeat
+        ? Client.Settings.Heartbeat
+        : Client.Settings.Reconnect.Delay(_retries++, _reconnectJitter);
+
+    /// <inheritdoc />
+    public override void OnConnected() => _retries = 0;
 
     /// <inheritdoc />
     public override void Begin()
@@ -65,9 +80,14 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
             return false;
         }
 
-        if (_active && _index < _sentinels.Count && reply.From == _sentinels[_index])
+        if (_active && _index < _sentinels.Count && reply.From == _sentinels[_order[_index]])
         {
             _active = false;
+            if (Client.Settings.SentinelOrder == SentinelOrder.LastAnsweredFirst)
+            {
+                MoveToFront(_index);
+            }
+
             Client.ConnectTo(reply.Master);
         }
 
@@ -100,7 +120,19 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         }
 
         _attempt++;
-        Client.SendFromClient(_sentinels[_index], new GetMasterAddrRequest());
+        Client.SendFromClient(_sentinels[_order[_index]], new GetMasterAddrRequest());
         Client.ScheduleDiscoveryTimer(Client.Settings.SentinelTimeout, this, _attempt);
+    }
+
+    /// <summary>The Sentinel at <paramref name="position"/> answered: ask it first next time, the others keep their order.</summary>
+    private void MoveToFront(int position)
+    {
+        int sentinel = _order[position];
+        for (int i = position; i > 0; i--)
+        {
+            _order[i] = _order[i - 1];
+        }
+
+        _order[0] = sentinel;
     }
 }

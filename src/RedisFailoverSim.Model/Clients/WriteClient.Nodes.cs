@@ -1,6 +1,7 @@
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.Specs;
 
 namespace RedisFailoverSim.Model.Clients;
 
@@ -242,7 +243,8 @@ public sealed partial class WriteClient
     /// </summary>
     private void DetectDeadSocket(int timedOut)
     {
-        if (timedOut == 0 || State != ClientConnectionState.Connected || Find(_target) is not { } n
+        if (_settings.DeadSocket != DeadSocketCheck.StackExchangeHeartbeat
+            || timedOut == 0 || State != ClientConnectionState.Connected || Find(_target) is not { } n
             || n.State != ClientConnectionState.Connected)
         {
             return;

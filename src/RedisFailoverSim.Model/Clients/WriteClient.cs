@@ -15,11 +15,12 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// A client issuing an open stream of writes (each a unique set element, Jepsen's set workload) on its own
 /// schedule, whatever happened to earlier ones: latency counts from the intended start, so a stalled client
-/// does not hide its queue. Connection handling follows StackExchange.Redis (docs/sources.md §9.2): multiplexed
-/// connections, commands queued while disconnected on the connection they were meant for (assumption A36),
-/// timeouts noticed on the 1 s heartbeat, in-flight commands lost with the connection. An endpoint client keeps one
-/// connection to its endpoint; a Sentinel client keeps one to every node and routes writes to the first that
-/// reports <c>role:master</c> (assumption A37, <c>WriteClient.Nodes.cs</c>).
+/// does not hide its queue. The core here keeps the write stream and the bookkeeping of writes in flight and queued;
+/// what the library does is data (<see cref="ClientSettings"/>: a profile's policy choices), carried out by concern in
+/// the partial files: timeouts (<c>WriteClient.Timeouts.cs</c>), replies and resets (<c>WriteClient.Replies.cs</c>),
+/// dead-socket checks (<c>WriteClient.Health.cs</c>) and, for a StackExchange.Redis Sentinel client, a connection to
+/// every node (assumption A37, <c>WriteClient.Nodes.cs</c>). Discovery (Sentinel, endpoint/DNS) is a
+/// <see cref="ClientDiscovery"/>. The defaults are StackExchange.Redis's (docs/sources.md §9.2).
 /// </summary>
 public sealed partial class WriteClient : Member, IEventTarget
 {
@@ -32,11 +33,11 @@ public sealed partial class WriteClient : Member, IEventTarget
     private readonly RandomStream _arrivals;
     private readonly ClientDiscovery _discovery;
     private readonly Func<MemberId, int> _nodeIndexOf;
-    private readonly Queue<long> _inFlight = new();
+    private readonly Queue<InFlightWrite> _inFlight = new();
     private readonly Queue<QueuedWrite> _backlog = new();
 
     // Writes queued for a node the client has since moved away from: never sent, they fail at the command timeout.
-    private readonly Queue<long> _stranded = new();
+    private readonly Queue<InFlightWrite> _stranded = new();
     private readonly int _writeBytes;
     private MemberId _target = MemberId.None;
 
@@ -102,8 +103,8 @@ public sealed partial class WriteClient : Member, IEventTarget
     public SimTime LastInFlightTimeout => _lastInFlightTimeout;
 
     /// <summary>
-    /// Closes the connection because the client judged it dead (for discovery strategies): writes in flight become
-    /// unknown and a new attempt follows after the retry delay.
+    /// Closes the connection because the client judged it dead: writes in flight become unknown and a new attempt
+    /// follows after the retry delay.
     /// </summary>
     public void DropConnection(string why)
     {
@@ -194,6 +195,18 @@ public sealed partial class WriteClient : Member, IEventTarget
             return;
         }
 
+        if (payload == TimeoutTimer)
+        {
+            OnTimeoutTimer(token);
+            return;
+        }
+
+        if (payload == ReconnectTimer)
+        {
+            OnReconnectTimer();
+            return;
+        }
+
         // Connect timeout.
         if (token == _connectAttempt && State == ClientConnectionState.Connecting)
         {
@@ -222,146 +235,18 @@ public sealed partial class WriteClient : Member, IEventTarget
         long writeId = _ledger.Issue(ClientIndex, intendedStart);
         if (State == ClientConnectionState.Connected)
         {
-            _inFlight.Enqueue(writeId);
-            Send(_target, new WriteRequest(writeId, _writeBytes));
+            SendWrite(writeId);
+        }
+        else if (_settings.OfflineQueue == OfflineQueue.FailFast)
+        {
+            // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
+            _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);
         }
         else
         {
             _backlog.Enqueue(new QueuedWrite(writeId, _queueNode));
+            ArmTimeoutTimer(BacklogDeadline(writeId));
         }
-    }
-
-    /// <summary>Every second: expire timed-out commands, retry a lost connection.</summary>
-    private IEnumerable<Wait> RunHeartbeat(Process self)
-    {
-        yield return Wait.For(SimDuration.FromSecondsRounded(_arrivals.NextDouble() * _settings.Heartbeat.TotalSeconds));
-        while (true)
-        {
-            int timedOut = ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
-
-            // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
-            ExpireBacklog();
-            ExpireTimedOut(_stranded, WriteOutcome.Failed);
-            if (_tracking)
-            {
-                DetectDeadSocket(timedOut);
-                MaintainNodeConnections();
-            }
-            else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
-            {
-                StartDiscovery();
-            }
-
-            _discovery.OnHeartbeat();
-            yield return Wait.For(_settings.Heartbeat);
-        }
-    }
-
-    private void ExpireBacklog()
-    {
-        while (_backlog.Count > 0)
-        {
-            long writeId = _backlog.Peek().WriteId;
-            if (_ledger.IsPending(writeId) && _ledger.IntendedStart(writeId) + _settings.CommandTimeout > Sim.Now)
-            {
-                return;
-            }
-
-            _backlog.Dequeue();
-            _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);
-        }
-    }
-
-    /// <summary>Resolves the writes in <paramref name="queue"/> whose command timeout passed; returns how many.</summary>
-    private int ExpireTimedOut(Queue<long> queue, WriteOutcome outcome)
-    {
-        int expired = 0;
-        while (queue.Count > 0)
-        {
-            long writeId = queue.Peek();
-            if (!_ledger.IsPending(writeId))
-            {
-                queue.Dequeue();
-                continue;
-            }
-
-            if (_ledger.IntendedStart(writeId) + _settings.CommandTimeout > Sim.Now)
-            {
-                return expired;
-            }
-
-            queue.Dequeue();
-            expired++;
-            _ledger.Resolve(writeId, outcome, Sim.Now);
-            if (outcome == WriteOutcome.Unknown)
-            {
-                _lastInFlightTimeout = Sim.Now;
-            }
-        }
-
-        return expired;
-    }
-
-    private void OnWriteReply(WriteReply reply)
-    {
-        if (reply.From == _target)
-        {
-            _lastHeard = Sim.Now;
-        }
-
-        if (_tracking && Find(reply.From) is { } connection)
-        {
-            connection.LastRead = Sim.Now;
-        }
-
-        switch (reply.Kind)
-        {
-            case ReplyKind.Ok:
-                _ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.AckedBy.IsSome ? reply.AckedBy : reply.From));
-                break;
-            case ReplyKind.ReadOnly:
-                _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
-
-                // StackExchange.Redis treats -READONLY as a topology change and reconfigures.
-                if (_tracking)
-                {
-                    OnReadOnly(reply.From);
-                }
-                else if (reply.From == _target && State == ClientConnectionState.Connected)
-                {
-                    _recorder.Event(Name, "client", $"{Name} got -READONLY from {Network.Members[reply.From.Value].Name}: rediscovering the primary");
-                    Disconnect(WriteOutcome.Unknown);
-                    StartDiscovery();
-                }
-
-                break;
-            default:
-                _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
-                break;
-        }
-    }
-
-    private void OnRoleReply(RoleReply role)
-    {
-        if (_tracking)
-        {
-            OnNodeRole(role);
-            return;
-        }
-
-        if (role.From != _target || State != ClientConnectionState.Connecting)
-        {
-            return;
-        }
-
-        if (!role.IsPrimary)
-        {
-            Disconnect(WriteOutcome.Unknown);
-            ScheduleRetry();
-            return;
-        }
-
-        BecomeConnected(role.From, $"{Name} connected to primary {Network.Members[role.From.Value].Name}");
     }
 
     /// <summary>
@@ -387,13 +272,21 @@ public sealed partial class WriteClient : Member, IEventTarget
 
             if (queued.Node.IsSome && queued.Node != node)
             {
-                _stranded.Enqueue(queued.WriteId);
+                _stranded.Enqueue(new InFlightWrite(queued.WriteId, BacklogDeadline(queued.WriteId)));
                 continue;
             }
 
-            _inFlight.Enqueue(queued.WriteId);
-            Send(_target, new WriteRequest(queued.WriteId, _writeBytes));
+            SendWrite(queued.WriteId);
         }
+    }
+
+    /// <summary>Sends a write on the connection and starts its timeout.</summary>
+    private void SendWrite(long writeId)
+    {
+        var deadline = SentDeadline(writeId);
+        _inFlight.Enqueue(new InFlightWrite(writeId, deadline));
+        Send(_target, new WriteRequest(writeId, _writeBytes));
+        ArmTimeoutTimer(deadline);
     }
 
     /// <summary>Writes queued from now on wait on <paramref name="node"/>'s connection (assumption A36).</summary>
@@ -405,43 +298,12 @@ public sealed partial class WriteClient : Member, IEventTarget
         }
     }
 
-    private void OnSwitchMaster(SwitchMasterNotice notice)
-    {
-        // With a connection to every node (assumption A37) +switch-master changes nothing: StackExchange.Redis's
-        // SwitchPrimary reconfigures only for a primary it does not know yet, and the client knows every node.
-        if (_tracking || !_settings.FollowSwitchMaster || notice.NewMaster == _target)
-        {
-            return;
-        }
-
-        _recorder.Event(Name, "client", $"{Name} got +switch-master → {Network.Members[notice.NewMaster.Value].Name}");
-        Disconnect(WriteOutcome.Unknown);
-        ConnectTo(notice.NewMaster);
-    }
-
-    private void OnConnectionReset(ConnectionReset reset)
-    {
-        if (_tracking)
-        {
-            OnNodeReset(reset);
-            return;
-        }
-
-        if (reset.From != _target || State is ClientConnectionState.Disconnected or ClientConnectionState.Discovering)
-        {
-            return;
-        }
-
-        Disconnect(WriteOutcome.Unknown);
-        ScheduleRetry();
-    }
-
     /// <summary>Drops the connection: commands in flight on it end with <paramref name="inFlightOutcome"/>.</summary>
     private void Disconnect(WriteOutcome inFlightOutcome)
     {
         while (_inFlight.Count > 0)
         {
-            _ledger.Resolve(_inFlight.Dequeue(), inFlightOutcome, Sim.Now);
+            _ledger.Resolve(_inFlight.Dequeue().WriteId, inFlightOutcome, Sim.Now);
         }
 
         State = ClientConnectionState.Disconnected;
@@ -463,9 +325,26 @@ public sealed partial class WriteClient : Member, IEventTarget
     private void ScheduleRetry()
     {
         State = ClientConnectionState.Disconnected;
-        _nextRetry = Sim.Now + _discovery.RetryDelay();
+        var delay = _discovery.RetryDelay();
+        _nextRetry = Sim.Now + delay;
+        if (_settings.Timers == ClientTimers.Exact)
+        {
+            Sim.Schedule(delay, this, 0, ReconnectTimer);
+        }
+    }
+
+    /// <summary>A reconnect delay ran out (exact timers): look for the primary again unless already connecting.</summary>
+    private void OnReconnectTimer()
+    {
+        if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
+        {
+            StartDiscovery();
+        }
     }
 
     /// <summary>A write waiting for a connection, and the node it was routed to (None: whatever the endpoint reaches).</summary>
     private readonly record struct QueuedWrite(long WriteId, MemberId Node);
+
+    /// <summary>A write sent (or stranded on a node's backlog) and the instant its timeout expires.</summary>
+    private readonly record struct InFlightWrite(long WriteId, SimTime Deadline);
 }

@@ -50,6 +50,69 @@ public sealed record ClientSettings(
     /// </summary>
     public bool ConnectToEveryNode { get; init; } = true;
 
+    /// <summary>A duration longer than any run (runs last at most 30 days): "no timeout", "cache forever".</summary>
+    public static SimDuration Never { get; } = SimDuration.FromSeconds(100L * 365 * 24 * 3600);
+
+    /// <summary>When the library acts on its timers: on its heartbeat (StackExchange.Redis) or at the instant.</summary>
+    public ClientTimers Timers { get; init; } = ClientTimers.Heartbeat;
+
+    /// <summary>Where a command's timeout starts: StackExchange.Redis counts from when the command was issued.</summary>
+    public TimeoutOrigin TimeoutOrigin { get; init; } = TimeoutOrigin.IntendedStart;
+
+    /// <summary>What a command timeout does to the connection: StackExchange.Redis keeps it (only the command fails).</summary>
+    public ConnectionAction OnTimeout { get; init; } = ConnectionAction.Keep;
+
+    /// <summary>
+    /// On <c>-READONLY</c>: StackExchange.Redis treats it as a topology change and reconfigures (re-checks every
+    /// node's role; an endpoint client reconnects through its endpoint at once).
+    /// </summary>
+    public ConnectionAction OnReadOnly { get; init; } = ConnectionAction.Rediscover;
+
+    /// <summary>On <c>-NOREPLICAS</c>: StackExchange.Redis returns the error and keeps the connection.</summary>
+    public ConnectionAction OnNoReplicas { get; init; } = ConnectionAction.Keep;
+
+    /// <summary>On <c>-LOADING</c>: StackExchange.Redis returns the error and keeps the connection.</summary>
+    public ConnectionAction OnLoading { get; init; } = ConnectionAction.Keep;
+
+    /// <summary>On any other error reply (a throttled or refused write): the error is returned, the connection kept.</summary>
+    public ConnectionAction OnOtherError { get; init; } = ConnectionAction.Keep;
+
+    /// <summary>
+    /// On a reset (the peer closed the connection): <see cref="ConnectionAction.Drop"/> reconnects after the
+    /// reconnect delay (StackExchange.Redis), <see cref="ConnectionAction.Rediscover"/> at once.
+    /// </summary>
+    public ConnectionAction OnReset { get; init; } = ConnectionAction.Drop;
+
+    /// <summary>ExponentialRetry's growth per attempt: 1.1 (docs/sources.md §9.2).</summary>
+    public double ReconnectGrowth { get; init; } = 1.1;
+
+    /// <summary>Added to the reconnect delay per attempt (linear strategies); none for ExponentialRetry.</summary>
+    public SimDuration ReconnectStep { get; init; } = SimDuration.Zero;
+
+    /// <summary>ExponentialRetry draws each delay in [base, computed] (docs/sources.md §9.2).</summary>
+    public BackoffJitter ReconnectJitter { get; init; } = BackoffJitter.FromBase;
+
+    /// <summary>The reconnect delay after failed attempts.</summary>
+    public Backoff Reconnect => new(ReconnectBase, ReconnectGrowth, ReconnectStep, ReconnectMax, ReconnectJitter);
+
+    /// <summary>Commands in flight on a closed connection: StackExchange.Redis fails them (the client cannot know their fate).</summary>
+    public InFlightOnDrop InFlightOnDrop { get; init; } = InFlightOnDrop.Unknown;
+
+    /// <summary>Commands issued while disconnected: StackExchange.Redis queues them on its backlog until they time out.</summary>
+    public OfflineQueue OfflineQueue { get; init; } = OfflineQueue.Queue;
+
+    /// <summary>StackExchange.Redis checks a new connection's role before routing writes to it.</summary>
+    public bool RoleCheckOnConnect { get; init; } = true;
+
+    /// <summary>StackExchange.Redis asks its Sentinels in the order configured.</summary>
+    public SentinelOrder SentinelOrder { get; init; } = SentinelOrder.AsListed;
+
+    /// <summary>How a connection to a silent peer is found dead: StackExchange.Redis's heartbeat rules (A30, A39).</summary>
+    public DeadSocketCheck DeadSocket { get; init; } = DeadSocketCheck.StackExchangeHeartbeat;
+
+    /// <summary>With <see cref="DeadSocketCheck.SilentFor"/>: the silence after which a connection with a command unanswered is dropped.</summary>
+    public SimDuration DeadSocketAfter { get; init; } = Never;
+
     /// <summary>StackExchange.Redis defaults (docs/sources.md §9.2).</summary>
     public static ClientSettings Default { get; } = new(
         Library: "StackExchange.Redis",
