@@ -6,8 +6,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// <summary>
 /// A delay that grows with each attempt: the n-th (from 0) is min(cap, base × growth^n + step × n), randomised by
 /// <paramref name="Jitter"/>. StackExchange.Redis's ExponentialRetry is base 2500 ms, growth 1.1, cap 10 s, jitter
-/// from base (docs/sources.md §9.2); ioredis's default retryStrategy min(times × 50, 2000) ms is base 50 ms, growth 1,
-/// step 50 ms (docs/sources.md §11).
+/// from base (docs/sources.md §9.2); a linear strategy (n + 1) × 50 ms is base 50 ms, growth 1, step 50 ms.
 /// </summary>
 /// <param name="Base">The first delay.</param>
 /// <param name="Growth">The factor applied per attempt (1: none).</param>
