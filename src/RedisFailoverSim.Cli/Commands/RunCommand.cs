@@ -37,6 +37,12 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        var prices = PriceInput.TryLoad(env, verb.Prices);
+        if (prices is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var seed = verb.Seed ?? scenario.DefaultSeed ?? DefaultSeed;
         var requested = verb.Paths.SelectMany(p => p.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         var selection = PathSelection.TrySelect(DeploymentPaths.All, scenario.Paths, requested, env.AvailablePaths, env.Error);

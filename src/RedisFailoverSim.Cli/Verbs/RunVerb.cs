@@ -53,6 +53,11 @@ internal sealed class RunVerb
         + "up to 5,000,000 writes; beyond that they are skipped unless --audit is given.")]
     public bool Audit { get; set; }
 
+    [Option("prices", MetaValue = "FILE", HelpText = "Price table for the monthly cost (same format as the bundled "
+        + "prices/us-east-1.yaml, where every price names its source and the date it was read). Default: the bundled "
+        + "us-east-1 table.")]
+    public string? Prices { get; set; }
+
     [Usage(ApplicationAlias = "rfsim")]
     public static IEnumerable<Example> Examples =>
     [
