@@ -63,7 +63,7 @@ internal static class SweepCommand
                 scenario.Name, Path.GetFullPath(scenario.SourcePath), setup.Seed, setup.Runs, setup.Paths, verb.Vary.ToList(),
                 verb.Audit, emit.Shards, verb.Parallel ?? 1,
                 Path.GetFullPath(verb.Out ?? DefaultFolder(scenario.Name, shard: null) + "-" + emit.Target),
-                BatchSweep.ThisRfsim()));
+                BatchSweep.ThisRfsim(), verb.Image ?? BatchSweep.DefaultImage(env.Tool)));
         }
 
         var destination = verb.Out ?? DefaultFolder(scenario.Name, options.Shard);

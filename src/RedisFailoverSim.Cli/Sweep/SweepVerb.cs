@@ -43,8 +43,14 @@ internal sealed class SweepVerb
 
     [Option("emit", MetaValue = "TARGET", HelpText = "Do not run the sweep: write the jobs that run its --shards N shards "
         + "and then 'rfsim merge' on a batch engine into --out, and print how to submit them. TARGET: slurm (an "
-        + "sbatch array job and a dependent merge job). See src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
+        + "sbatch array job and a dependent merge job), kubernetes (an Indexed Job and a merge Job), aws-batch (a "
+        + "Fargate job definition, an array job and a dependent merge job). See "
+        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
     public string? Emit { get; set; }
+
+    [Option("image", MetaValue = "IMAGE", HelpText = "With --emit kubernetes or aws-batch: the container image the pods "
+        + "run (built by src/RedisFailoverSim.Cli/Sweep/deploy/Dockerfile). Default: rfsim:<this build's commit>.")]
+    public string? Image { get; set; }
 
     [Option("out", MetaValue = "DIR", HelpText = "Output folder. Default: out/<scenario-name>-sweep/ (with --shard: "
         + "out/<scenario-name>-sweep-shard-I-of-N/; with --emit: out/<scenario-name>-sweep-TARGET/, the job folder). "

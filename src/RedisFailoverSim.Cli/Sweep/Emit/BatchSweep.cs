@@ -14,7 +14,8 @@ namespace RedisFailoverSim.Cli.Sweep.Emit;
 /// <param name="Shards">The array size: shard i of <paramref name="Shards"/> is the array's task i.</param>
 /// <param name="CpusPerShard">CPUs each task asks for, and its <c>--parallel</c>.</param>
 /// <param name="Folder">The job folder, absolute: the scripts, the logs, the shard folders and the merged result.</param>
-/// <param name="Rfsim">The command words that start rfsim where the jobs run.</param>
+/// <param name="Rfsim">The command words that start rfsim where the jobs run (Slurm: a shared file system).</param>
+/// <param name="Image">The container image of the cloud targets (Kubernetes, AWS Batch).</param>
 internal sealed record BatchSweep(
     string ScenarioName,
     string ScenarioPath,
@@ -26,8 +27,27 @@ internal sealed record BatchSweep(
     int Shards,
     int CpusPerShard,
     string Folder,
-    IReadOnlyList<string> Rfsim)
+    IReadOnlyList<string> Rfsim,
+    string Image)
 {
+    /// <summary>The scenario's file name: what <c>rfsim merge</c> compares, so every target keeps it.</summary>
+    public string ScenarioFileName => System.IO.Path.GetFileName(ScenarioPath);
+
+    /// <summary>
+    /// The sweep's name on a cloud target's shared volume and in its job names: the job folder's name in lower-case
+    /// letters, digits and '-' (a Kubernetes object name, DNS-1123), at most 40 characters.
+    /// </summary>
+    public string Name
+    {
+        get
+        {
+            var raw = System.IO.Path.GetFileName(Folder).ToLowerInvariant();
+            var name = new string(raw.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+            name = name.Length > 40 ? name[..40].TrimEnd('-') : name;
+            return name.Length == 0 ? "sweep" : name;
+        }
+    }
+
     /// <summary>
     /// The sweep's arguments every shard shares, after the verb and the scenario: runs, seed, paths, vary, audit.
     /// The shard, the output folder and <c>--parallel</c> follow, in the engine's own notation.
@@ -53,6 +73,10 @@ internal sealed record BatchSweep(
 
         return words;
     }
+
+    /// <summary>The image tag of this build: its commit (merge refuses partials of different builds), else its version.</summary>
+    public static string DefaultImage(RedisFailoverSim.Reporting.ToolInfo tool) =>
+        "rfsim:" + (tool.Commit is { Length: >= 12 } commit ? commit[..12] : tool.Version);
 
     /// <summary>
     /// How this process was started, as command words for the job scripts: <c>dotnet</c> (this host when it is one,

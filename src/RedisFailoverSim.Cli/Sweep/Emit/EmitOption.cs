@@ -17,6 +17,11 @@ internal sealed record EmitOption(string Target, int Shards)
                 problems.Add("--shards: only with --emit TARGET (to run one shard here, use --shard i/n)");
             }
 
+            if (verb.Image is not null)
+            {
+                problems.Add("--image: only with --emit kubernetes or aws-batch");
+            }
+
             return null;
         }
 
@@ -24,6 +29,10 @@ internal sealed record EmitOption(string Target, int Shards)
         if (target is null)
         {
             problems.Add($"--emit: expected one of {string.Join(", ", EmitTarget.All)}; found '{verb.Emit}'");
+        }
+        else if (target == EmitTarget.Slurm && verb.Image is not null)
+        {
+            problems.Add("--image: only with --emit kubernetes or aws-batch (Slurm runs the build on its shared file system)");
         }
 
         if (verb.Shard is not null)

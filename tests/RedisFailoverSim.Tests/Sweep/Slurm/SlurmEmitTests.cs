@@ -73,7 +73,10 @@ public sealed class SlurmEmitTests : IDisposable
     [InlineData(new[] { "--runs", "4", "--emit", "slurm" }, "rfsim: --emit: needs --shards N, the number of array tasks")]
     [InlineData(new[] { "--runs", "4", "--shards", "2" }, "rfsim: --shards: only with --emit TARGET (to run one shard here, use --shard i/n)")]
     [InlineData(new[] { "--runs", "4", "--shards", "5", "--emit", "slurm" }, "rfsim: --shards: expected 1 ... 4 (at most one shard per run); found 5")]
-    [InlineData(new[] { "--runs", "4", "--shards", "2", "--emit", "pbs" }, "rfsim: --emit: expected one of slurm; found 'pbs'")]
+    [InlineData(new[] { "--runs", "4", "--shards", "2", "--emit", "pbs" }, "rfsim: --emit: expected one of slurm, kubernetes, aws-batch; found 'pbs'")]
+    [InlineData(new[] { "--runs", "4", "--shards", "2", "--emit", "slurm", "--image", "x" },
+        "rfsim: --image: only with --emit kubernetes or aws-batch (Slurm runs the build on its shared file system)")]
+    [InlineData(new[] { "--runs", "4", "--image", "x" }, "rfsim: --image: only with --emit kubernetes or aws-batch")]
     [InlineData(new[] { "--runs", "4", "--shards", "2", "--emit", "slurm", "--shard", "0/2" },
         "rfsim: --shard: not with --emit (the emitted jobs run every shard; give their count with --shards N)")]
     public void Emit_BadOptions_ExitTwoWithTheProblem(string[] options, string expected)
