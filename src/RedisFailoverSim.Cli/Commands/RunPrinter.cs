@@ -1,6 +1,7 @@
 using System.Globalization;
 using RedisFailoverSim.Cli.Progress;
 using RedisFailoverSim.Reporting;
+using RedisFailoverSim.Reporting.Report;
 using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios;
 using Spectre.Console;
@@ -88,6 +89,11 @@ internal sealed class RunPrinter(CliEnvironment env, bool quiet)
         {
             env.Out.WriteLine();
             env.Out.WriteLine(result.Path);
+            foreach (var line in TextWrap.Lines(RunVerdict.Paragraph(result, report.World), 98))
+            {
+                env.Out.WriteLine("  " + line);
+            }
+
             foreach (var line in ConsoleTable.Summary(result))
             {
                 env.Out.WriteLine("  " + line);

@@ -39,4 +39,8 @@ public sealed record PathResult(
     IReadOnlyList<RoleInterval> Roles,
     IReadOnlyList<TraceEvent> Events,
     IReadOnlyList<FaultWindow> Faults,
-    WriteSamples? Samples);
+    WriteSamples? Samples)
+{
+    /// <summary>When writes went unacknowledged, overall and for the worst client (none for hand-built results).</summary>
+    public WriteAvailability Availability { get; init; } = WriteAvailability.None;
+}

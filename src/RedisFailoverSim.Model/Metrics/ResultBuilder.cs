@@ -65,7 +65,10 @@ public static class ResultBuilder
             Roles: RoleIntervals(world, end),
             Events: recorder.Events.ToList(),
             Faults: recorder.Faults.Select(f => new FaultWindow(f.Label, f.Kind, f.From / 1e9, (f.To ?? world.Simulation.Now.Nanoseconds) / 1e9)).ToList(),
-            Samples: keepSamples ? Samples(world, present!) : null);
+            Samples: keepSamples ? Samples(world, present!) : null)
+        {
+            Availability = ledger.Gaps.Finish(i => world.Clients[i].Name),
+        };
     }
 
     /// <summary>The first fault's instant (nanoseconds), or null without faults.</summary>

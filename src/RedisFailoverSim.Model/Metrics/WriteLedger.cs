@@ -19,6 +19,7 @@ public sealed class WriteLedger
     private long[] _windowStart = new long[1024];
     private long[] _windowStamp = new long[1024];
     private WriteOutcome[] _windowOutcome = new WriteOutcome[1024];
+    private int[] _windowClient = new int[1024];
     private long _mask = 1023;
     private long _low;
 
@@ -51,6 +52,9 @@ public sealed class WriteLedger
     /// <summary>The branches of the run's histories (stamps identify entries across nodes).</summary>
     public StampSource Stamps { get; } = new();
 
+    /// <summary>The stretches without acknowledged writes, overall and per client.</summary>
+    public AckGaps Gaps { get; } = new();
+
     /// <summary>The compact tally.</summary>
     public CompactTally Compact => _tally;
 
@@ -77,6 +81,8 @@ public sealed class WriteLedger
         _windowStart[slot] = intendedStart.Nanoseconds;
         _windowStamp[slot] = WriteStamp.None;
         _windowOutcome[slot] = WriteOutcome.Pending;
+        _windowClient[slot] = clientIndex;
+        Gaps.Issued(clientIndex, intendedStart.Nanoseconds);
         if (_outcome is not null)
         {
             IssueExact(id, clientIndex, intendedStart);
@@ -104,6 +110,11 @@ public sealed class WriteLedger
         PendingCount--;
         _windowOutcome[slot] = outcome;
         _tally.Resolved(outcome, start, at.Nanoseconds, ackedByNode, _windowStamp[slot]);
+        if (outcome == WriteOutcome.Ok)
+        {
+            Gaps.Acknowledged(_windowClient[slot], at.Nanoseconds);
+        }
+
         if (_outcome is not null)
         {
             _outcome[writeId] = outcome;
@@ -221,17 +232,20 @@ public sealed class WriteLedger
         var start = new long[size];
         var stamp = new long[size];
         var outcome = new WriteOutcome[size];
+        var client = new int[size];
         long mask = size - 1;
         for (long id = _low; id < Count; id++)
         {
             start[id & mask] = _windowStart[id & _mask];
             stamp[id & mask] = _windowStamp[id & _mask];
             outcome[id & mask] = _windowOutcome[id & _mask];
+            client[id & mask] = _windowClient[id & _mask];
         }
 
         _windowStart = start;
         _windowStamp = stamp;
         _windowOutcome = outcome;
+        _windowClient = client;
         _mask = mask;
     }
 }

@@ -10,9 +10,10 @@ using RedisFailoverSim.Reporting.Trace;
 namespace RedisFailoverSim.Reporting.Report;
 
 /// <summary>
-/// What <c>report.md</c> and <c>report.html</c> say, written once for any <see cref="IReportWriter"/>: the
-/// scenario in words, the results table, the charts, the "did the fault bite" facts, the key moments, the
-/// defaults and assumptions in force with their values and sources, and what reproduces the run.
+/// What <c>report.md</c> and <c>report.html</c> say, written once for any <see cref="IReportWriter"/>: first a
+/// verdict per path and one comparison table, then the details: the scenario in words, the "did the fault bite" facts
+/// (with why a path did not fail over), the charts, the key moments, the defaults and assumptions in force (once), and
+/// what reproduces the run.
 /// </summary>
 internal static class ReportContent
 {
@@ -27,13 +28,23 @@ internal static class ReportContent
         }
 
         w.Paragraph($"Seed {report.Seed} · paths {string.Join(", ", report.Paths.Select(p => p.Path))} · {Tool(report.Tool)}.");
+        Verdict(report, w);
+        ReportComparison.Write(report, w);
         Scenario(report, w);
-        Results(report, w);
         Facts(report, w);
         Charts(report, w);
         KeyMoments(report, w);
-        Assumptions(report, w);
+        ReportAssumptions.Write(report, w);
         Reproduce(report, w);
+    }
+
+    private static void Verdict(RunReport report, IReportWriter w)
+    {
+        w.Heading(2, "Verdict");
+        foreach (var result in report.Paths)
+        {
+            w.Paragraph(RunVerdict.Paragraph(result, report.World));
+        }
     }
 
     private static void Scenario(RunReport report, IReportWriter w)
@@ -64,49 +75,15 @@ internal static class ReportContent
         }
     }
 
-    private static void Results(RunReport report, IReportWriter w)
-    {
-        w.Heading(2, "Results");
-        string[] headers =
-        [
-            "path", "acked", "lost", "failed", "unknown", "failover client s", "failover control s",
-            "P50 ms", "P99 ms", "P99.9 ms", "split brain s",
-        ];
-        w.Table(headers, report.Paths.Select(ConsoleTable.Row), Enumerable.Range(1, headers.Length - 1).ToHashSet());
-        w.Paragraph(
-            "acked: writes a client got a success reply for. lost: acknowledged writes absent from the final dataset, "
-            + "after every fault healed and replication converged (share of acked). unknown: writes whose outcome the "
-            + "client never learned. failover client s: fault to the first write acknowledged by the new primary; "
-            + "control s: fault to the promotion. Latency is from each write's intended start (no coordinated "
-            + "omission), acknowledged writes only. split brain s: how long two nodes accepted writes as primary.");
-        foreach (var result in report.Paths)
-        {
-            w.Paragraph($"{result.Path}, in Jepsen's words:");
-            w.List(ConsoleTable.Summary(result));
-        }
-
-        if (report.Expectations.Count > 0)
-        {
-            w.Paragraph("The scenario's expect: claims:");
-            w.Table(
-                ["claim", "line", "verdict", "actual", "detail"],
-                report.Expectations.Select(o => (IReadOnlyList<string>)
-                [
-                    $"{o.Expectation.Path}: {o.Expectation.Text}",
-                    o.Expectation.Line.ToString(CultureInfo.InvariantCulture),
-                    o.Status.ToString().ToLowerInvariant(),
-                    o.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-",
-                    o.Detail,
-                ]));
-        }
-    }
-
     private static void Facts(RunReport report, IReportWriter w)
     {
         w.Heading(2, "Did the fault bite?");
         foreach (var result in report.Paths)
         {
-            var items = result.Facts.Select(f => $"{(f.Value ? "yes" : "no")}: {f.Detail} (`{f.Key}`)").ToList();
+            var reason = RunVerdict.NoFailoverReason(result, report.World);
+            var items = result.Facts.Select(f => $"{(f.Value ? "yes" : "no")}: {f.Detail}"
+                + (f.Key == "failoverHappened" && !f.Value && reason is not null ? $", because {reason}" : "")
+                + $" (`{f.Key}`)").ToList();
             foreach (var o in new RunTimeline(result).Overlaps)
             {
                 items.Add($"two primaries at once: {string.Join(" and ", o.Primaries)} from {S(o.FromSeconds)} s to {S(o.ToSeconds)} s ({S(o.Seconds)} s)");
@@ -154,31 +131,6 @@ internal static class ReportContent
         }
     }
 
-    private static void Assumptions(RunReport report, IReportWriter w)
-    {
-        w.Heading(2, "What the model assumes");
-        w.Paragraph("Every documented default the model uses, with its source (§n is a section of docs/sources.md in the "
-            + "repository, with the URL or file and line and the date read; `rfsim explain --source n` prints it), "
-            + "and every assumption where no source says; \"in this run\" is the value the scenario ran with.");
-        foreach (var path in report.Paths.Select(p => p.Path))
-        {
-            w.Heading(3, $"{path}: defaults");
-            w.Table(
-                ["setting", "default", "in this run", "source", "scenario key"],
-                ModelDefaults.For(path).Concat(AwsPathDefaults.For(path)).Select(d => (IReadOnlyList<string>)
-                [
-                    d.Name, d.Value, SettingsInForce.Value(d.Parameter, report.World) ?? "-", d.Source, Key(d.Parameter),
-                ]));
-            w.Heading(3, $"{path}: assumptions");
-            w.Table(
-                ["id", "assumption", "default", "in this run", "scenario key"],
-                Model.Catalog.Assumptions.For(path).Select(a => (IReadOnlyList<string>)
-                [
-                    a.Id, a.Text, a.DefaultValue, SettingsInForce.Value(a.Parameter, report.World) ?? "-", Key(a.Parameter),
-                ]));
-        }
-    }
-
     private static void Reproduce(RunReport report, IReportWriter w)
     {
         w.Heading(2, "Reproduce");
@@ -195,8 +147,6 @@ internal static class ReportContent
 
     private static string Tool(ToolInfo tool) =>
         $"{tool.Name} {tool.Version}" + (tool.Commit is { } c ? $" (commit {c})" : "");
-
-    private static string Key(string? parameter) => parameter is null ? "fixed" : $"`{parameter}`";
 
     private static string S(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -41,6 +41,9 @@ public static class ResultsCsvWriter
         "converged",
         "scenario",
         "seed",
+        "no_ack_s",
+        "longest_no_ack_s",
+        "worst_client_no_ack_s",
     ];
 
     /// <summary>Writes the report to <paramref name="destination"/> (left open).</summary>
@@ -92,6 +95,9 @@ public static class ResultsCsvWriter
         yield return result.Converged ? "true" : "false";
         yield return report.ScenarioName;
         yield return report.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return Time(result.Availability.NoAckSeconds);
+        yield return Time(result.Availability.LongestNoAckSeconds);
+        yield return Time(result.Availability.WorstClientNoAckSeconds);
     }
 
     private static string Time(double? value) => value is { } v ? InvariantNumbers.Fixed(v) ?? "" : "";

@@ -118,6 +118,7 @@ public static class ResultsJsonWriter
         json.WriteBoolean("converged", result.Converged);
         WriteFailureWindow(json, result.FailureWindow);
         WriteFixed(json, "endSeconds", result.EndSeconds);
+        WriteAvailability(json, result.Availability);
 
         json.WriteStartArray("facts");
         foreach (var fact in result.Facts)
@@ -154,6 +155,25 @@ public static class ResultsJsonWriter
         WriteFixed(json, "controlPlaneSeconds", failover.ControlPlaneSeconds);
         WriteFixed(json, "switchMasterSeconds", failover.SwitchMasterSeconds);
         json.WriteString("newPrimary", failover.NewPrimary);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAvailability(Utf8JsonWriter json, WriteAvailability availability)
+    {
+        // Stretches of more than 1 s without an acknowledged write: what the latency of acknowledged writes hides.
+        json.WriteStartObject("availability");
+        WriteFixed(json, "noAckSeconds", availability.NoAckSeconds);
+        WriteFixed(json, "longestNoAckSeconds", availability.LongestNoAckSeconds);
+        WriteFixed(json, "worstClientNoAckSeconds", availability.WorstClientNoAckSeconds);
+        if (availability.WorstClient is { } client)
+        {
+            json.WriteString("worstClient", client);
+        }
+        else
+        {
+            json.WriteNull("worstClient");
+        }
+
         json.WriteEndObject();
     }
 

@@ -187,8 +187,10 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var stdout = _cli.Out.ToString();
+        // Under each path its verdict, then Jepsen's four lines and the facts.
+        Assert.Contains("\nself-hosted\n  self-hosted lost 1,126 acknowledged writes (56% of 1,998)", stdout, StringComparison.Ordinal);
         Assert.Contains(
-            "self-hosted\n  2000 total (1 failed, 1 unknown of which 0 survived)\n  1998 acknowledged\n  872 survivors\n"
+            "\n  2000 total (1 failed, 1 unknown of which 0 survived)\n  1998 acknowledged\n  872 survivors\n"
             + "  1126 acknowledged writes lost (56.4%)\n  yes  splitBrain: n1 and n5 were both primary for 41.2 s → n1 demoted at heal\n",
             stdout,
             StringComparison.Ordinal);

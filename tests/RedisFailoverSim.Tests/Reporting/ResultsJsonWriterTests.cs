@@ -63,6 +63,12 @@ public class ResultsJsonWriterTests
         "end": 70.000
       },
       "endSeconds": 130.500,
+      "availability": {
+        "noAckSeconds": 0.000,
+        "longestNoAckSeconds": 0.000,
+        "worstClientNoAckSeconds": 0.000,
+        "worstClient": null
+      },
       "facts": [
         {
           "key": "splitBrain",
@@ -106,6 +112,12 @@ public class ResultsJsonWriterTests
       "converged": true,
       "failureWindowSeconds": null,
       "endSeconds": 60.000,
+      "availability": {
+        "noAckSeconds": 0.000,
+        "longestNoAckSeconds": 0.000,
+        "worstClientNoAckSeconds": 0.000,
+        "worstClient": null
+      },
       "facts": [],
       "usage": {}
     }
@@ -154,7 +166,7 @@ public class ResultsJsonWriterTests
             [
                 "path", "writes", "failover", "latencyMs", "latencyInFailureWindowMs", "splitBrainSeconds",
                 "splitBrainAcknowledgedLost", "failoverCount", "finalEpoch", "converged", "failureWindowSeconds",
-                "endSeconds", "facts", "usage",
+                "endSeconds", "availability", "facts", "usage",
             ],
             path);
     }
