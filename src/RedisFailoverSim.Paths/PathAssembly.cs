@@ -53,6 +53,7 @@ internal static class PathAssembly
                 world.Ledger,
                 world.Recorder,
                 world.Simulation.Random.Stream(world.PathName + "/client.arrivals", i),
+                world.Simulation.Random.Stream(world.PathName + "/client.retry", i),
                 discoveryFor(i),
                 world.NodeIndexOf));
         }

@@ -30,7 +30,11 @@ public sealed partial class WriteClient
             return;
         }
 
-        _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
+        if (!TryScheduleRetry(reply.WriteId, reply.Kind))
+        {
+            _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
+        }
+
         var action = reply.Kind switch
         {
             ReplyKind.ReadOnly => _settings.OnReadOnly,

@@ -99,7 +99,7 @@ public sealed partial class WriteClient
         while (queue.Count > 0)
         {
             var write = queue.Peek();
-            if (!_ledger.IsPending(write.WriteId))
+            if (!_ledger.IsPending(write.WriteId) || _awaitingRetry.Contains(write.WriteId))
             {
                 queue.Dequeue();
                 continue;

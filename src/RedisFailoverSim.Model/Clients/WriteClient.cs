@@ -31,6 +31,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     private readonly WriteLedger _ledger;
     private readonly RunRecorder _recorder;
     private readonly RandomStream _arrivals;
+    private readonly RandomStream _retryJitter;
     private readonly ClientDiscovery _discovery;
     private readonly Func<MemberId, int> _nodeIndexOf;
     private readonly Queue<InFlightWrite> _inFlight = new();
@@ -61,6 +62,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         WriteLedger ledger,
         RunRecorder recorder,
         RandomStream arrivals,
+        RandomStream retryJitter,
         ClientDiscovery discovery,
         Func<MemberId, int> nodeIndexOf)
         : base(network, spec.Name, azIndex)
@@ -73,6 +75,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         _ledger = ledger;
         _recorder = recorder;
         _arrivals = arrivals;
+        _retryJitter = retryJitter;
         _discovery = discovery;
         _nodeIndexOf = nodeIndexOf;
 
@@ -207,6 +210,12 @@ public sealed partial class WriteClient : Member, IEventTarget
             return;
         }
 
+        if (payload == RetryTimer)
+        {
+            OnRetryTimer(token);
+            return;
+        }
+
         // Connect timeout.
         if (token == _connectAttempt && State == ClientConnectionState.Connecting)
         {
@@ -259,6 +268,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         _target = node;
         QueueFor(node);
         _connectedAt = Sim.Now;
+        _failedReconnects = 0;
         _lastHeard = Sim.Now;
         _discovery.OnConnected();
         _recorder.Event(Name, "client", narration);
@@ -303,7 +313,11 @@ public sealed partial class WriteClient : Member, IEventTarget
     {
         while (_inFlight.Count > 0)
         {
-            _ledger.Resolve(_inFlight.Dequeue().WriteId, inFlightOutcome, Sim.Now);
+            long writeId = _inFlight.Dequeue().WriteId;
+            if (!_awaitingRetry.Contains(writeId))
+            {
+                _ledger.Resolve(writeId, inFlightOutcome, Sim.Now);
+            }
         }
 
         State = ClientConnectionState.Disconnected;
@@ -325,6 +339,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     private void ScheduleRetry()
     {
         State = ClientConnectionState.Disconnected;
+        CountFailedReconnect();
         var delay = _discovery.RetryDelay();
         _nextRetry = Sim.Now + delay;
         if (_settings.Timers == ClientTimers.Exact)

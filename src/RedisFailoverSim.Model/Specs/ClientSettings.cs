@@ -113,6 +113,21 @@ public sealed record ClientSettings(
     /// <summary>With <see cref="DeadSocketCheck.SilentFor"/>: the silence after which a connection with a command unanswered is dropped.</summary>
     public SimDuration DeadSocketAfter { get; init; } = Never;
 
+    /// <summary>How many times a command is sent again after an error reply listed in <see cref="RetryOn"/>: StackExchange.Redis never.</summary>
+    public int RetryAttempts { get; init; }
+
+    /// <summary>The error replies that are retried.</summary>
+    public RetryOn RetryOn { get; init; } = RetryOn.None;
+
+    /// <summary>The delay before each retry.</summary>
+    public Backoff RetryBackoff { get; init; } = new(SimDuration.Zero, 1, SimDuration.Zero, SimDuration.Zero, BackoffJitter.None);
+
+    /// <summary>
+    /// Fails every queued command after this many failed reconnects in a row, and again after as many more
+    /// (ioredis's <c>maxRetriesPerRequest</c>); zero: never (StackExchange.Redis fails them by their timeout).
+    /// </summary>
+    public int FlushQueueAfterReconnects { get; init; }
+
     /// <summary>StackExchange.Redis defaults (docs/sources.md §9.2).</summary>
     public static ClientSettings Default { get; } = new(
         Library: "StackExchange.Redis",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Catalog;
 using RedisFailoverSim.Model.Specs;
 
 namespace RedisFailoverSim.Reporting.Report;
@@ -63,6 +64,8 @@ internal static class SettingsInForce
             "client.dns-ttl" => Seconds(c.DnsTtl),
             "client.backlog-per-node" => c.BacklogPerNode ? "true" : "false",
             "client.connect-to-every-node" => c.ConnectToEveryNode ? "true" : "false",
+            _ when key.StartsWith("client.", StringComparison.Ordinal) && ClientSettingsText.Keys.Contains(key[7..])
+                => ClientSettingsText.Value(c, key[7..]),
             _ => PathBlock(key, world.Paths),
         };
     }

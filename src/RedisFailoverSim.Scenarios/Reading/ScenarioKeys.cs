@@ -37,11 +37,7 @@ internal static class ScenarioKeys
 
     public static readonly string[] Sentinel = ["quorum", "down-after-milliseconds", "failover-timeout", "parallel-syncs"];
 
-    public static readonly string[] Client =
-    [
-        "library", "command-timeout", "connect-timeout", "heartbeat", "reconnect-base", "reconnect-max",
-        "sentinel-timeout", "follow-switch-master", "dns-ttl", "backlog-per-node", "connect-to-every-node",
-    ];
+    public static readonly string[] Client = [.. Model.Catalog.ClientSettingsText.Keys];
 
     public static readonly string[] Run = ["convergence-bound", "audit"];
 

@@ -86,30 +86,6 @@ internal sealed partial class ScenarioReader
         return settings;
     }
 
-    private ClientSettings ReadClient(MappingReader top)
-    {
-        var d = ClientSettings.Default;
-        if (top.Mapping("client", ScenarioKeys.Client) is not { } s)
-        {
-            return d;
-        }
-
-        return new ClientSettings(
-            Library: s.Text("library", "the client library's name") ?? d.Library,
-            CommandTimeout: s.Duration("command-timeout") ?? d.CommandTimeout,
-            ConnectTimeout: s.Duration("connect-timeout") ?? d.ConnectTimeout,
-            Heartbeat: s.Duration("heartbeat") ?? d.Heartbeat,
-            ReconnectBase: s.Duration("reconnect-base") ?? d.ReconnectBase,
-            ReconnectMax: s.Duration("reconnect-max") ?? d.ReconnectMax,
-            SentinelTimeout: s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
-            FollowSwitchMaster: s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
-            DnsTtl: s.Duration("dns-ttl", allowZero: true) ?? d.DnsTtl)
-        {
-            BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
-            ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
-        };
-    }
-
     private RunSettings ReadRun(MappingReader top)
     {
         var d = RunSettings.Default;

@@ -1,0 +1,231 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Model.Catalog;
+
+/// <summary>
+/// The client-library profiles: each library's defaults as <see cref="ClientSettings"/> policy choices, with the source
+/// of each (docs/sources.md §11). A profile is data; the client model is the same for all.
+/// </summary>
+public static class ClientLibraries
+{
+    private const string Se = "docs/sources.md §9.2";
+    private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
+
+    // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
+    // modelled connection is down fails at once.
+    private static readonly Backoff NoDelay = new(SimDuration.Zero, 1, SimDuration.Zero, SimDuration.Zero, BackoffJitter.None);
+
+    /// <summary>Every profile; the first is the default.</summary>
+    public static IReadOnlyList<ClientLibrary> All { get; } =
+        [StackExchange(), RedisPy(), RedisPy8(), Lettuce(), Jedis(), GoRedis(), IoRedis(), NodeRedis(), ValkeyGlide()];
+
+    /// <summary>The profile ids, as scenarios spell them.</summary>
+    public static IReadOnlyList<string> Ids { get; } = All.Select(l => l.Id).ToList();
+
+    /// <summary>The profile spelt <paramref name="id"/> (case-insensitive).</summary>
+    public static bool TryFind(string id, out ClientLibrary library)
+    {
+        library = All.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase))!;
+        return library is not null;
+    }
+
+    private static ClientLibrary StackExchange() => Make(
+        "stackexchange-redis", "2.x-3.x (calibrated with 3.4.35)", ClientSettings.Default,
+        [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
+            ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36")],
+        [],
+        "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
+
+    private static ClientLibrary RedisPy() => Make(
+        "redis-py", "7.x (7.4.1)", PooledSentinelClient("redis-py") with
+        {
+            CommandTimeout = ClientSettings.Never,
+            ConnectTimeout = ClientSettings.Never,
+            TimeoutOrigin = TimeoutOrigin.Sent,
+            OnTimeout = ConnectionAction.Drop,
+            OnReadOnly = ConnectionAction.Drop,
+            RetryAttempts = 3,
+            RetryOn = RetryOn.ReadOnly,
+            RetryBackoff = new(SimDuration.FromSeconds(1), 2, SimDuration.Zero, SimDuration.FromSeconds(10), BackoffJitter.Full),
+            SentinelOrder = SentinelOrder.LastAnsweredFirst,
+            FollowSwitchMaster = false,
+        },
+        [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
+        ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46)",
+            "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
+        "not calibrated yet: Debian's python3-redis 4.3.4 can run here");
+
+    private static ClientLibrary RedisPy8() => Make(
+        "redis-py-8", "8.1.0", RedisPy().Settings with
+        {
+            Library = "redis-py 8",
+            CommandTimeout = SimDuration.FromSeconds(5),
+            ConnectTimeout = SimDuration.FromSeconds(5),
+            RetryAttempts = 10,
+            RetryBackoff = new(SimDuration.FromMilliseconds(10), 2, SimDuration.Zero, SimDuration.FromSeconds(1), BackoffJitter.Full),
+        },
+        [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("dead-socket", "docs/sources.md §11.2: TCP keepalive probes only an idle connection; the 5 s socket timeout comes first")],
+        ["retries after a timeout or a closed connection are not modelled: those writes end unknown (assumption A46)"],
+        "not calibrated: 8.1 is not packaged here");
+
+    private static ClientLibrary Lettuce() => Make(
+        "lettuce", "6.x-7.0 (@b0bcdd8)", ClientSettings.Default with
+        {
+            Library = "Lettuce",
+            CommandTimeout = SimDuration.FromSeconds(60),
+            Timers = ClientTimers.Exact,
+            OnReadOnly = ConnectionAction.Keep,
+            ReconnectBase = SimDuration.FromMilliseconds(1),
+            ReconnectGrowth = 2,
+            ReconnectMax = SimDuration.FromSeconds(30),
+            ReconnectJitter = BackoffJitter.None,
+            RoleCheckOnConnect = false,
+            FollowSwitchMaster = false,
+            ConnectToEveryNode = false,
+            BacklogPerNode = false,
+            DeadSocket = DeadSocketCheck.None,
+            DnsTtl = SimDuration.FromSeconds(30),
+        },
+        [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"), ("connect-timeout", Unconfirmed),
+            ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5")],
+        ["commands in flight when the connection drops are re-sent after the reconnect (at least once); modelled as unknown (assumption A46)"],
+        "cannot run here (Maven Central is not reachable): rests on its sources");
+
+    private static ClientLibrary Jedis() => Make(
+        "jedis", "4.x-5.x", PooledSentinelClient("Jedis") with
+        {
+            CommandTimeout = SimDuration.FromMilliseconds(2000),
+            ConnectTimeout = SimDuration.FromMilliseconds(2000),
+            TimeoutOrigin = TimeoutOrigin.Sent,
+            OnTimeout = ConnectionAction.Drop,
+            DnsTtl = SimDuration.FromSeconds(30),
+        },
+        [("*", "docs/sources.md §11.4"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", "docs/sources.md §11.3 (the JVM's cache)"), ("sentinel-timeout", "assumption A5")],
+        ["a Sentinel set is iterated in HashSet order; modelled in the order listed"],
+        "cannot run here (Maven Central is not reachable): rests on its sources");
+
+    private static ClientLibrary GoRedis() => Make(
+        "go-redis", "v9", PooledSentinelClient("go-redis") with
+        {
+            CommandTimeout = SimDuration.FromSeconds(3),
+            ConnectTimeout = SimDuration.FromSeconds(5),
+            TimeoutOrigin = TimeoutOrigin.Sent,
+            OnTimeout = ConnectionAction.Drop,
+            OnReadOnly = ConnectionAction.Drop,
+            RetryAttempts = 3,
+            RetryOn = RetryOn.ReadOnly | RetryOn.Loading,
+            RetryBackoff = new(SimDuration.FromMilliseconds(8), 2, SimDuration.Zero, SimDuration.FromMilliseconds(512), BackoffJitter.FromBase),
+        },
+        [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed)],
+        ["retries after a timeout or EOF are not modelled: those writes end unknown (assumption A46)",
+            "the retry delay is min + U(0, min × 2ⁿ); modelled as U(min, min × 2ⁿ)"],
+        "cannot run here (the Go module proxy serves no go-redis for this project): rests on its sources");
+
+    private static ClientLibrary IoRedis() => Make(
+        "ioredis", "4.x-5.x (@01e27e7)", ClientSettings.Default with
+        {
+            Library = "ioredis",
+            CommandTimeout = ClientSettings.Never,
+            ConnectTimeout = SimDuration.FromSeconds(10),
+            Timers = ClientTimers.Exact,
+            OnReadOnly = ConnectionAction.Keep,
+            ReconnectBase = SimDuration.FromMilliseconds(50),
+            ReconnectGrowth = 1,
+            ReconnectStep = SimDuration.FromMilliseconds(50),
+            ReconnectMax = SimDuration.FromSeconds(2),
+            ReconnectJitter = BackoffJitter.None,
+            FlushQueueAfterReconnects = 20,
+            SentinelOrder = SentinelOrder.LastAnsweredFirst,
+            FollowSwitchMaster = false,
+            ConnectToEveryNode = false,
+            BacklogPerNode = false,
+            DeadSocket = DeadSocketCheck.None,
+        },
+        [("*", "docs/sources.md §11.6"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
+            ("follow-switch-master", "UNCONFIRMED: ioredis 5 subscribes only with failoverDetector")],
+        ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
+            "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
+        "not calibrated yet: ioredis is on the npm registry and node is installed");
+
+    private static ClientLibrary NodeRedis() => Make(
+        "node-redis", "4.x", ClientSettings.Default with
+        {
+            Library = "node-redis",
+            CommandTimeout = ClientSettings.Never,
+            Timers = ClientTimers.Exact,
+            OnReadOnly = ConnectionAction.Keep,
+            ReconnectBase = SimDuration.FromMilliseconds(50),
+            ReconnectGrowth = 1,
+            ReconnectStep = SimDuration.FromMilliseconds(50),
+            ReconnectMax = SimDuration.FromMilliseconds(500),
+            ReconnectJitter = BackoffJitter.None,
+            RoleCheckOnConnect = false,
+            FollowSwitchMaster = false,
+            ConnectToEveryNode = false,
+            BacklogPerNode = false,
+            DeadSocket = DeadSocketCheck.None,
+        },
+        [("*", "docs/sources.md §11.7"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed),
+            ("role-check", Unconfirmed)],
+        ["node-redis 4 has no Sentinel client (5 adds one); the model asks the Sentinels as the others do"],
+        "not calibrated yet: redis (node-redis) is on the npm registry and node is installed");
+
+    private static ClientLibrary ValkeyGlide() => Make(
+        "valkey-glide", "2.x", ClientSettings.Default with
+        {
+            Library = "Valkey GLIDE",
+            CommandTimeout = SimDuration.FromMilliseconds(250),
+            Timers = ClientTimers.Exact,
+            OnReadOnly = ConnectionAction.Keep,
+            RoleCheckOnConnect = false,
+            FollowSwitchMaster = false,
+            ConnectToEveryNode = false,
+            BacklogPerNode = false,
+            DeadSocket = DeadSocketCheck.None,
+        },
+        [("command-timeout", "docs/sources.md §11.8"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("*", "UNCONFIRMED (docs/sources.md §11.8): the StackExchange.Redis default kept")],
+        ["GLIDE has no Sentinel client; the model asks the Sentinels as the others do"],
+        "not calibrated yet: @valkey/valkey-glide is on the npm registry (native code, untried)");
+
+    /// <summary>What pooled Sentinel clients share: their own timers, no role check, one connection that follows +switch-master.</summary>
+    private static ClientSettings PooledSentinelClient(string name) => ClientSettings.Default with
+    {
+        Library = name,
+        Timers = ClientTimers.Exact,
+        OnReadOnly = ConnectionAction.Keep,
+        ReconnectBase = NoDelay.Base,
+        ReconnectGrowth = NoDelay.Growth,
+        ReconnectStep = NoDelay.Step,
+        ReconnectMax = NoDelay.Cap,
+        ReconnectJitter = NoDelay.Jitter,
+        OfflineQueue = OfflineQueue.FailFast,
+        RoleCheckOnConnect = false,
+        FollowSwitchMaster = true,
+        ConnectToEveryNode = false,
+        BacklogPerNode = false,
+        DeadSocket = DeadSocketCheck.None,
+    };
+
+    /// <summary>A profile whose every key's value is read from <paramref name="settings"/>; "*" gives the source of keys not listed.</summary>
+    private static ClientLibrary Make(
+        string id, string version, ClientSettings settings, (string Key, string Source)[] sources, string[] notModelled, string calibration)
+    {
+        string fallback = sources.First(s => s.Key == "*").Source;
+        var facts = ClientSettingsText.Keys
+            .Where(k => k != "library")
+            .Select(k => new ClientFact(k, ClientSettingsText.Value(settings, k), sources.FirstOrDefault(s => s.Key == k).Source ?? fallback))
+            .ToList();
+        return new ClientLibrary(id, settings.Library, version, settings, facts, notModelled, calibration);
+    }
+}
