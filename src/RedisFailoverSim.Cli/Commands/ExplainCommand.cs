@@ -15,6 +15,11 @@ internal static class ExplainCommand
             return PrintSource(section, env);
         }
 
+        if (verb.Path == "client")
+        {
+            return ExplainClient(verb.Library, env);
+        }
+
         IReadOnlyList<string> paths = DeploymentPaths.All;
         if (verb.Path is { } requested)
         {
@@ -42,6 +47,36 @@ internal static class ExplainCommand
                 env.Out.WriteLine();
                 env.Out.WriteLine($"(not available yet: 'rfsim run' skips {path})");
             }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>rfsim explain client [library]</c>: one profile, or every profile one after another.</summary>
+    private static int ExplainClient(string? id, CliEnvironment env)
+    {
+        IReadOnlyList<ClientLibrary> libraries = ClientLibraries.All;
+        if (id is not null)
+        {
+            if (!ClientLibraries.TryFind(id, out var library))
+            {
+                var closest = RedisFailoverSim.Scenarios.ClientLibraryNames.Closest(id);
+                env.Error.WriteLine($"unknown client library '{id}'" + (closest is null ? "" : $"; did you mean '{closest}'?")
+                    + $" (known: {string.Join(", ", ClientLibraries.Ids)})");
+                return ExitCodes.BadInput;
+            }
+
+            libraries = [library];
+        }
+
+        for (var i = 0; i < libraries.Count; i++)
+        {
+            if (i > 0)
+            {
+                env.Out.WriteLine();
+            }
+
+            ClientExplanation.Write(env.Out, libraries[i]);
         }
 
         return ExitCodes.Ok;

@@ -9,8 +9,13 @@ namespace RedisFailoverSim.Cli.Verbs;
 internal sealed class ExplainVerb
 {
     [Value(0, MetaName = "path",
-        HelpText = "elasticache, serverless, memorydb or self-hosted. Default: all four.")]
+        HelpText = "elasticache, serverless, memorydb or self-hosted (default: all four), or 'client' for the client-library profiles.")]
     public string? Path { get; set; }
+
+    [Value(1, MetaName = "library",
+        HelpText = "With 'client': the client library whose profile to print (stackexchange-redis, redis-py, redis-py-8, "
+            + "lettuce, jedis, go-redis, ioredis, node-redis, valkey-glide). Default: every profile.")]
+    public string? Library { get; set; }
 
     [Option("source", MetaValue = "n",
         HelpText = "Print section n of docs/sources.md (e.g. 2.1), where a default's fact comes from, and nothing else.")]
@@ -20,6 +25,7 @@ internal sealed class ExplainVerb
     public static IEnumerable<Example> Examples =>
     [
         new("What the self-hosted Sentinel model does and assumes", new ExplainVerb { Path = "self-hosted" }),
+        new("Lettuce's defaults, each with its source", new ExplainVerb { Path = "client", Library = "lettuce" }),
         new("Where Sentinel's defaults come from (docs/sources.md §2.1)", new ExplainVerb { Source = "2.1" }),
     ];
 }

@@ -81,7 +81,10 @@ public sealed partial class WriteClient
     {
         _failedReconnects++;
         int every = _settings.FlushQueueAfterReconnects;
-        if (every == 0 || _failedReconnects % (every + 1) != 0)
+
+        // Fail-fast (assumption A45): what waited for this connect fails with it.
+        bool failWaiting = _settings.OfflineQueue == OfflineQueue.FailFast;
+        if (!failWaiting && (every == 0 || _failedReconnects % (every + 1) != 0))
         {
             return;
         }

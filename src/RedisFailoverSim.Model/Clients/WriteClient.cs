@@ -246,7 +246,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         {
             SendWrite(writeId);
         }
-        else if (_settings.OfflineQueue == OfflineQueue.FailFast)
+        else if (_settings.OfflineQueue == OfflineQueue.FailFast && State == ClientConnectionState.Disconnected)
         {
             // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
             _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);

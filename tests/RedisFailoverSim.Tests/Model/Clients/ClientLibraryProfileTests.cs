@@ -1,0 +1,142 @@
+using RedisFailoverSim.Engine.Random;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Catalog;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Tests.Model.Clients;
+
+/// <summary>Each client-library profile pinned to the values its source gives (docs/sources.md §9.2, §11).</summary>
+public class ClientLibraryProfileTests
+{
+    private static ClientSettings Profile(string id)
+    {
+        Assert.True(ClientLibraries.TryFind(id, out var library), id);
+        return library.Settings;
+    }
+
+    [Fact]
+    public void StackExchangeRedis_Profile_IsTheModelDefault()
+    {
+        Assert.Equal(ClientSettings.Default, Profile("stackexchange-redis"));
+        Assert.Equal("stackexchange-redis", ClientLibraries.All[0].Id);
+    }
+
+    [Fact]
+    public void StackExchangeRedis_FirstReconnect_WaitsExactlyTheBaseWithoutADraw()
+    {
+        // ExponentialRetry: random in [2500, min(10000, 2500 × 1.1^0)] = exactly 2500 ms (docs/sources.md §9.2).
+        var random = new RandomStream(7);
+        var backoff = ClientSettings.Default.Reconnect;
+        Assert.Equal(SimDuration.FromMilliseconds(2500), backoff.Delay(0, random));
+        Assert.InRange(backoff.Delay(5, random).TotalMilliseconds, 2500, 2500 * Math.Pow(1.1, 5));
+        Assert.InRange(backoff.Delay(100, random).TotalMilliseconds, 2500, 10_000);
+    }
+
+    [Fact]
+    public void RedisPy7_Defaults_NoSocketTimeoutThreeRetriesFromOneSecond()
+    {
+        // redis-py v7.4.1 client.py l.222-255: socket_timeout=None, Retry(ExponentialWithJitterBackoff(1, 10), 3).
+        var p = Profile("redis-py");
+        Assert.Equal(ClientSettings.Never, p.CommandTimeout);
+        Assert.Equal(ClientSettings.Never, p.ConnectTimeout);
+        Assert.Equal(TimeoutOrigin.Sent, p.TimeoutOrigin);
+        Assert.Equal(3, p.RetryAttempts);
+        Assert.Equal(new Backoff(SimDuration.FromSeconds(1), 2, SimDuration.Zero, SimDuration.FromSeconds(10), BackoffJitter.Full), p.RetryBackoff);
+        Assert.Equal(ConnectionAction.Drop, p.OnReadOnly);
+        Assert.Equal(RetryOn.ReadOnly, p.RetryOn);
+        Assert.False(p.FollowSwitchMaster);
+        Assert.Equal(DeadSocketCheck.None, p.DeadSocket);
+    }
+
+    [Fact]
+    public void RedisPy8_Defaults_FiveSecondTimeoutsTenRetriesTenMillisecondsToOneSecond()
+    {
+        // redis-py 8.1.0 _defaults.py: 5 s socket/connect timeouts, 10 retries, backoff 10 ms .. 1 s.
+        var p = Profile("redis-py-8");
+        Assert.Equal(SimDuration.FromSeconds(5), p.CommandTimeout);
+        Assert.Equal(SimDuration.FromSeconds(5), p.ConnectTimeout);
+        Assert.Equal(10, p.RetryAttempts);
+        Assert.Equal(SimDuration.FromMilliseconds(10), p.RetryBackoff.Base);
+        Assert.Equal(SimDuration.FromSeconds(1), p.RetryBackoff.Cap);
+    }
+
+    [Fact]
+    public void Lettuce_Defaults_SixtySecondTimeoutQueueAndBinaryExponentialReconnect()
+    {
+        // RedisURI.DEFAULT_TIMEOUT 60 s; Delay.exponential(): 1, 2, 4 ... ms capped at 30 s; the JVM caches DNS 30 s.
+        var p = Profile("lettuce");
+        Assert.Equal(SimDuration.FromSeconds(60), p.CommandTimeout);
+        Assert.Equal(OfflineQueue.Queue, p.OfflineQueue);
+        var random = new RandomStream(1);
+        Assert.Equal(SimDuration.FromMilliseconds(1), p.Reconnect.Delay(0, random));
+        Assert.Equal(SimDuration.FromMilliseconds(8), p.Reconnect.Delay(3, random));
+        Assert.Equal(SimDuration.FromSeconds(30), p.Reconnect.Delay(40, random));
+        Assert.Equal(SimDuration.FromSeconds(30), p.DnsTtl);
+        Assert.Equal(ConnectionAction.Keep, p.OnTimeout);
+    }
+
+    [Fact]
+    public void Jedis_Defaults_TwoSecondSocketTimeoutBreaksTheConnectionAndSwitchMasterIsFollowed()
+    {
+        // Protocol.DEFAULT_TIMEOUT 2000 ms; JedisConnectionException destroys the connection; MasterListener.
+        var p = Profile("jedis");
+        Assert.Equal(SimDuration.FromMilliseconds(2000), p.CommandTimeout);
+        Assert.Equal(SimDuration.FromMilliseconds(2000), p.ConnectTimeout);
+        Assert.Equal(ConnectionAction.Drop, p.OnTimeout);
+        Assert.Equal(0, p.RetryAttempts);
+        Assert.True(p.FollowSwitchMaster);
+    }
+
+    [Fact]
+    public void GoRedis_Defaults_ThreeSecondReadTimeoutThreeRetriesOfReadOnlyAndLoading()
+    {
+        // options.go init(): ReadTimeout 3 s, DialTimeout 5 s, MaxRetries 3, backoff 8..512 ms; error.go shouldRetry
+        // (READONLY, LOADING) and isBadConn (READONLY closes the connection).
+        var p = Profile("go-redis");
+        Assert.Equal(SimDuration.FromSeconds(3), p.CommandTimeout);
+        Assert.Equal(SimDuration.FromSeconds(5), p.ConnectTimeout);
+        Assert.Equal(3, p.RetryAttempts);
+        Assert.Equal(RetryOn.ReadOnly | RetryOn.Loading, p.RetryOn);
+        Assert.Equal(SimDuration.FromMilliseconds(8), p.RetryBackoff.Base);
+        Assert.Equal(SimDuration.FromMilliseconds(512), p.RetryBackoff.Cap);
+        Assert.Equal(ConnectionAction.Drop, p.OnReadOnly);
+    }
+
+    [Fact]
+    public void IoRedis_Defaults_NoCommandTimeoutLinearRetryStrategyAndTwentyRetriesPerRequest()
+    {
+        // RedisOptions.ts l.35-79: no commandTimeout, retryStrategy min(times × 50, 2000), maxRetriesPerRequest 20.
+        var p = Profile("ioredis");
+        Assert.Equal(ClientSettings.Never, p.CommandTimeout);
+        Assert.Equal(SimDuration.FromSeconds(10), p.ConnectTimeout);
+        var random = new RandomStream(1);
+        Assert.Equal(SimDuration.FromMilliseconds(50), p.Reconnect.Delay(0, random));
+        Assert.Equal(SimDuration.FromMilliseconds(100), p.Reconnect.Delay(1, random));
+        Assert.Equal(SimDuration.FromMilliseconds(2000), p.Reconnect.Delay(60, random));
+        Assert.Equal(20, p.FlushQueueAfterReconnects);
+        Assert.True(p.RoleCheckOnConnect);
+        Assert.Equal(SentinelOrder.LastAnsweredFirst, p.SentinelOrder);
+    }
+
+    [Fact]
+    public void NodeRedisAndGlide_Defaults_NoTimeoutAnd250Milliseconds()
+    {
+        // node-redis docs/client-configuration.md: min(retries × 50, 500); GLIDE requestTimeout 250 ms.
+        var node = Profile("node-redis");
+        Assert.Equal(ClientSettings.Never, node.CommandTimeout);
+        Assert.Equal(SimDuration.FromMilliseconds(500), node.Reconnect.Delay(30, new RandomStream(1)));
+        Assert.Equal(SimDuration.FromMilliseconds(250), Profile("valkey-glide").CommandTimeout);
+    }
+
+    [Fact]
+    public void EveryProfile_Facts_CoverEveryKeyWithASource()
+    {
+        foreach (var library in ClientLibraries.All)
+        {
+            Assert.Equal(ClientSettingsText.Keys.Count - 1, library.Facts.Count);
+            Assert.All(library.Facts, f => Assert.False(string.IsNullOrWhiteSpace(f.Source), library.Id + " " + f.Key));
+        }
+
+        Assert.Equal(9, ClientLibraries.Ids.Distinct().Count());
+    }
+}

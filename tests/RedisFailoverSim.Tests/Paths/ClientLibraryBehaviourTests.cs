@@ -1,0 +1,60 @@
+using RedisFailoverSim.Model.Catalog;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Tests.Model;
+
+namespace RedisFailoverSim.Tests.Paths;
+
+/// <summary>What each profile's defaults do in a Sentinel failover, pinned to the sources of those defaults (docs/sources.md §11).</summary>
+public class ClientLibraryBehaviourTests
+{
+    private static PathResult Run(WorldSpec spec, string library, ulong seed = 3)
+    {
+        Assert.True(ClientLibraries.TryFind(library, out var profile));
+        return DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec with { Client = profile.Settings }, seed, RunOptions.Default);
+    }
+
+    [Fact]
+    public void RedisPy_NoSocketTimeout_NeverTimesOutAWriteToAPausedPrimary()
+    {
+        // redis-py 7.x: socket_timeout=None (docs/sources.md §11.2). The primary is paused (SIGSTOP: no reset) until
+        // the run's final heal; what was sent to it waits, nothing fails or times out, and the old primary
+        // acknowledges it all when it resumes, before Sentinel turns it into a replica of the promoted node: those
+        // acknowledged writes are lost.
+        var pause = Specs.ThreeNodes([Specs.Fault(FaultKind.Pause, 20, 300, FaultTarget.Primary)]);
+        var redisPy = Run(pause, "redis-py");
+        Assert.Equal(0, redisPy.Writes.Failed);
+        Assert.Equal(0, redisPy.Writes.Unknown);
+        Assert.True(redisPy.Writes.AcknowledgedLost > 0, $"{redisPy.Writes}");
+
+        // StackExchange.Redis times them out after 5 s, follows the promoted replica and loses none.
+        var stackExchange = Run(pause, "stackexchange-redis");
+        Assert.True(stackExchange.Writes.Failed > 0, $"{stackExchange.Writes}");
+        Assert.NotNull(stackExchange.Failover?.ClientObservedSeconds);
+        Assert.Equal(0, stackExchange.Writes.AcknowledgedLost);
+    }
+
+    [Fact]
+    public void Lettuce_SixtySecondTimeout_QueuesThroughASentinelFailoverWithoutFailingAWrite()
+    {
+        // Lettuce: a 60 s command timeout and a queue while reconnecting (docs/sources.md §9.3): a crash that
+        // Sentinel repairs in 31-34 s fails none of the queued writes; StackExchange.Redis's 5 s timeout fails some.
+        var crash = Specs.ThreeNodes([Specs.CrashPrimary(20)]);
+        var lettuce = Run(crash, "lettuce");
+        Assert.Equal(0, lettuce.Writes.Failed);
+        Assert.NotNull(lettuce.Failover?.ClientObservedSeconds);
+        Assert.True(Run(crash, "stackexchange-redis").Writes.Failed > 0);
+    }
+
+    [Fact]
+    public void Jedis_TwoSecondSocketTimeout_ReachesThePromotedReplicaOnSwitchMaster()
+    {
+        // Jedis: a 2 s socket timeout breaks the connection, and JedisSentinelPool follows +switch-master
+        // (docs/sources.md §11.4): the client writes to the promoted replica once Sentinel announces it.
+        var pause = Specs.ThreeNodes([Specs.Fault(FaultKind.Pause, 20, 300, FaultTarget.Primary)]);
+        var jedis = Run(pause, "jedis");
+        Assert.NotNull(jedis.Failover?.ClientObservedSeconds);
+        Assert.InRange(jedis.Failover!.ClientObservedSeconds!.Value, jedis.Failover.ControlPlaneSeconds, jedis.Failover.SwitchMasterSeconds!.Value + 1.0);
+    }
+}

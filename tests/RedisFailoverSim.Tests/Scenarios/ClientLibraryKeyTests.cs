@@ -1,0 +1,52 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Catalog;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Scenarios;
+
+namespace RedisFailoverSim.Tests.Scenarios;
+
+/// <summary><c>client: { library: … }</c> picks a profile, any key overrides it, an unknown name is a clear error.</summary>
+public class ClientLibraryKeyTests
+{
+    private static readonly string Minimal = RepositoryFiles.TestData("Good/minimal.yaml");
+
+    [Fact]
+    public void Load_LibraryAndOverride_ProfileWithTheOverriddenKey()
+    {
+        var scenario = ScenarioLoader.Load(Minimal,
+        [
+            new ScenarioOverride("client.library", "lettuce"),
+            new ScenarioOverride("client.command-timeout", "1s"),
+        ]);
+
+        Assert.True(ClientLibraries.TryFind("lettuce", out var lettuce));
+        Assert.Equal(lettuce.Settings with { CommandTimeout = SimDuration.FromSeconds(1) }, scenario.World.Client);
+    }
+
+    [Fact]
+    public void Load_CommandTimeoutNone_NeverTimesOut()
+    {
+        var scenario = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.command-timeout", "none")]);
+
+        Assert.Equal(ClientSettings.Never, scenario.World.Client.CommandTimeout);
+    }
+
+    [Fact]
+    public void Load_UnknownLibrary_ProblemSuggestsTheClosestProfile()
+    {
+        var error = Assert.Throws<ScenarioException>(() =>
+            ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.library", "letuce")]));
+
+        var message = Assert.Single(error.Problems).Message;
+        Assert.StartsWith("client.library: unknown client library 'letuce'; did you mean 'lettuce'? (known: stackexchange-redis, redis-py,", message);
+    }
+
+    [Fact]
+    public void Load_BadPolicyValue_ProblemListsTheChoices()
+    {
+        var error = Assert.Throws<ScenarioException>(() =>
+            ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.on-readonly", "dropp")]));
+
+        Assert.StartsWith("client.on-readonly: expected one of keep, drop, rediscover; found 'dropp' (did you mean 'drop'?)", Assert.Single(error.Problems).Message);
+    }
+}
