@@ -29,6 +29,13 @@ internal static class CliApp
             settings.AllowMultiInstance = args is ["sweep", ..]; // --vary A --vary B; other verbs refuse repeats
         });
         var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb, CalibrateVerb>(args);
+        if (parsed is Parsed<object> { Value: { } chosen } && ExtraArguments.Problem(chosen, args[0], args) is { } problem)
+        {
+            env.Error.WriteLine($"{env.Tool.Name}: {problem}");
+            env.Error.WriteLine($"see: {env.Tool.Name} {args[0]} --help");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.MapResult(
@@ -52,11 +59,6 @@ internal static class CliApp
             env.Error.WriteLine("cancelled: nothing was written");
             return ExitCodes.Cancelled;
         }
-        catch (InvariantViolatedException e)
-        {
-            env.Error.WriteLine($"internal error: {e.Message}");
-            return ExitCodes.InternalError;
-        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             env.Error.WriteLine($"error: {e.Message}");
@@ -71,8 +73,7 @@ internal static class CliApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            env.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
-            env.Error.WriteLine("please report it with the command line and the scenario file");
+            InternalErrors.Print(env.Error, e, replay: null);
             return ExitCodes.InternalError;
         }
     }

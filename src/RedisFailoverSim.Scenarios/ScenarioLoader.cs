@@ -83,7 +83,33 @@ public static class ScenarioLoader
         {
             var lines = text.Split('\n');
             var line = e.Start.Line >= 1 && e.Start.Line <= lines.Length ? lines[e.Start.Line - 1] : null;
-            document.Report((int)e.Start.Line, (int)e.Start.Column, YamlErrors.Describe(e, line));
+            var (at, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            if (e.Message.Contains("tab character", StringComparison.Ordinal) && YamlErrorPosition.FirstTab(text, at) is { } tab)
+            {
+                (at, column) = tab;
+            }
+            else if (System.Text.RegularExpressions.Regex.Match(e.Message, "anchor '([^']+)'", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true } anchor
+                && YamlErrorPosition.Alias(text, anchor.Groups[1].Value) is { } alias)
+            {
+                (at, column) = alias;
+            }
+
+            document.Report(at, column, YamlErrors.Describe(e, line));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up without a position on a flow collection left open at the end of the file.
+            if (YamlErrorPosition.UnclosedBracket(text) is { } open)
+            {
+                var (kind, closer) = open.Opener == '{' ? ("mapping in braces", '}') : ("list in brackets", ']');
+                document.Report(open.Line, open.Column, $"YAML syntax error: this {kind} is never closed; expected '{closer}' before the end of the file");
+            }
+            else
+            {
+                document.Report("YAML syntax error: the file ends where a value or a closing bracket was expected");
+            }
+
             return null;
         }
 

@@ -86,6 +86,12 @@ internal static class RunCommand
             env.Error.WriteLine($"output folder '{e.FolderPath}': {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (InternalErrors.IsBug(e))
+        {
+            // Past the simulation (charts, report, expectations): the whole run replays it.
+            InternalErrors.Print(env.Error, e, Replay(verb, seed, paths: null));
+            return ExitCodes.InternalError;
+        }
     }
 
     /// <summary>The command that replays a run, printed with results and internal errors.</summary>
@@ -123,10 +129,9 @@ internal static class RunCommand
             });
             return results;
         }
-        catch (InvariantViolatedException e)
+        catch (Exception e) when (InternalErrors.IsBug(e))
         {
-            env.Error.WriteLine($"internal error: {e.Message} (path {current}, seed {seed})");
-            env.Error.WriteLine($"replay with: {Replay(verb, seed, current)}");
+            InternalErrors.Print(env.Error, e, Replay(verb, seed, current), $"path {current}, seed {seed}");
             return null;
         }
     }

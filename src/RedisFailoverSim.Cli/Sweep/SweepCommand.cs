@@ -21,6 +21,12 @@ internal static class SweepCommand
     /// <summary>The most <c>--vary</c> options: a grid of two settings.</summary>
     public const int MaxAxes = 2;
 
+    /// <summary>The most replications <c>--runs</c> asks for at one grid point: the per-replication table stays in memory.</summary>
+    public const int MaxRuns = 1_000_000;
+
+    /// <summary>The most replications per path over the whole grid.</summary>
+    public const long MaxReplications = 10_000_000;
+
     public static int Execute(SweepVerb verb, CliEnvironment env) => Execute(verb, env, ScenarioLoader.Load);
 
     /// <summary>
@@ -121,9 +127,9 @@ internal static class SweepCommand
     private static SweepOptions? ReadOptions(SweepVerb verb, CliEnvironment env)
     {
         var problems = new List<string>();
-        if (verb.Runs < 1)
+        if (verb.Runs < 1 || verb.Runs > MaxRuns)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--runs: expected at least 1; found {verb.Runs}"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--runs: expected 1 to {MaxRuns:N0}; found {verb.Runs}"));
         }
 
         var parallel = verb.Parallel ?? Environment.ProcessorCount;
@@ -156,6 +162,14 @@ internal static class SweepCommand
                     axes.Add(axis);
                 }
             }
+        }
+
+        long replications = axes.Aggregate((long)Math.Max(1, verb.Runs), (total, axis) => total * axis.Values.Count);
+        if (verb.Runs <= MaxRuns && replications > MaxReplications)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"--runs {verb.Runs:N0} at each of {replications / Math.Max(1, verb.Runs):N0} grid points is {replications:N0} replications per path; "
+                + $"at most {MaxReplications:N0} (split a bigger study into several sweeps)"));
         }
 
         SweepShard? shard = null;

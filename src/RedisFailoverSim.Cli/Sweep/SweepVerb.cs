@@ -7,8 +7,14 @@ namespace RedisFailoverSim.Cli.Sweep;
 [Verb("sweep", HelpText = "Monte Carlo: run a scenario many times (replication i seeded from (seed, i)) on each path, "
     + "optionally over a grid of settings (--vary); print the distributions and write sweep.json, sweep.csv, "
     + "replications.csv and charts. Results are identical for any --parallel.")]
-internal sealed class SweepVerb
+internal sealed class SweepVerb : Help.IExtraArguments
 {
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <inheritdoc/>
+    public string Takes => "one scenario file or bundled scenario name";
+
     [Value(0, MetaName = "scenario", Required = true,
         HelpText = "The scenario YAML file, or the name of a bundled scenario (see 'rfsim list').")]
     public string Scenario { get; set; } = "";

@@ -7,8 +7,14 @@ namespace RedisFailoverSim.Cli.Verbs;
 [Verb("calibrate", HelpText = "Run a scenario against real redis-server + redis-sentinel on 127.0.0.1 (self-hosted "
     + "path only) and put model and reality side by side: calibration.json, per-run CSVs and calibration.png/svg. "
     + "Exit 0 agree, 1 differ, 2 bad input or no Redis (apt-get install -y redis-server redis-sentinel), 130 Ctrl-C.")]
-internal sealed class CalibrateVerb
+internal sealed class CalibrateVerb : Help.IExtraArguments
 {
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <inheritdoc/>
+    public string Takes => "one scenario file";
+
     [Value(0, MetaName = "file", Required = true,
         HelpText = "The scenario YAML file. Faults loopback can reproduce: crash, reboot, power-off, pause, isolate, "
         + "partition, one-way (AZ power interruption, slow AZ, node replacement and bursts exit 2 with the list).")]

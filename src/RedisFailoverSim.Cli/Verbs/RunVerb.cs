@@ -7,8 +7,14 @@ namespace RedisFailoverSim.Cli.Verbs;
 [Verb("run", HelpText = "Simulate a scenario on each deployment path: print the table and the expect: verdicts, "
     + "write results.json and results.csv, the charts (roles, latency, lost-writes, latency-cdf as PNG and SVG) and "
     + "report.md / report.html.")]
-internal sealed class RunVerb
+internal sealed class RunVerb : Help.IExtraArguments
 {
+    [Value(1, Hidden = true)]
+    public IEnumerable<string> Extra { get; set; } = [];
+
+    /// <inheritdoc/>
+    public string Takes => "one scenario file or bundled scenario name";
+
     [Value(0, MetaName = "scenario", Required = true,
         HelpText = "The scenario YAML file, or the name of a bundled scenario (see 'rfsim list').")]
     public string Scenario { get; set; } = "";

@@ -131,6 +131,15 @@ internal static class LostWritesChart
         }
 
         var perSecond = AcknowledgementsPerSecond(samples, result.Nodes.Count);
+        if (perSecond.Count == 0)
+        {
+            // min-replicas-to-write above the replica count, a 30-day network: a path may acknowledge nothing at all.
+            var note = plot.Add.Text("no write was acknowledged on this path", end / 2, 0.6 - (Math.Max(2, lanes.Count) / 2.0));
+            note.Alignment = Alignment.MiddleCenter;
+            note.LabelFontSize = 14;
+            return plot;
+        }
+
 
         // A lane is full at the 95th percentile of writes per second (plus a fifth): the burst of queued writes a
         // new primary acknowledges at once would otherwise flatten every other second. Taller bars are clipped.

@@ -141,7 +141,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>A duration with units, at least zero or strictly positive.</summary>
-    public SimDuration? Duration(string key, bool required = false, bool allowZero = false)
+    public SimDuration? Duration(string key, bool required = false, bool allowZero = false, DurationLimit? max = null)
     {
         var text = Scalar(key, "a duration with a unit, e.g. 500ms, 30s, 2m", required);
         if (text is null)
@@ -159,6 +159,12 @@ internal sealed class MappingReader
         if (!allowZero && value.Value <= SimDuration.Zero)
         {
             Report(key, $"expected a duration greater than zero; found '{text}'");
+            return null;
+        }
+
+        if (max is { } limit && value.Value > limit.Value)
+        {
+            Report(key, $"expected at most {limit.Text} ({limit.Why}); found '{text}'");
             return null;
         }
 
@@ -193,7 +199,7 @@ internal sealed class MappingReader
     }
 
     /// <summary>A number greater than a bound (or at least the bound when <paramref name="inclusive"/>).</summary>
-    public double? Number(string key, double bound, bool inclusive, bool required = false)
+    public double? Number(string key, double bound, bool inclusive, bool required = false, Limit? max = null)
     {
         var text = Scalar(key, "a number", required);
         if (text is null)
@@ -215,11 +221,17 @@ internal sealed class MappingReader
             return null;
         }
 
+        if (max is { } limit && value > limit.Value)
+        {
+            Report(key, $"expected at most {limit.Text} ({limit.Why}); found {text.Trim()}");
+            return null;
+        }
+
         return value;
     }
 
     /// <summary>A size in bytes, greater than zero (or zero when allowed) and at most <paramref name="max"/>.</summary>
-    public long? Size(string key, long max = long.MaxValue, bool required = false, bool allowZero = false)
+    public long? Size(string key, long max = long.MaxValue, bool required = false, bool allowZero = false, string? why = null)
     {
         var text = Scalar(key, "a size in bytes, e.g. 512, 100kb, 1mb", required);
         if (text is null)
@@ -237,7 +249,7 @@ internal sealed class MappingReader
         if (value < (allowZero ? 0 : 1) || value > max)
         {
             var range = max == long.MaxValue ? "greater than zero" : $"from 1 to {max} bytes";
-            Report(key, $"expected a size {range}; found '{text}'");
+            Report(key, $"expected a size {range}{(why is null ? "" : $" ({why})")}; found '{text}'");
             return null;
         }
 

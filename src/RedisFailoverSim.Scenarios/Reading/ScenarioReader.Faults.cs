@@ -92,7 +92,7 @@ internal sealed partial class ScenarioReader
             ? fault.Duration("extra-latency", required: true)
             : null;
         var multiplier = OnlyFor(fault, "rate-multiplier", kind, FaultKind.TrafficBurst, "the traffic factor, e.g. 20")
-            ? fault.Number("rate-multiplier", 0, inclusive: false, required: true)
+            ? fault.Number("rate-multiplier", 0, inclusive: false, required: true, max: ScenarioLimits.RateMultiplier)
             : null;
         var target = ReadTarget(fault, kind, topology);
 

@@ -23,10 +23,10 @@ internal sealed partial class ScenarioReader
         }
 
         return new NetworkSpec(
-            SameAzMedian: s.Duration("same-az-median") ?? d.SameAzMedian,
-            SameAzSigma: s.Number("same-az-sigma", 0, inclusive: true) ?? d.SameAzSigma,
-            CrossAzMedian: s.Duration("cross-az-median") ?? d.CrossAzMedian,
-            CrossAzSigma: s.Number("cross-az-sigma", 0, inclusive: true) ?? d.CrossAzSigma);
+            SameAzMedian: s.Duration("same-az-median", max: ScenarioLimits.NetworkMedian) ?? d.SameAzMedian,
+            SameAzSigma: s.Number("same-az-sigma", 0, inclusive: true, max: ScenarioLimits.NetworkSigma) ?? d.SameAzSigma,
+            CrossAzMedian: s.Duration("cross-az-median", max: ScenarioLimits.NetworkMedian) ?? d.CrossAzMedian,
+            CrossAzSigma: s.Number("cross-az-sigma", 0, inclusive: true, max: ScenarioLimits.NetworkSigma) ?? d.CrossAzSigma);
     }
 
     private RedisSettings ReadRedis(MappingReader top)

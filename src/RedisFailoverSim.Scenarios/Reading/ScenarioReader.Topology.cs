@@ -159,7 +159,7 @@ internal sealed partial class ScenarioReader
                     continue;
                 }
 
-                result.Add((member.Name, member.Az, entry.Number("rate-multiplier", 0, inclusive: false)));
+                result.Add((member.Name, member.Az, entry.Number("rate-multiplier", 0, inclusive: false, max: ScenarioLimits.RateMultiplier)));
             }
 
             return result;

@@ -15,10 +15,10 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var rate = section.Number("rate", 0, inclusive: false, required: true);
+        var rate = section.Number("rate", ScenarioLimits.MinRatePerClient, inclusive: true, required: true, max: ScenarioLimits.RatePerClient);
         var arrival = ReadArrival(section);
         var duration = section.Duration("duration", required: true);
-        var valueBytes = section.Size("value-size", int.MaxValue, required: true);
+        var valueBytes = section.Size("value-size", ScenarioLimits.ValueSizeBytes, required: true, why: ScenarioLimits.ValueSizeWhy);
         var phases = ReadPhases(section, duration);
         if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null)
         {
@@ -69,7 +69,7 @@ internal sealed partial class ScenarioReader
 
             var phase = new MappingReader(_document, mapping, path, ScenarioKeys.Phase);
             var at = phase.Duration("at", required: true, allowZero: true);
-            var multiplier = phase.Number("rate-multiplier", 0, inclusive: false, required: true);
+            var multiplier = phase.Number("rate-multiplier", 0, inclusive: false, required: true, max: ScenarioLimits.RateMultiplier);
             var ramp = phase.Duration("ramp", allowZero: true) ?? (phase.Has("ramp") ? null : SimDuration.Zero);
             if (at is null || multiplier is null || ramp is null)
             {

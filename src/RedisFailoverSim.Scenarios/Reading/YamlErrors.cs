@@ -18,6 +18,8 @@ internal static class YamlErrors
         ("found invalid mapping", "a ':' appears where no new key can start; check the indentation of this line"),
         ("did not find expected alphabetic or numeric character", "an anchor or alias name is missing after '&' or '*'"),
         ("found undefined anchor", "an alias ('*name') refers to an anchor that is not defined"),
+        ("does not exists", "an alias ('*name') refers to an anchor ('&name') that is not defined above it"),
+        ("found a tab character", "a tab character; YAML indents with spaces only"),
     ];
 
     /// <summary>A message for a YAML parse error: "YAML syntax error: …" with a hint where one helps.</summary>

@@ -152,7 +152,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(3, exit);
         Assert.Equal(
             "internal error: invariant violated: replica.Offset <= primary.Offset (path self-hosted, seed 5)\n"
-            + $"replay with: rfsim run {_cli.ScenarioFile} --seed 5 --paths self-hosted\n",
+            + $"replay with: rfsim run {_cli.ScenarioFile} --seed 5 --paths self-hosted\n"
+            + "please report it with that command and the scenario file\n"
+            + "(set RFSIM_DEBUG=1 for the stack trace)\n",
             Problems());
         Assert.False(Directory.Exists(_cli.OutputPath()));
     }

@@ -38,7 +38,7 @@ public class BadScenarioTests
         { "quorum-too-large", 19, 11, "sentinel.quorum: expected a quorum from 1 to the number of sentinels (3); found 4" },
         { "self-hosted-without-sentinels", 3, 3, "topology: no sentinels, but the self-hosted path needs them (all four paths run when 'paths' is left out); add topology.sentinels or list the paths to run under 'paths'" },
         { "duplicate-name", 8, 22, "topology: name 's1' is used twice (first by a node at line 7); names must be unique across nodes, sentinels and clients" },
-        { "zero-value-size", 13, 15, "workload.value-size: expected a size from 1 to 2147483647 bytes; found '0'" },
+        { "zero-value-size", 13, 15, "workload.value-size: expected a size from 1 to 536870912 bytes (512mb, the largest string Redis accepts by default: proto-max-bulk-len); found '0'" },
     };
 
     [Theory]
@@ -75,7 +75,7 @@ public class BadScenarioTests
         Assert.Equal(
             [
                 (5, 23, "topology.nodes[0].az: expected an AZ from topology.azs (az-a, az-b); found 'az-c'; did you mean 'az-a'?"),
-                (11, 9, "workload.rate: expected a number greater than 0; found -10"),
+                (11, 9, "workload.rate: expected a number, at least 0.001; found -10"),
                 (12, 13, "workload.duration: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found the unitless number 60"),
                 (15, 5, "faults[0]: missing 'at' (a duration with a unit, e.g. 500ms, 30s, 2m)"),
                 (16, 5, "faults[0]: unknown key 'at-time'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier"),
@@ -93,6 +93,6 @@ public class BadScenarioTests
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal(6, lines.Length);
-        Assert.Equal($"{path}:11:9: workload.rate: expected a number greater than 0; found -10", lines[1]);
+        Assert.Equal($"{path}:11:9: workload.rate: expected a number, at least 0.001; found -10", lines[1]);
     }
 }

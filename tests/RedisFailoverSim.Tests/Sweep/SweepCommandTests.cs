@@ -132,7 +132,7 @@ public sealed class SweepCommandTests : IDisposable
         var exit = _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "0");
 
         Assert.Equal(2, exit);
-        Assert.Equal("rfsim: --runs: expected at least 1; found 0\nsee: rfsim sweep --help\n", _sweep.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal("rfsim: --runs: expected 1 to 1,000,000; found 0\nsee: rfsim sweep --help\n", _sweep.Error.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
