@@ -19,4 +19,7 @@ internal static class ExitCodes
 
     /// <summary>Cancelled with Ctrl-C (128 + SIGINT, the shell's convention).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15): cleaned up like Ctrl-C, nothing written.</summary>
+    public const int Terminated = 143;
 }

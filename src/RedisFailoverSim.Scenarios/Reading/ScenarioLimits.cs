@@ -20,7 +20,7 @@ public static class ScenarioLimits
 
     /// <summary>Writes per second per client.</summary>
     public static readonly Limit RatePerClient = new(
-        1e7, "10000000", "ten times what one Redis primary serves on one thread; beyond it the model has no meaning");
+        1e7, "10000000", "the simulator's bound, docs/sources.md §10.3: no client of one Redis primary writes faster");
 
     /// <summary>Client, phase and traffic-burst rate multipliers.</summary>
     public static readonly Limit RateMultiplier = new(1e6, "1000000", "a larger factor only overflows the write schedule");

@@ -39,6 +39,16 @@ public class BadScenarioTests
         { "self-hosted-without-sentinels", 3, 3, "topology: no sentinels, but the self-hosted path needs them (all four paths run when 'paths' is left out); add topology.sentinels or list the paths to run under 'paths'" },
         { "duplicate-name", 8, 22, "topology: name 's1' is used twice (first by a node at line 7); names must be unique across nodes, sentinels and clients" },
         { "zero-value-size", 13, 15, "workload.value-size: expected a size from 1 to 536870912 bytes (512mb, the largest string Redis accepts by default: proto-max-bulk-len); found '0'" },
+        { "value-size-past-proto-max-bulk-len", 13, 15, "workload.value-size: expected a size from 1 to 536870912 bytes (512mb, the largest string Redis accepts by default: proto-max-bulk-len); found '2147483647'" },
+        { "rate-tiny", 11, 9, "workload.rate: expected a number, at least 0.001; found 1e-300" },
+        { "rate-huge", 11, 9, "workload.rate: expected at most 10000000 (the simulator's bound, docs/sources.md §10.3: no client of one Redis primary writes faster); found 1e9" },
+        { "network-median-past-a-minute", 14, 29, "network.cross-az-median: expected at most 60s (a one-way delay past a minute is an outage, model it as a partition); found '30d'" },
+        { "network-sigma-past-3", 14, 28, "network.cross-az-sigma: expected at most 3 (at sigma 3 the P99 delay is already about 1,000 times the median); found 1000" },
+        // YamlDotNet throws a bare InvalidOperationException here; the position is the brace that is never closed.
+        { "unclosed-flow-mapping", 6, 7, "YAML syntax error: this mapping in braces is never closed; expected '}' before the end of the file" },
+        { "unclosed-flow-mapping-at-end", 7, 1, "YAML syntax error: a mapping in braces is not closed; expected ',' or '}'" },
+        { "tab-indent", 12, 1, "YAML syntax error: a tab character; YAML indents with spaces only" },
+        { "unknown-alias", 11, 9, "YAML syntax error: an alias ('*name') refers to an anchor ('&name') that is not defined above it" },
     };
 
     [Theory]
