@@ -28,7 +28,7 @@ internal static class CliApp
             settings.MaximumDisplayWidth = 110;
             settings.AllowMultiInstance = args is ["sweep", ..]; // --vary A --vary B; other verbs refuse repeats
         });
-        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb, CalibrateVerb>(args);
+        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb, CalibrateVerb, DecideVerb>(args);
         if (parsed is Parsed<object> { Value: { } chosen } && ExtraArguments.Problem(chosen, args[0], args) is { } problem)
         {
             env.Error.WriteLine($"{env.Tool.Name}: {problem}");
@@ -47,6 +47,7 @@ internal static class CliApp
                 (MergeVerb verb) => MergeCommand.Execute(verb, env),
                 (PlotsVerb verb) => PlotsCommand.Execute(verb, env),
                 (CalibrateVerb verb) => CalibrateCommand.Execute(verb, env),
+                (DecideVerb verb) => DecideCommand.Execute(verb, env),
                 errors => DisplayHelp(parsed, errors.ToList(), env));
         }
         catch (ScenarioException e)

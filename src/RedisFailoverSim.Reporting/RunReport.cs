@@ -31,4 +31,16 @@ public sealed record RunReport(
     /// caller does not have it (the report then describes the run from its results alone).
     /// </summary>
     public WorldSpec? World { get; init; }
+
+    /// <summary>
+    /// Each path's month of cost (the scenario's <c>month:</c> priced from <see cref="Prices"/>), in path order; null
+    /// when the scenario has no <c>month:</c>.
+    /// </summary>
+    public IReadOnlyList<Cost.PathCost>? Costs { get; init; }
+
+    /// <summary>The price table the costs were computed with.</summary>
+    public Scenarios.Prices.PriceCatalog? Prices { get; init; }
+
+    /// <summary>The month the costs stand for.</summary>
+    public Scenarios.Cost.MonthWorkload? Month { get; init; }
 }

@@ -19,4 +19,11 @@ public sealed record Scenario(
     ulong? DefaultSeed,
     WorldSpec World,
     IReadOnlyList<string> Paths,
-    IReadOnlyList<Expectation> Expectations);
+    IReadOnlyList<Expectation> Expectations)
+{
+    /// <summary>A month of the workload for sizing and cost (<c>month:</c>), or null when the file has none.</summary>
+    public Cost.MonthWorkload? Month { get; init; }
+
+    /// <summary>The team's answers for <c>rfsim decide</c> (<c>decide:</c>), or null when the file has none.</summary>
+    public Cost.DecideInputs? Decide { get; init; }
+}

@@ -6,6 +6,7 @@ using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting;
+using RedisFailoverSim.Reporting.Cost;
 using RedisFailoverSim.Reporting.Output;
 using RedisFailoverSim.Reporting.Trace;
 using RedisFailoverSim.Scenarios;
@@ -69,6 +70,9 @@ internal static class RunCommand
                 scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes)
             {
                 World = scenario.World,
+                Costs = scenario.Month is { } month ? CostModel.For(results, scenario.World, month, prices, scenario.Decide) : null,
+                Prices = prices,
+                Month = scenario.Month,
             };
             printer.Results(report);
             if (verb.Trace)
@@ -76,7 +80,7 @@ internal static class RunCommand
                 printer.Trace(TraceText.Lines(results, verb.TraceFilter));
             }
 
-            folder.WriteAll(report, Files(verb, env), env.Cancellation);
+            folder.WriteAll(report, [.. Files(verb, env), .. CostFiles.For(report)], env.Cancellation);
             folder.Commit();
             printer.Written(destination, folder.Written, Replay(verb, seed, paths: null));
             return printer.Verdict(outcomes, scenario.SourcePath);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RedisFailoverSim.Cli.Progress;
 using RedisFailoverSim.Reporting;
+using RedisFailoverSim.Reporting.Cost;
 using RedisFailoverSim.Reporting.Report;
 using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios;
@@ -80,9 +81,19 @@ internal sealed class RunPrinter(CliEnvironment env, bool quiet)
         var table = ConsoleTable.Build(report.Paths);
         table.Caption(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{report.ScenarioName}, seed {report.Seed}")));
         _ansi.Write(table);
+        if (CostTable.Build(report) is { } costs)
+        {
+            _ansi.Write(costs);
+        }
+
         if (quiet)
         {
             return;
+        }
+
+        foreach (var line in CostTable.Details(report))
+        {
+            env.Out.WriteLine(line);
         }
 
         foreach (var result in report.Paths)

@@ -76,7 +76,7 @@ public static class ResultsJsonWriter
         json.WriteStartArray("paths");
         foreach (var path in report.Paths)
         {
-            WritePath(json, path);
+            WritePath(json, path, report.Costs?.FirstOrDefault(c => c.Path == path.Path));
         }
 
         json.WriteEndArray();
@@ -91,7 +91,7 @@ public static class ResultsJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WritePath(Utf8JsonWriter json, PathResult result)
+    private static void WritePath(Utf8JsonWriter json, PathResult result, Cost.PathCost? cost)
     {
         json.WriteStartObject();
         json.WriteString("path", result.Path);
@@ -139,6 +139,12 @@ public static class ResultsJsonWriter
         }
 
         json.WriteEndObject();
+        if (cost is not null)
+        {
+            // Only when the scenario has a month: (issue 15); runs without one keep their bytes.
+            Cost.CostJson.Write(json, cost);
+        }
+
         json.WriteEndObject();
     }
 

@@ -9,7 +9,7 @@ internal static class ScenarioKeys
     public static readonly string[] TopLevel =
     [
         "name", "description", "seed", "paths", "topology", "workload", "faults", "network", "redis", "sentinel",
-        "client", "run", "elasticache", "serverless", "memorydb", "expect",
+        "client", "run", "elasticache", "serverless", "memorydb", "expect", "month", "decide",
     ];
 
     public static readonly string[] Topology = ["azs", "nodes", "sentinels", "clients"];
@@ -40,6 +40,11 @@ internal static class ScenarioKeys
     public static readonly string[] Client = [.. Model.Catalog.ClientSettingsText.Keys];
 
     public static readonly string[] Run = ["convergence-bound", "audit"];
+
+    public static readonly string[] Month =
+        ["data-size-gb", "ops-average", "ops-peak", "shape", "active-hours-per-day", "read-fraction", "value-size", "engine"];
+
+    public static readonly string[] Decide = ["tolerates-loss", "sre-capacity", "cost-sensitive", "engineer-cost-per-month"];
 
     /// <summary>Sections whose keys a misplaced key may belong to, for "'quorum' belongs under 'sentinel:'".</summary>
     private static readonly (string Section, string[] Keys)[] Sections =

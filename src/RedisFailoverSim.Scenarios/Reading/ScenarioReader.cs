@@ -34,6 +34,8 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var run = ReadRun(top);
         var pathSettings = ReadPathSettings(top);
         var expectations = ReadExpectations(top, paths);
+        var month = ReadMonth(top, workload?.ValueBytes);
+        var decide = ReadDecide(top);
         CheckSelfHostedHasSentinels(topology, paths);
 
         if (_document.HasProblems)
@@ -54,7 +56,11 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
             client,
             run,
             pathSettings);
-        return new Scenario(name!, description, sourcePath, sha256, seed, world, paths.Names, expectations);
+        return new Scenario(name!, description, sourcePath, sha256, seed, world, paths.Names, expectations)
+        {
+            Month = month,
+            Decide = decide,
+        };
     }
 
     /// <summary>Names of scenarios, AZs and members: safe in file names and messages.</summary>

@@ -1,0 +1,152 @@
+using System.Globalization;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Scenarios.Cost;
+using RedisFailoverSim.Scenarios.Prices;
+
+namespace RedisFailoverSim.Reporting.Cost;
+
+/// <summary>
+/// A month of each path's bill, from what its run measured (nodes from node-hours, ECPUs per request, log bytes per
+/// write) scaled to the scenario's <c>month:</c>, priced from the price table.
+/// </summary>
+public static class CostModel
+{
+    /// <summary>Each path's month, in the results' order.</summary>
+    public static IReadOnlyList<PathCost> For(
+        IReadOnlyList<PathResult> results, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs? team = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return results.Select(r => For(r, world, month, prices, team ?? DecideInputs.Default)).ToList();
+    }
+
+    /// <summary>One path's month.</summary>
+    public static PathCost For(PathResult result, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs team)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(prices);
+        ArgumentNullException.ThrowIfNull(team);
+        var crossAzGb = CrossAzTraffic.MonthlyGb(result.Path, world, month, prices.HoursPerMonth);
+        var cost = result.Path switch
+        {
+            DeploymentPaths.Serverless => Serverless(result, month, prices),
+            DeploymentPaths.ElastiCache => Nodes(result, world, month, prices, PriceItems.ElastiCacheNode, []),
+            DeploymentPaths.MemoryDb => Nodes(result, world, month, prices, PriceItems.MemoryDbNode, DataWritten(result, month, prices)),
+            DeploymentPaths.SelfHosted => Nodes(result, world, month, prices, PriceItems.Ec2Instance, []),
+            _ => new PathCost(result.Path, null, 0, [], $"no cost model for path {result.Path}"),
+        };
+        if (cost.Unpriced is not null)
+        {
+            return cost;
+        }
+
+        var lines = cost.Lines.ToList();
+        if (crossAzGb > 0)
+        {
+            if (prices.Find(PriceItems.CrossAzTransfer) is not { } transfer)
+            {
+                return cost with { Unpriced = "no cross-az-transfer price in the table" };
+            }
+
+            // $0.01 per GB each direction: a GB that crosses is billed going out and coming in (docs/sources.md §8).
+            lines.Add(new CostLine("cross-AZ transfer (out and in)", crossAzGb * 2, "GB", transfer.Value, CostTerm.Always, transfer));
+        }
+
+        if (result.Path == DeploymentPaths.SelfHosted)
+        {
+            if (prices.Find(PriceItems.EbsGp3) is not { } gp3)
+            {
+                return cost with { Unpriced = "no ebs-gp3 price in the table" };
+            }
+
+            // ASSUMPTION A59: a gp3 volume twice the data on each node, for an RDB snapshot and an AOF rewrite.
+            lines.Add(new CostLine(string.Create(CultureInfo.InvariantCulture, $"{cost.NodeCount} x gp3 volume ({2 * month.DataSizeGb:0.#} GB)"), cost.NodeCount * 2 * month.DataSizeGb, "GB-month", gp3.Value, CostTerm.Always, gp3));
+        }
+
+        return cost with
+        {
+            Lines = lines,
+            CrossAzGb = crossAzGb,
+            EngineerMonthly = result.Path == DeploymentPaths.SelfHosted ? team.EngineerCostPerMonth : null,
+        };
+    }
+
+    /// <summary>Nodes the run billed: its node-hours over its hours, else the scenario's nodes.</summary>
+    public static int NodeCount(PathResult result, WorldSpec world)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(world);
+        var nodeHours = result.Usage.FirstOrDefault(u => u.Key == "node-hours").Value;
+        return nodeHours > 0 && result.EndSeconds > 0
+            ? (int)Math.Round(nodeHours / (result.EndSeconds / 3600))
+            : world.Nodes.Count;
+    }
+
+    private static PathCost Nodes(
+        PathResult result, WorldSpec world, MonthWorkload month, PriceCatalog prices, string item, IReadOnlyList<CostLine> extra)
+    {
+        var (type, why) = NodeSizing.Choose(prices, item, month);
+        int count = NodeCount(result, world);
+        if (type is null)
+        {
+            return new PathCost(result.Path, null, count, [], why) { Sizing = why };
+        }
+
+        var engine = item == PriceItems.Ec2Instance ? null : month.Engine;
+        var onDemand = prices.Find(item, type.Name, engine, PriceItems.OnDemand)!;
+        var lines = new List<CostLine>
+        {
+            new($"{count} x {type.Name} on-demand", count * prices.HoursPerMonth, "node-hours", onDemand.PerHour, CostTerm.OnDemand, onDemand),
+        };
+        if (prices.Find(item, type.Name, engine, PriceItems.Reserved3yAllUpfront) is { } reserved)
+        {
+            lines.Add(new($"{count} x {type.Name} reserved 3y all upfront", count * prices.HoursPerMonth, "node-hours", reserved.PerHour, CostTerm.Reserved, reserved));
+        }
+
+        lines.AddRange(extra);
+        var unpriced = extra.Count == 0 && item == PriceItems.MemoryDbNode ? "no memorydb-data-written price in the table" : null;
+        return new PathCost(result.Path, type.Name, count, lines, unpriced) { Sizing = why };
+    }
+
+    private static PathCost Serverless(PathResult result, MonthWorkload month, PriceCatalog prices)
+    {
+        if (prices.Find(PriceItems.ServerlessStorage, engine: month.Engine) is not { } storage
+            || prices.Find(PriceItems.ServerlessEcpu, engine: month.Engine) is not { } ecpu)
+        {
+            return new PathCost(result.Path, null, 0, [], $"no serverless-storage or serverless-ecpu price for {month.Engine}");
+        }
+
+        // ECPUs a request cost in the run (A34: max(1, KB transferred)); without requests, the same rule on the value.
+        var ecpus = result.Usage.FirstOrDefault(u => u.Key == "ecpus").Value;
+        var requests = result.Usage.FirstOrDefault(u => u.Key == "requests").Value;
+        var perRequest = requests > 0 ? ecpus / requests : Math.Max(1, month.ValueBytes / 1024.0);
+        var storedGb = Math.Max(month.DataSizeGb, storage.MinimumGb ?? 0);
+        var millions = month.Operations(prices.HoursPerMonth) * perRequest / 1e6;
+        return new PathCost(result.Path, null, 0,
+        [
+            new(string.Create(CultureInfo.InvariantCulture, $"storage {storedGb:0.##} GB all month"), storedGb * prices.HoursPerMonth, "GB-hours", storage.Value, CostTerm.Always, storage),
+            new(string.Create(CultureInfo.InvariantCulture, $"ECPUs ({perRequest:0.###} per request)"), millions, "million ECPUs", ecpu.Value, CostTerm.Always, ecpu),
+        ], null)
+        {
+            Sizing = "scales with the load; no node type to choose",
+        };
+    }
+
+    private static IReadOnlyList<CostLine> DataWritten(PathResult result, MonthWorkload month, PriceCatalog prices)
+    {
+        if (prices.Find(PriceItems.MemoryDbDataWritten, engine: month.Engine) is not { } written)
+        {
+            return [];
+        }
+
+        // Bytes the simulated log committed per acknowledged write (usage data-written-gb is in GiB).
+        var gib = result.Usage.FirstOrDefault(u => u.Key == "data-written-gb").Value;
+        var bytesPerWrite = result.Writes.Acknowledged > 0 && gib > 0
+            ? gib * 1024 * 1024 * 1024 / result.Writes.Acknowledged
+            : month.ValueBytes + NodeSizing.CommandOverheadBytes;
+        var gb = month.Writes(prices.HoursPerMonth) * bytesPerWrite / 1e9;
+        var billed = Math.Max(0, gb - (written.FreeGbPerMonth ?? 0));
+        return [new(string.Create(CultureInfo.InvariantCulture, $"data written {gb:N0} GB ({bytesPerWrite:0} B per write)"), billed, "GB", written.Value, CostTerm.Always, written)];
+    }
+}
