@@ -47,9 +47,9 @@ public class SourcesCitationTests
         {
             foreach (Match m in MarkdownName.Matches(line))
             {
-                // report.md is what a run writes, not a document cited.
+                // report.md (rfsim run) and decision.md (rfsim decide) are what commands write, not documents cited.
                 var name = m.Groups[1].Value;
-                if (!name.EndsWith("report.md", StringComparison.Ordinal) && !Exists(file, name) && !sourcesText.Contains(Path.GetFileName(name), StringComparison.Ordinal))
+                if (!name.EndsWith("report.md", StringComparison.Ordinal) && !name.EndsWith("decision.md", StringComparison.Ordinal) && !Exists(file, name) && !sourcesText.Contains(Path.GetFileName(name), StringComparison.Ordinal))
                 {
                     problems.Add($"{Relative(file)}:{lineNumber}: '{name}' is neither in the repository nor named in docs/sources.md");
                 }
