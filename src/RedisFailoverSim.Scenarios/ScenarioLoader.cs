@@ -25,6 +25,13 @@ public static class ScenarioLoader
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > ScenarioLimits.FileBytes && File.Exists(path))
+            {
+                throw new ScenarioException([new ScenarioProblem(path, 0, 0,
+                    $"the file is {length:N0} bytes; a scenario is at most {ScenarioLimits.FileBytes:N0} (1 MB) — is this the right file?")]);
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

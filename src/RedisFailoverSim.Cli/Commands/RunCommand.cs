@@ -52,6 +52,12 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        bool exactLedger = verb.Audit || ((!verb.NoCharts || verb.Trace) && PlannedWrites(scenario.World) <= SampledWritesLimit);
+        if (!WorkGuard.Allows(env, WorkEstimate.For(scenario.World, selection.ToRun, exactLedger), verb.Force, "run"))
+        {
+            return ExitCodes.BadInput;
+        }
+
         var destination = verb.Out ?? Path.Combine("out", SafeFolderName(scenario.Name));
         try
         {

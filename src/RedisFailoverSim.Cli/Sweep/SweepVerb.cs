@@ -69,6 +69,10 @@ internal sealed class SweepVerb : Help.IExtraArguments
     [Option("no-charts", HelpText = "Skip the charts; sweep.json, sweep.csv and replications.csv are always written.")]
     public bool NoCharts { get; set; }
 
+    [Option("force", HelpText = "Run even when the estimate (printed) says it takes more than 10 minutes or more than 80% of "
+        + "this machine's memory; without it such a run is refused before it starts.")]
+    public bool Force { get; set; }
+
     [Option("audit", HelpText = "Run every replication with the exact per-write ledger and check the compact "
         + "accounting against it (a disagreement stops the sweep with exit 3 and the replay command). The numbers are "
         + "the same either way; it costs memory and time in proportion to the writes of each replication, times "

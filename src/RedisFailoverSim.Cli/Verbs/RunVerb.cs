@@ -50,6 +50,10 @@ internal sealed class RunVerb : Help.IExtraArguments
         + "c2), or one kind of line (fault, sentinel, node, client, story).")]
     public string? TraceFilter { get; set; }
 
+    [Option("force", HelpText = "Run even when the estimate (printed) says it takes more than 10 minutes or more than 80% of "
+        + "this machine's memory; without it such a run is refused before it starts.")]
+    public bool Force { get; set; }
+
     [Option("audit", HelpText = "Keep the exact per-write ledger: every write's start, outcome, acknowledging node and "
         + "whether the final dataset holds it. Its numbers are reported and the default compact accounting is checked "
         + "against them (a disagreement stops the run with exit 3). Costs memory and time that grow with the writes "

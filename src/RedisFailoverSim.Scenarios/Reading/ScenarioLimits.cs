@@ -39,6 +39,9 @@ public static class ScenarioLimits
     public static readonly Limit NetworkSigma = new(
         3, "3", "at sigma 3 the P99 delay is already about 1,000 times the median");
 
-    /// <summary>A scenario description, in characters.</summary>
+    /// <summary>A scenario file, in bytes: the bundled ones are 2–4 kB.</summary>
+    public const long FileBytes = 1024 * 1024;
+
+    /// <summary>A scenario description, in characters (copied into results.json, the report and the timeline).</summary>
     public const int DescriptionLength = 4000;
 }

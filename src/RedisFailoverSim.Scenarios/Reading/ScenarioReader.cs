@@ -21,6 +21,11 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var top = new MappingReader(_document, root, "", ScenarioKeys.TopLevel);
         var name = top.Text("name", "a scenario name of letters, digits, '.', '_' or '-'", required: true, IsValidName);
         var description = top.Text("description", "a description") ?? "";
+        if (description.Length > ScenarioLimits.DescriptionLength)
+        {
+            top.Report("description", $"expected at most {ScenarioLimits.DescriptionLength} characters (it is copied into results.json and the report); found {description.Length:N0}");
+            description = "";
+        }
         var seed = ReadSeed(top);
         var paths = ReadPaths(top);
 
