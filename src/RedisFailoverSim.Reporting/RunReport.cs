@@ -43,4 +43,7 @@ public sealed record RunReport(
 
     /// <summary>The month the costs stand for.</summary>
     public Scenarios.Cost.MonthWorkload? Month { get; init; }
+
+    /// <summary>The four questions answered with this run's numbers, when it has costs.</summary>
+    public Decision.Recommendation? Recommendation { get; init; }
 }

@@ -78,6 +78,7 @@ internal static class DecideCommand
             Costs = costs,
             Prices = prices,
             Month = month,
+            Recommendation = recommendation,
         };
 
         var text = DecisionText.Lines(recommendation, scenario.Name);

@@ -76,10 +76,21 @@ internal static class RunCommand
                 scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes)
             {
                 World = scenario.World,
-                Costs = scenario.Month is { } month ? CostModel.For(results, scenario.World, month, prices, scenario.Decide) : null,
                 Prices = prices,
-                Month = scenario.Month,
             };
+            if (scenario.Month is { } month)
+            {
+                var costs = CostModel.For(results, scenario.World, month, prices, scenario.Decide);
+                var team = scenario.Decide ?? RedisFailoverSim.Scenarios.Cost.DecideInputs.Default;
+                report = report with
+                {
+                    Costs = costs,
+                    Month = month,
+                    Recommendation = RedisFailoverSim.Reporting.Decision.DecisionMaker.Decide(
+                        RedisFailoverSim.Reporting.Decision.PathLoss.Of([results]), costs, month, team, prices),
+                };
+            }
+
             printer.Results(report);
             if (verb.Trace)
             {

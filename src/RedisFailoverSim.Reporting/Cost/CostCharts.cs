@@ -30,6 +30,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             "monthly cost, US dollars (reserved 3y where the table has it; self-hosted with and without engineer time)",
             Runs() > 1 ? $"acknowledged writes lost (mean of {Runs()} seeds, 95% CI)" : "acknowledged writes lost (one seed)",
             right: 300);
+        int index = 0;
         foreach (var cost in report.Costs ?? [])
         {
             if (cost.BestMonthly is not { } monthly || losses.FirstOrDefault(l => l.Path == cost.Path) is not { } loss)
@@ -38,10 +39,10 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             }
 
             var color = ChartColors.Path(cost.Path);
-            Point(plot, monthly, loss, color, $"{cost.Path}{(cost.UsesAssumedPrices ? " (assumed price A55)" : "")}", MarkerShape.FilledCircle);
+            Point(plot, monthly, loss, color, $"{cost.Path}{(cost.UsesAssumedPrices ? " (assumed price A55)" : "")}", MarkerShape.FilledCircle, index++);
             if (cost.EngineerMonthly is { } engineers)
             {
-                Point(plot, monthly + engineers, loss, color, $"{cost.Path} + engineer time", MarkerShape.OpenCircle);
+                Point(plot, monthly + engineers, loss, color, $"{cost.Path} + engineer time", MarkerShape.OpenCircle, index++);
             }
         }
 
@@ -50,7 +51,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             LabelFormatter = v => "$" + v.ToString("N0", CultureInfo.InvariantCulture),
         };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Margins(0.15, 0.15);
+        plot.Axes.Margins(left: 0.08, right: 0.22, bottom: 0.1, top: 0.15);
         plot.Axes.SetLimitsY(bottom: -Math.Max(1, plot.Axes.GetLimits().Top * 0.05), top: Math.Max(10, plot.Axes.GetLimits().Top * 1.1));
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
@@ -102,7 +103,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
 
     private int Runs() => losses.Count == 0 ? 1 : losses[0].Runs;
 
-    private static void Point(Plot plot, double x, PathLoss loss, Color color, string label, MarkerShape shape)
+    private static void Point(Plot plot, double x, PathLoss loss, Color color, string label, MarkerShape shape, int index)
     {
         var marker = plot.Add.Marker(x, loss.LostMean, shape, 14, color);
         marker.LegendText = label;
@@ -112,9 +113,11 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             bar.Color = color;
         }
 
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{loss.LostMean:N0}"), x, loss.LostMean);
+        // Labels alternate above and below their points, so close points (similar cost, same loss) stay readable.
+        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{loss.LostMean:N0} lost"), x, loss.LostMean);
         text.LabelFontSize = 12;
-        text.OffsetX = 10;
-        text.OffsetY = -8;
+        text.LabelFontColor = color;
+        text.OffsetX = 8;
+        text.OffsetY = index % 2 == 0 ? -26 : 10;
     }
 }

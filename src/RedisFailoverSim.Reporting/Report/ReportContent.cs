@@ -28,6 +28,7 @@ internal static class ReportContent
         }
 
         w.Paragraph($"Seed {report.Seed} · paths {string.Join(", ", report.Paths.Select(p => p.Path))} · {Tool(report.Tool)}.");
+        ReportCost.Write(report, w);
         Verdict(report, w);
         ReportComparison.Write(report, w);
         Scenario(report, w);
