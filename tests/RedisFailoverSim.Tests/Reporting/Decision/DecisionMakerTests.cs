@@ -129,6 +129,18 @@ public class DecisionMakerTests
         Assert.Equal(0.0828, breakEven.ReservedBreakEven, 4);
     }
 
+    [Fact]
+    public void Text_UnderGermanCulture_IsIdenticalToInvariant()
+    {
+        // Dollars, shares and counts are written with the invariant culture: decision.md's bytes do not move.
+        string Render() => string.Join("\n", DecisionText.Lines(Decide(Team(tolerates: true, sre: true, sensitive: true), lost: (3, 0, 0, 1234)), "a"));
+
+        var invariant = Render();
+
+        Assert.Equal(invariant, CultureScope.Run("de-DE", Render));
+        Assert.Contains("$1,448.64", invariant, StringComparison.Ordinal);
+    }
+
     private static Recommendation Decide(DecideInputs team, (long ec, long sl, long mdb, long sh) lost, MonthWorkload? month = null)
     {
         month ??= WorkloadA.Month!;
