@@ -8,6 +8,7 @@ using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting;
 using RedisFailoverSim.Reporting.Cost;
 using RedisFailoverSim.Reporting.Output;
+using RedisFailoverSim.Reporting.Timeline;
 using RedisFailoverSim.Reporting.Trace;
 using RedisFailoverSim.Scenarios;
 
@@ -179,7 +180,7 @@ internal static class RunCommand
 
     private static List<IReportFile> Files(RunVerb verb, CliEnvironment env)
     {
-        var files = new List<IReportFile>(ReportFiles.Results);
+        var files = new List<IReportFile>(ReportFiles.Results) { TimelinePage.File };
         if (verb.Trace)
         {
             files.Add(TraceText.File(verb.TraceFilter));

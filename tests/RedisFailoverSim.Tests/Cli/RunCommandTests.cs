@@ -139,7 +139,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.False(Assert.Single(_cli.Runs).Options.KeepSamples);
-        Assert.Equal(["results.csv", "results.json", "rfsim-manifest.json"], Directory.EnumerateFiles(_cli.OutputPath()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["results.csv", "results.json", "rfsim-manifest.json", "timeline.html"], Directory.EnumerateFiles(_cli.OutputPath()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RunOutputFolderTests : IDisposable
         Assert.Equal(
         [
             "latency-cdf.png", "latency-cdf.svg", "latency.png", "latency.svg", "lost-writes.png", "lost-writes.svg",
-            "report.html", "report.md", "results.csv", "results.json", "rfsim-manifest.json", "roles.png", "roles.svg", "trace.txt",
+            "report.html", "report.md", "results.csv", "results.json", "rfsim-manifest.json", "roles.png", "roles.svg", "timeline.html", "trace.txt",
         ],
         Directory.EnumerateFileSystemEntries(_cli.OutputPath()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["out", "split.yaml"], Directory.EnumerateFileSystemEntries(_cli.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -37,7 +37,7 @@ public sealed class RunOutputFolderTests : IDisposable
         var exit = _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath(), "--quiet");
 
         Assert.Equal(0, exit);
-        Assert.Equal(13, Directory.EnumerateFiles(_cli.OutputPath()).Count()); // 12 outputs and rfsim-manifest.json
+        Assert.Equal(14, Directory.EnumerateFiles(_cli.OutputPath()).Count()); // 13 outputs and rfsim-manifest.json
         Assert.False(File.Exists(Path.Combine(_cli.OutputPath(), "trace.txt")));
     }
 
