@@ -9,6 +9,25 @@ internal sealed record PathSelection(IReadOnlyList<string> ToRun, IReadOnlyList<
     /// Selects the paths, or returns null and says why on <paramref name="error"/>: an unknown name, a path the
     /// scenario does not have, a requested path that is not available yet, or nothing left to run.
     /// </summary>
+    /// <summary>
+    /// The paths named by <c>--paths</c> (comma-separated, repeatable), or null after printing why: given but naming
+    /// none (<c>--paths ,</c>) is a slip, not "every path".
+    /// </summary>
+    public static List<string>? Requested(IEnumerable<string> raw, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(error);
+        var given = raw.ToList();
+        var requested = given.SelectMany(p => p.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        if (given.Count > 0 && requested.Count == 0)
+        {
+            error.WriteLine($"--paths: expected one or more path names separated by commas; found '{string.Join(",", given)}'");
+            return null;
+        }
+
+        return requested;
+    }
+
     public static PathSelection? TrySelect(
         IReadOnlyList<string> reportOrder,
         IReadOnlyList<string> scenarioPaths,

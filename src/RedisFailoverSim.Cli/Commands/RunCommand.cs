@@ -46,7 +46,12 @@ internal static class RunCommand
         }
 
         var seed = verb.Seed ?? scenario.DefaultSeed ?? DefaultSeed;
-        var requested = verb.Paths.SelectMany(p => p.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var requested = PathSelection.Requested(verb.Paths, env.Error);
+        if (requested is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var selection = PathSelection.TrySelect(DeploymentPaths.All, scenario.Paths, requested, env.AvailablePaths, env.Error);
         if (selection is null)
         {
@@ -54,7 +59,7 @@ internal static class RunCommand
         }
 
         bool exactLedger = verb.Audit || ((!verb.NoCharts || verb.Trace) && PlannedWrites(scenario.World) <= SampledWritesLimit);
-        if (!WorkGuard.Allows(env, WorkEstimate.For(scenario.World, selection.ToRun, exactLedger), verb.Force, "run"))
+        if (!WorkGuard.Allows(env, WorkEstimate.For(scenario.World, selection.ToRun, exactLedger), verb.Force, "run", scenario.SourcePath))
         {
             return ExitCodes.BadInput;
         }

@@ -19,7 +19,7 @@ internal static class WorkGuard
     public const double MaxMemoryShare = 0.8;
 
     /// <summary>True when the work may start; otherwise prints why (exit 2 is the caller's).</summary>
-    public static bool Allows(CliEnvironment env, WorkEstimate estimate, bool force, string verb)
+    public static bool Allows(CliEnvironment env, WorkEstimate estimate, bool force, string verb, string scenarioFile)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(estimate);
@@ -41,7 +41,7 @@ internal static class WorkGuard
                 limits.Add($"more than {MaxMemoryShare * 100:0}% of this machine's {WorkEstimate.Bytes(available)}");
             }
 
-            env.Error.WriteLine($"{env.Tool.Name} {verb}: this would take {string.Join(" and ", limits)} (estimated {what}).");
+            env.Error.WriteLine($"{scenarioFile}: {env.Tool.Name} {verb} of this scenario would take {string.Join(" and ", limits)} (estimated {what}).");
             env.Error.WriteLine("Lower workload.rate, a rate-multiplier, workload.duration or the number of Sentinels"
                 + (verb == "sweep" ? ", --runs or the --vary grid" : "") + ", or add --force to run it anyway.");
             return false;

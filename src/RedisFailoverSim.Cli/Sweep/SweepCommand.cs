@@ -47,7 +47,12 @@ internal static class SweepCommand
             return ExitCodes.BadInput;
         }
 
-        var requested = verb.Paths.SelectMany(p => p.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var requested = PathSelection.Requested(verb.Paths, env.Error);
+        if (requested is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var selection = PathSelection.TrySelect(DeploymentPaths.All, scenario.Paths, requested, env.AvailablePaths, env.Error);
         if (selection is null)
         {
@@ -78,7 +83,7 @@ internal static class SweepCommand
         var estimate = new WorkEstimate(
             perRun.Sum(e => e.Writes), perRun.Sum(e => e.Events), perRun.Sum(e => e.WallSeconds), perRun.Max(e => e.MemoryBytes))
             .Times(runsHere, options.Parallel);
-        if (!WorkGuard.Allows(env, estimate, verb.Force, "sweep"))
+        if (!WorkGuard.Allows(env, estimate, verb.Force, "sweep", scenario.SourcePath))
         {
             return ExitCodes.BadInput;
         }

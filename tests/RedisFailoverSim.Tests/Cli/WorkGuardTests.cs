@@ -26,7 +26,7 @@ public sealed class WorkGuardTests : IDisposable
 
         Assert.Equal(2, exit);
         var error = _sweep.Error.ToString();
-        Assert.Contains("rfsim run: this would take more than 10 minutes", error, StringComparison.Ordinal);
+        Assert.Contains("rfsim run of this scenario would take more than 10 minutes", error, StringComparison.Ordinal);
         Assert.Contains("engine events: about", error, StringComparison.Ordinal);
         Assert.Contains("add --force to run it anyway", error, StringComparison.Ordinal);
         Assert.Equal(["crash.yaml"], Directory.EnumerateFileSystemEntries(_sweep.Root).Select(Path.GetFileName));
@@ -38,7 +38,7 @@ public sealed class WorkGuardTests : IDisposable
         var exit = _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "10", "--vary", "workload.rate=10..10000000:2", "--out", _sweep.Folder("out"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("rfsim sweep: this would take more than 10 minutes", _sweep.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("rfsim sweep of this scenario would take more than 10 minutes", _sweep.Error.ToString(), StringComparison.Ordinal);
         Assert.Contains("--runs or the --vary grid", _sweep.Error.ToString(), StringComparison.Ordinal);
     }
 
