@@ -161,6 +161,8 @@ public sealed class ReplPing : Message
 /// <summary><c>PING</c> from a monitor (Sentinel, a control plane's health check).</summary>
 public sealed class PingCommand : Message
 {
+    /// <summary>The sender's connection number, so a refusal can be matched to the connection it closed.</summary>
+    public int LinkGeneration { get; init; }
 }
 
 /// <summary>A valid <c>PING</c> reply (<c>+PONG</c>).</summary>
@@ -173,6 +175,8 @@ public sealed class PongReply : Message
 /// <summary><c>INFO</c> from a monitor.</summary>
 public sealed class InfoRequest : Message
 {
+    /// <summary>The sender's connection number, so a refusal can be matched to the connection it closed.</summary>
+    public int LinkGeneration { get; init; }
 }
 
 /// <summary>The fields of <c>INFO replication</c> / <c>INFO server</c> a monitor uses.</summary>

@@ -25,6 +25,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     private readonly History _history;
     private readonly List<ReplicaLink> _replicas = [];
     private readonly SortedSet<int> _clientConnections = [];
+
+    // Sentinels' command connections (they PING): a killed process's kernel closes them too.
+    private readonly SortedSet<int> _monitorConnections = [];
     private readonly SimDuration _cronPhase;
     private Process? _cron;
     private int _incarnation;
@@ -159,6 +162,7 @@ public sealed partial class RedisNode : Member, IEventTarget
 
         _replicas.Clear();
         _clientConnections.Clear();
+        _monitorConnections.Clear();
         LinkState = MasterLinkState.Down;
         AbandonCoordinatedFailover();
         if (!_settings.Persistence)
@@ -269,6 +273,7 @@ public sealed partial class RedisNode : Member, IEventTarget
                 OnReplPing(ping);
                 break;
             case PingCommand:
+                _monitorConnections.Add(message.From.Value);
                 Send(message.From, new PongReply());
                 break;
             case InfoRequest:
@@ -346,6 +351,11 @@ public sealed partial class RedisNode : Member, IEventTarget
         foreach (int client in _clientConnections)
         {
             Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
+        }
+
+        foreach (int monitor in _monitorConnections)
+        {
+            Send(new MemberId(monitor), new ConnectionReset(null));
         }
     }
 

@@ -10,6 +10,9 @@ internal sealed class InstanceView
     {
         Member = member;
         Name = name;
+        // createInstanceLink: not connected yet, and act_ping_time "now" so an instance never reached times out.
+        Disconnected = true;
+        ActPing = now;
         LastAvail = now;
         LastPong = now;
         RoleReportedTime = now;
@@ -24,13 +27,22 @@ internal sealed class InstanceView
     // Link: act_ping_time is the oldest unanswered PING (null when none is pending).
     public SimTime? ActPing { get; set; }
 
+    // The command connection is closed (reset by the peer, or closed by us); reconnected at most once a second.
+    public bool Disconnected { get; set; }
+
+    public SimTime? LastReconnect { get; set; }
+
+    // cc_conn_time: when the current command connection was opened.
+    public SimTime LinkOpenedAt { get; set; }
+
+    // Counts reconnects, so a refusal of a command sent on an earlier connection does not close the current one.
+    public int LinkGeneration { get; set; }
+
     public SimTime? LastPing { get; set; }
 
     public SimTime LastPong { get; set; }
 
     public SimTime LastAvail { get; set; }
-
-    public SimTime? LastInfoSent { get; set; }
 
     public SimTime? InfoRefresh { get; set; }
 
@@ -53,6 +65,10 @@ internal sealed class InstanceView
     public bool MasterLinkUp { get; set; }
 
     public SimDuration MasterLinkDownFor { get; set; }
+
+    // master_link_down_time as Sentinel parses it: whole seconds of master_link_down_since_seconds × 1000, -1000
+    // for a replica that never connected, 0 when INFO has no such line (link up, or role:master).
+    public long MasterLinkDownTimeMs { get; set; }
 
     public long ReplOffset { get; set; }
 

@@ -103,6 +103,23 @@ public sealed partial class SentinelNode
         ConfigEpoch = _failoverEpoch;
         Emit("+promoted-slave", $"slave {promoted.Name} @ {MasterName} {_master.Name}");
         SetFailoverState(FailoverState.ReconfSlaves, "+failover-state-reconf-slaves");
+        ForceHelloUpdate();
+    }
+
+    /// <summary>
+    /// sentinelForceHelloUpdateForMaster: move every peer's last hello back by publish period + 1 ms, so the next
+    /// timer tick sends the new configuration to all of them instead of waiting for the 2 s hello (docs/sources.md §2.8).
+    /// </summary>
+    private void ForceHelloUpdate()
+    {
+        var back = PublishPeriod + SimDuration.FromMilliseconds(1);
+        for (int i = 0; i < _peers.Count; i++)
+        {
+            if (_peers[i].LastHelloSent is { } sent)
+            {
+                _peers[i].LastHelloSent = sent - back;
+            }
+        }
     }
 
     /// <summary>Points the remaining replicas at the promoted one, parallel-syncs at a time.</summary>

@@ -12,6 +12,7 @@ public sealed partial class SentinelNode
 
     private void HandleInstance(InstanceView instance, bool isMaster)
     {
+        ReconnectInstance(instance);
         SendPeriodicCommands(instance, isMaster);
         CheckSubjectivelyDown(instance, isMaster ? "master" : "slave");
         if (!isMaster)
@@ -31,6 +32,13 @@ public sealed partial class SentinelNode
 
     private void HandlePeer(InstanceView peer)
     {
+        ReconnectInstance(peer);
+        if (peer.Disconnected)
+        {
+            CheckSubjectivelyDown(peer, "sentinel");
+            return;
+        }
+
         SendPing(peer);
         if (peer.LastHelloSent is not { } sent || Sim.Now - sent > PublishPeriod)
         {
@@ -41,42 +49,28 @@ public sealed partial class SentinelNode
         CheckSubjectivelyDown(peer, "sentinel");
     }
 
+    /// <summary>
+    /// sentinelSendPeriodicCommands: nothing on a closed link; INFO at every tick while the last INFO reply is older
+    /// than the period — 1 s for a replica while its master is ODOWN or failing over, or while it reports a
+    /// master_link_down_time, else 10 s (docs/sources.md §2.9).
+    /// </summary>
     private void SendPeriodicCommands(InstanceView instance, bool isMaster)
     {
-        // Replicas are polled every second while their master is down or failing over (docs/sources.md §2.1).
-        var infoPeriod = !isMaster && (_odown || _failoverInProgress || !instance.MasterLinkUp) ? FastInfoPeriod : InfoPeriod;
-        if (instance.LastInfoSent is not { } last || Sim.Now - last > infoPeriod)
-        {
-            instance.LastInfoSent = Sim.Now;
-            Send(instance.Member, new InfoRequest());
-        }
-
-        SendPing(instance);
-    }
-
-    /// <summary>PING when the last pong is older than the period and the last ping older than half of it.</summary>
-    private void SendPing(InstanceView instance)
-    {
-        bool pongStale = Sim.Now - instance.LastPong > _pingPeriod;
-        bool pingStale = instance.LastPing is not { } lastPing || Sim.Now - lastPing > _pingPeriod / 2;
-        if (pongStale && pingStale)
-        {
-            instance.LastPing = Sim.Now;
-            instance.ActPing ??= Sim.Now;
-            Send(instance.Member, new PingCommand());
-        }
-    }
-
-    private void OnPong(InstanceView? instance)
-    {
-        if (instance is null)
+        // sentinel.c also stops at 100 unanswered commands per link. Not modelled: the model's network drops what a
+        // cut link carries, where TCP would deliver it after the heal, so such a cap would strand the link.
+        if (instance.Disconnected)
         {
             return;
         }
 
-        instance.LastAvail = Sim.Now;
-        instance.LastPong = Sim.Now;
-        instance.ActPing = null;
+        bool fast = !isMaster && (_odown || _failoverInProgress || instance.MasterLinkDownTimeMs != 0);
+        var infoPeriod = fast ? FastInfoPeriod : InfoPeriod;
+        if (instance.InfoRefresh is not { } refresh || Sim.Now - refresh > infoPeriod)
+        {
+            Send(instance.Member, new InfoRequest { LinkGeneration = instance.LinkGeneration });
+        }
+
+        SendPing(instance);
     }
 
     /// <summary>
@@ -85,7 +79,21 @@ public sealed partial class SentinelNode
     /// </summary>
     private void CheckSubjectivelyDown(InstanceView instance, string type)
     {
-        var elapsed = instance.ActPing is { } act ? Sim.Now - act : SimDuration.Zero;
+        // sentinelCheckSubjectivelyDown: the oldest unanswered PING, else, on a closed link, the last valid reply.
+        var elapsed = instance.ActPing is { } act ? Sim.Now - act
+            : instance.Disconnected ? Sim.Now - instance.LastAvail
+            : SimDuration.Zero;
+
+        // A link that has been open for 15 s with a PING unanswered for half of down-after is closed, to be
+        // reopened: a connection that silently stopped working is replaced (docs/sources.md §2.10).
+        if (!instance.Disconnected && instance.ActPing is { } pending
+            && Sim.Now - instance.LinkOpenedAt > MinLinkReconnectPeriod
+            && Sim.Now - pending > _settings.DownAfter / 2
+            && Sim.Now - instance.LastPong > _settings.DownAfter / 2)
+        {
+            CloseLink(instance);
+        }
+
         bool down = elapsed > _settings.DownAfter
             || (type == "master" && !instance.RoleReportedPrimary
                 && Sim.Now - instance.RoleReportedTime > _settings.DownAfter + (InfoPeriod * 2));
@@ -239,6 +247,12 @@ public sealed partial class SentinelNode
 
         bool isMaster = instance == _master;
         instance.InfoRefresh = Sim.Now;
+
+        // Reset at every INFO, set only from master_link_down_since_seconds, which a replica prints (in whole
+        // seconds) while its link is down: never for role:master (sentinelRefreshInstanceInfo, docs/sources.md §2.9).
+        instance.MasterLinkDownTimeMs = !info.IsPrimary && !info.MasterLinkUp
+            ? (long)Math.Floor(info.MasterLinkDownFor.TotalSeconds) * 1000
+            : 0;
         if (instance.RunId.Length > 0 && instance.RunId != info.RunId)
         {
             Emit("+reboot", $"{(isMaster ? "master" : "slave")} {DescribeInstance(instance, isMaster ? "master" : "slave")}");

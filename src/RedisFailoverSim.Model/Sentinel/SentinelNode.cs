@@ -29,6 +29,8 @@ public sealed partial class SentinelNode : Member
     private static readonly SimDuration MaxDesync = SimDuration.FromMilliseconds(1_000);
     private static readonly SimDuration ElectionTimeoutCap = SimDuration.FromMilliseconds(10_000);
     private static readonly SimDuration SlaveReconfTimeout = SimDuration.FromMilliseconds(10_000);
+    private static readonly SimDuration ReconnectPeriod = SimDuration.FromMilliseconds(1_000);
+    private static readonly SimDuration MinLinkReconnectPeriod = SimDuration.FromMilliseconds(15_000);
 
     private readonly SentinelSettings _settings;
     private readonly RunRecorder _recorder;
@@ -174,7 +176,8 @@ public sealed partial class SentinelNode : Member
             case GetMasterAddrRequest:
                 Send(message.From, new GetMasterAddrReply(AdvertisedMaster));
                 break;
-            case ConnectionReset:
+            case ConnectionReset reset:
+                OnLinkReset(FindInstance(message.From), reset);
                 break;
             default:
                 Invariant.Fail("unexpected message at a Sentinel: " + message.Describe());

@@ -13,12 +13,13 @@ public class SelfHostedFailoverTests
         DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, RunOptions.Default);
 
     [Theory]
-    [InlineData(30_000, 31.0, 34.0)]
-    [InlineData(5_000, 6.0, 9.0)]
+    [InlineData(30_000, 30.0, 33.3)]
+    [InlineData(5_000, 5.0, 8.3)]
     public void PrimaryCrash_SentinelDefaults_SwitchMasterLandsInTheDerivedWindow(long downAfterMs, double earliest, double latest)
     {
-        // docs/sources.md §2.7 [derived]: SDOWN at down-after (+≤1 s ping phase), ODOWN within ~1 s, start jitter,
-        // vote, SLAVEOF NO ONE, promotion seen at the next 1 s INFO: 31–34 s with 30 s; 6–9 s with 5 s.
+        // docs/sources.md §2.11 [derived]: SDOWN at down-after plus a tick (the reset link's reconnect PING, §2.10),
+        // ODOWN within ~1 s, start jitter ≤ 1 s, vote, SLAVEOF NO ONE, promotion seen at the next 1 s INFO, the
+        // forced hello one tick later (§2.8): 30.0–33.3 s with 30 s; 5.0–8.3 s with 5 s.
         for (ulong seed = 1; seed <= 12; seed++)
         {
             var result = Run(Specs.ThreeNodes([Specs.CrashPrimary(20)], downAfterMs: downAfterMs), seed);
