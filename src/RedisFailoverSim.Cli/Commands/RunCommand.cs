@@ -103,7 +103,7 @@ internal static class RunCommand
                 printer.Trace(TraceText.Lines(results, verb.TraceFilter));
             }
 
-            folder.WriteAll(report, [.. Files(verb, env), .. CostFiles.For(report)], env.Cancellation);
+            folder.WriteAll(report, [.. Files(verb, env), .. CostFiles.For(report, charts: !verb.NoCharts)], env.Cancellation);
             folder.Commit();
             printer.Written(destination, folder.Written, Replay(verb, seed, paths: null));
             return printer.Verdict(outcomes, scenario.SourcePath);
