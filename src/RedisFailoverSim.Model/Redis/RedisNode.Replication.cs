@@ -224,7 +224,7 @@ public sealed partial class RedisNode
             ApplyFromMaster(resume.Missing[i]);
         }
 
-        _recorder.Event(Name, "sync", $"{Name} partial resync from {Network.Members[MasterId.Value].Name}: {resume.Missing.Length} writes behind");
+        _recorder.Event(Name, "sync", $"{Name} partial resync from {Network.Members[MasterId.Value].Name}: {resume.Missing.Length} write{(resume.Missing.Length == 1 ? "" : "s")} behind");
         LinkUp();
     }
 

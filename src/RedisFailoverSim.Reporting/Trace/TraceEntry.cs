@@ -119,12 +119,46 @@ internal sealed class TraceEntry
     public TraceLine ToLine()
     {
         var sources = string.Join(", ", Sources.Order(TraceNames.NaturalOrder));
-        var body = Body();
+        var body = SourceToken >= 0 && Sources.Count > 1 ? Plural(Body()) : Body();
         var text = SourceToken >= 0 ? body.Replace(Placeholder, sources, StringComparison.Ordinal)
             : Category == TraceCategory.Fault ? body
             : sources + " " + body;
         var subjects = Sources.Concat(TraceNames.In(text)).Distinct(StringComparer.Ordinal).ToList();
         return new TraceLine(Seconds, Category, subjects, text, IsKey);
+    }
+
+    /// <summary>
+    /// The body for several subjects: "c3, c4 dropped their connection", "n3, n4 have seen no leader" (the verb right
+    /// after the subject, and every "its", agree with them).
+    /// </summary>
+    private static string Plural(string body)
+    {
+        var tokens = body.Split(' ');
+        var subject = Array.IndexOf(tokens, Placeholder);
+        if (subject >= 0 && subject + 1 < tokens.Length)
+        {
+            tokens[subject + 1] = tokens[subject + 1] switch
+            {
+                "has" => "have",
+                "is" => "are",
+                "was" => "were",
+                "reconnects" => "reconnect",
+                "connects" => "connect",
+                var verb => verb,
+            };
+        }
+
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = tokens[i] switch
+            {
+                "its" => "their",
+                "it" when i > subject => "they",
+                var word => word,
+            };
+        }
+
+        return string.Join(' ', tokens);
     }
 
     /// <summary>The text with the source's name as a placeholder and the list rendered.</summary>

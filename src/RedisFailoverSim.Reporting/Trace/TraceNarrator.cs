@@ -52,7 +52,77 @@ internal static class TraceNarrator
             .Select(x => x.line)
             .ToList();
         all.Add(End(result));
-        return all;
+        return CollapseRepeats(all);
+    }
+
+    /// <summary>
+    /// A loop of the same one or two non-key lines (a client reconnecting over and over) is told once, then
+    /// "… the same line 9 more times (the last at 74.093s)".
+    /// </summary>
+    internal static List<TraceLine> CollapseRepeats(IReadOnlyList<TraceLine> lines)
+    {
+        var result = new List<TraceLine>(lines.Count);
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var (period, repeats) = Loop(lines, i);
+            if (repeats < 3)
+            {
+                result.Add(lines[i]);
+                i++;
+                continue;
+            }
+
+            for (var k = 0; k < period; k++)
+            {
+                result.Add(lines[i + k]);
+            }
+
+            var last = lines[i + ((repeats - 1) * period)];
+            var what = period == 1 ? "line" : $"{period} lines";
+            result.Add(last with { Text = $"… the same {what} {repeats - 1} more times (the last at {F3(last.Seconds)}s)" });
+            i += repeats * period;
+        }
+
+        return result;
+    }
+
+    /// <summary>The shortest block (1 or 2 lines) at <paramref name="start"/> and how often it repeats back to back.</summary>
+    private static (int Period, int Repeats) Loop(IReadOnlyList<TraceLine> lines, int start)
+    {
+        for (var period = 1; period <= 2; period++)
+        {
+            var repeats = 1;
+            while (SameBlock(lines, start, start + (repeats * period), period))
+            {
+                repeats++;
+            }
+
+            if (repeats >= 3)
+            {
+                return (period, repeats);
+            }
+        }
+
+        return (1, 1);
+    }
+
+    private static bool SameBlock(IReadOnlyList<TraceLine> lines, int first, int second, int period)
+    {
+        if (second + period > lines.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < period; k++)
+        {
+            if (lines[first + k].IsKey || lines[second + k].IsKey || lines[first + k].Text != lines[second + k].Text)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TraceEntry Entry(TraceEvent e)
@@ -143,7 +213,7 @@ internal static class TraceNarrator
             long lost = LostAcknowledgedBy(result, timeline, discard.Source);
             if (lost > 0)
             {
-                story.Add(Line(discard.Seconds, [discard.Source], $"heal: {discard.Source} demoted, {lost} acknowledged writes discarded"));
+                story.Add(Line(discard.Seconds, [discard.Source], $"lost: {discard.Source}'s resync discarded {lost} writes it had acknowledged"));
             }
         }
 

@@ -124,7 +124,7 @@ internal static class SplitBrainStory
         "t=30.000s  n1 demoted: now a replica of n3",
         "t=30.000s  split brain over after 10.000s: n1 acknowledged 4 writes since the partition began (10.000s); 4 writes it acknowledged are lost",
         "t=33.000s  n1 full resync from n3: 4 writes it held were discarded",
-        "t=33.000s  heal: n1 demoted, 4 acknowledged writes discarded",
+        "t=33.000s  lost: n1's resync discarded 4 writes it had acknowledged",
         "t=40.000s  end: 9 writes, 7 acknowledged, 4 of them lost (57.1%), 1 failed, 1 unknown; split brain 10.000s",
     ];
 }

@@ -18,8 +18,8 @@ public class NarratedSplitBrainTests
     {
         var lines = TraceText.Lines([Jepsen.Value], "story").ToList();
 
-        var discard = Assert.Single(lines, l => l.Contains("  heal: n1 demoted, ", StringComparison.Ordinal));
-        Assert.EndsWith($"heal: n1 demoted, {Jepsen.Value.Writes.AcknowledgedLost} acknowledged writes discarded", discard, StringComparison.Ordinal);
+        var discard = Assert.Single(lines, l => l.Contains("  lost: n1's resync discarded ", StringComparison.Ordinal));
+        Assert.EndsWith($"lost: n1's resync discarded {Jepsen.Value.Writes.AcknowledgedLost} writes it had acknowledged", discard, StringComparison.Ordinal);
     }
 
     [Fact]
