@@ -113,14 +113,15 @@ internal sealed class StagingFolder : IDisposable
     private static IEnumerable<string> Siblings(string parent, string prefix) =>
         Directory.EnumerateDirectories(parent, prefix + "*").Order(StringComparer.Ordinal).ToList();
 
-    // A staging folder is abandoned when its lock file exists and can be locked (its process is gone), or when it
-    // has no lock file and is over an hour old (killed between unlocking and the rename).
+    // A staging folder is abandoned when its lock file exists and can be locked: its process is gone. Without a lock
+    // file it is a run committing this instant (or one killed in the microseconds between unlocking and the rename,
+    // which cannot be told apart from it): left alone.
     private static bool IsAbandoned(string staging)
     {
         var lockPath = System.IO.Path.Combine(staging, LockFileName);
         if (!File.Exists(lockPath))
         {
-            return Directory.GetLastWriteTimeUtc(staging) < DateTime.UtcNow.AddHours(-1);
+            return false;
         }
 
         try
