@@ -56,8 +56,8 @@ public sealed partial class SentinelNode
     /// </summary>
     private void SendPeriodicCommands(InstanceView instance, bool isMaster)
     {
-        // sentinel.c also stops at 100 unanswered commands per link. Not modelled: the model's network drops what a
-        // cut link carries, where TCP would deliver it after the heal, so such a cap would strand the link.
+        // ASSUMPTION A75: no cap of 100 unanswered commands per link (sentinel.c has one); the model's network drops
+        // what a cut link carries, where TCP would deliver it after the heal, so such a cap would strand the link.
         if (instance.Disconnected)
         {
             return;
