@@ -21,7 +21,7 @@ internal static class ScenarioInput
 
         if (!File.Exists(file))
         {
-            env.Error.WriteLine($"{file}: no such scenario file (bundled ones: rfsim list)");
+            env.Error.WriteLine($"{file}: no such scenario file{BundledSuggestion(env, input)} (bundled ones: rfsim list)");
             return null;
         }
 
@@ -39,6 +39,19 @@ internal static class ScenarioInput
             env.Error.WriteLine($"{file}: cannot read: {e.Message}");
             return null;
         }
+    }
+
+    // "run primary-crsh": the bundled scenario it was probably meant to be.
+    private static string BundledSuggestion(CliEnvironment env, string input)
+    {
+        if (BundledScenarios.FindFolder(env.SearchRoots) is not { } folder)
+        {
+            return "";
+        }
+
+        var names = BundledScenarios.Files(folder).Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
+        var typed = Path.GetFileNameWithoutExtension(input);
+        return RedisFailoverSim.Scenarios.Reading.Suggestions.DidYouMean(typed, names);
     }
 
     /// <summary>One line per problem, in file order.</summary>

@@ -22,7 +22,7 @@ internal static class UsageErrors
                 MissingRequiredOptionError missing when missing.NameInfo.Equals(NameInfo.EmptyName)
                     && RequiredValueName(verb) is { } name => $"missing <{name}>",
                 BadFormatConversionError bad when bad.NameInfo.LongName == "seed" => "--seed: expected a whole number (0 or more)",
-                NoVerbSelectedError => "no command given: use run, sweep, merge, validate, explain or list",
+                NoVerbSelectedError => "no command given: use run, sweep, merge, validate, explain, list, decide, plots or calibrate",
                 _ => sentences.FormatError(e),
             })
             .Distinct()

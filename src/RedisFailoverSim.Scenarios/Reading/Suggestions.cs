@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Scenarios.Reading;
 
 /// <summary>"Did you mean" for misspelt keys and names.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>
     /// The closest allowed word: the same word in another spelling (case, <c>_</c> or <c>-</c>), one at most a
