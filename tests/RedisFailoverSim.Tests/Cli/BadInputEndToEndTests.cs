@@ -1,8 +1,4 @@
 using RedisFailoverSim.Cli;
-using RedisFailoverSim.Model.Catalog;
-using RedisFailoverSim.Paths;
-using RedisFailoverSim.Reporting.Output;
-using RedisFailoverSim.Scenarios;
 using RedisFailoverSim.Tests.Sweep;
 
 namespace RedisFailoverSim.Tests.Cli;
@@ -59,18 +55,5 @@ public sealed class BadInputEndToEndTests : IDisposable
         Assert.Equal(["crash.yaml"], Directory.EnumerateFileSystemEntries(_sweep.Root).Select(Path.GetFileName));
     }
 
-    private int Run(params string[] args)
-    {
-        return CliApp.Run(args, new CliEnvironment(
-            _sweep.Out,
-            _sweep.Error,
-            ScenarioLoader.Load,
-            DeploymentPaths.Run,
-            DeploymentPaths.Available,
-            ModelDefaults.All,
-            ReportFiles.ChartsAndReports,
-            [_sweep.Root],
-            SweepFixture.Tool,
-            CancellationToken.None));
-    }
+    private int Run(params string[] args) => CliApp.Run(args, RealCli.Environment(_sweep.Out, _sweep.Error, _sweep.Root));
 }

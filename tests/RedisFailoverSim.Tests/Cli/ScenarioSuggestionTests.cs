@@ -1,8 +1,4 @@
 using RedisFailoverSim.Cli;
-using RedisFailoverSim.Model.Catalog;
-using RedisFailoverSim.Paths;
-using RedisFailoverSim.Scenarios;
-using RedisFailoverSim.Tests.Sweep;
 
 namespace RedisFailoverSim.Tests.Cli;
 
@@ -16,9 +12,7 @@ public sealed class ScenarioSuggestionTests
     public void Run_MissingScenario_SuggestsTheClosestBundledName(string typed, string suggestion)
     {
         using var error = new StringWriter();
-        var env = new CliEnvironment(
-            TextWriter.Null, error, ScenarioLoader.Load, DeploymentPaths.Run, DeploymentPaths.Available, ModelDefaults.All, [],
-            [RedisFailoverSim.Tests.Architecture.RepositoryRoot.Path], SweepFixture.Tool, CancellationToken.None);
+        var env = RealCli.Environment(TextWriter.Null, error, RedisFailoverSim.Tests.Architecture.RepositoryRoot.Path, charts: false);
 
         var exit = CliApp.Run(["validate", typed], env);
 

@@ -1,11 +1,6 @@
 using System.Text;
-using RedisFailoverSim.Cli;
-using RedisFailoverSim.Model.Catalog;
-using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Output;
-using RedisFailoverSim.Scenarios;
 using RedisFailoverSim.Tests.Reporting;
-using RedisFailoverSim.Tests.Sweep;
 
 namespace RedisFailoverSim.Tests.Cli.Corpus;
 
@@ -122,21 +117,5 @@ public sealed class BadInputCorpusTests
     private static IEnumerable<string> Entries(string folder) =>
         Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
-    private static (int Exit, string Error) Run(string root, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, new CliEnvironment(
-            output,
-            error,
-            ScenarioLoader.Load,
-            DeploymentPaths.Run,
-            DeploymentPaths.Available,
-            ModelDefaults.All,
-            ReportFiles.ChartsAndReports,
-            [root],
-            SweepFixture.Tool,
-            CancellationToken.None));
-        return (exit, error.ToString());
-    }
+    private static (int Exit, string Error) Run(string root, params string[] args) => RealCli.Run(root, args);
 }

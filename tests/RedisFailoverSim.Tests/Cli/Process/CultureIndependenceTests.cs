@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RedisFailoverSim.Tests.Sweep;
 
 namespace RedisFailoverSim.Tests.Cli.Process;
@@ -39,19 +38,7 @@ public sealed class CultureIndependenceTests : IDisposable
     private IReadOnlyList<(string Name, byte[] Bytes)> Run(string name, params (string Key, string Value)[] environment)
     {
         var folder = _sweep.Folder(name);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rfsim.dll"));
-        foreach (var arg in new[] { "run", _sweep.ScenarioFile, "--out", folder, "--quiet" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var rfsim = System.Diagnostics.Process.Start(info)!;
+        using var rfsim = RealCli.Start(["run", _sweep.ScenarioFile, "--out", folder, "--quiet"], environment);
         var stderr = rfsim.StandardError.ReadToEndAsync();
         rfsim.StandardOutput.ReadToEnd();
         Assert.True(rfsim.WaitForExit(120_000));

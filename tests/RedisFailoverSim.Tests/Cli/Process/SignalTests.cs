@@ -53,17 +53,7 @@ public sealed class SignalTests : IDisposable
         Assert.Equal(["crash.yaml", "out"], Directory.EnumerateFileSystemEntries(_sweep.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
-    private static System.Diagnostics.Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rfsim.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return System.Diagnostics.Process.Start(info)!;
-    }
+    private static System.Diagnostics.Process Start(params string[] args) => RealCli.Start(args);
 
     // The progress lines go to stderr when it is not a terminal: the first one means the simulation has begun.
     private static void WaitForProgress(System.Diagnostics.Process rfsim)
