@@ -19,4 +19,8 @@ public sealed record CalibrateOptions(
     ulong? Seed = null,
     string? OutDir = null,
     int? ModelSeeds = null,
-    double MaxWriteRate = 500);
+    double MaxWriteRate = 500)
+{
+    /// <summary>Test hook: changes the world the model side runs (see <see cref="CalibrationSettings.ModelWorld"/>).</summary>
+    internal Func<Model.Specs.WorldSpec, Model.Specs.WorldSpec>? ModelWorld { get; init; }
+}

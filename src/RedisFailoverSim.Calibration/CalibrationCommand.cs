@@ -102,7 +102,10 @@ public static class CalibrationCommand
             PortBase: options.PortBase,
             OutDir: options.OutDir ?? Path.Combine("out", scenarioName, "calibration"),
             MaxWriteRate: options.MaxWriteRate,
-            ConvergenceCap: TimeSpan.FromSeconds(120));
+            ConvergenceCap: TimeSpan.FromSeconds(120))
+        {
+            ModelWorld = options.ModelWorld,
+        };
 
         ICalibrationOutput? output = null;
         if (stage is not null)

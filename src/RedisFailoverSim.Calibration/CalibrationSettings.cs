@@ -19,4 +19,11 @@ public sealed record CalibrationSettings(
     int PortBase,
     string OutDir,
     double MaxWriteRate,
-    TimeSpan ConvergenceCap);
+    TimeSpan ConvergenceCap)
+{
+    /// <summary>
+    /// Changes the world the model runs, and only the model (the real runs keep the scenario's): how a test makes a
+    /// deliberately wrong model to check that the verdict can fail. Null for every real calibration.
+    /// </summary>
+    internal Func<Model.Specs.WorldSpec, Model.Specs.WorldSpec>? ModelWorld { get; init; }
+}

@@ -31,8 +31,12 @@ public static class Calibrator
 
         var binaries = RedisBinaries.Find(settings.RedisServerPath, settings.RedisSentinelPath);
         var (scaled, scale) = Scale(world, settings.MaxWriteRate);
-        double totalRate = scaled.Workload.RatePerClient * scaled.Clients.Sum(c => c.RateMultiplier);
         var notes = Notes(world, scaled, scale, binaries);
+        if (settings.ModelWorld is not null)
+        {
+            notes.Add("the model side ran a deliberately changed world (a test of the verdict), not the scenario the real runs ran");
+        }
+
         foreach (string note in notes)
         {
             progress.WriteLine("note: " + note);
@@ -40,7 +44,7 @@ public static class Calibrator
 
         var seeds = Enumerable.Range(0, settings.ModelSeeds).Select(i => settings.Seed + (ulong)i).ToList();
         progress.WriteLine($"model: {seeds.Count} seeds from {settings.Seed}");
-        var model = ModelRuns.Run(scaled, seeds);
+        var model = ModelRuns.Run(settings.ModelWorld is { } change ? change(scaled) : scaled, seeds);
 
         var real = new List<RealRunResult>();
         for (int run = 1; run <= settings.Runs; run++)
@@ -65,7 +69,7 @@ public static class Calibrator
 
         var realMetrics = real.Select(r => r.Metrics).ToList();
         var modelMetrics = model.Select(m => m.Metrics).ToList();
-        var rows = Comparison.Rows(modelMetrics, realMetrics, totalRate);
+        var rows = Comparison.Rows(modelMetrics, realMetrics);
         var allNotes = notes.Concat(real.Where(r => !r.Metrics.Converged).Select(r => $"real run {r.Metrics.Run} did not converge: {r.ConvergenceNote}"))
             .Concat(real.Where(r => r.Runtime.Stalls.Count > 0).Select(r => $"real run {r.Metrics.Run}: the clients' process was starved at {string.Join("; ", r.Runtime.Stalls)} (load average at start {r.LoadAverage}); StackExchange.Redis's reconfiguration blocks thread-pool threads, so client-side times include the wait"))
             .Concat(real.Where(r => r.UnidentifiedConnections > 0 || r.UnmappedClientConnections > 0).Select(r => $"real run {r.Metrics.Run}: {r.UnidentifiedConnections} proxied connections of unknown source and {r.UnmappedClientConnections} client connections outside the tunnels (never cut)"))

@@ -11,9 +11,12 @@ namespace RedisFailoverSim.Calibration.Results;
 /// <param name="RealMin">Smallest real value.</param>
 /// <param name="RealMax">Largest real value.</param>
 /// <param name="RealCount">Real runs with a value.</param>
-/// <param name="Difference">Real mean − model mean, or null.</param>
-/// <param name="DifferencePercent">The difference relative to the model mean, or null when the model mean is 0.</param>
-/// <param name="Tolerance">The largest |difference| that still counts as agreement (0 for informational rows).</param>
+/// <param name="Difference">Model mean − real mean, or null.</param>
+/// <param name="DifferencePercent">The difference relative to the real mean, or null when the real mean is 0.</param>
+/// <param name="Tolerance">For a band centred on the real mean, its half-width: the largest |difference| that still
+/// counts as agreement; null for the P99 band (not centred) and informational rows.</param>
+/// <param name="AgreeLow">The smallest model mean that agrees (from the real runs), or null when not judged.</param>
+/// <param name="AgreeHigh">The largest model mean that agrees, or null when not judged.</param>
 /// <param name="ToleranceRule">How the tolerance is computed, in words.</param>
 /// <param name="Agrees">True/false for the rows that decide the exit code; null for informational rows.</param>
 public sealed record ComparisonRow(
@@ -29,6 +32,8 @@ public sealed record ComparisonRow(
     int RealCount,
     double? Difference,
     double? DifferencePercent,
-    double Tolerance,
+    double? Tolerance,
+    double? AgreeLow,
+    double? AgreeHigh,
     string ToleranceRule,
     bool? Agrees);

@@ -11,7 +11,7 @@ internal static class ComparisonTable
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Calibration of '{report.ScenarioName}' on the self-hosted path: model ({report.Model.Count} seeds) vs real {report.RedisVersion} ({report.Real.Count} runs)\n");
-        var header = new[] { "metric", "model mean (min-max)", "real mean (min-max)", "real - model", "tolerance", "verdict" };
+        var header = new[] { "metric", "model mean (min-max)", "real mean (min-max)", "model - real", "agrees within", "verdict" };
         var lines = new List<string[]> { header };
         foreach (var row in report.Rows)
         {
@@ -21,7 +21,7 @@ internal static class ComparisonTable
                 Range(row.ModelMean, row.ModelMin, row.ModelMax),
                 Range(row.RealMean, row.RealMin, row.RealMax),
                 Difference(row),
-                row.Agrees is null ? string.Empty : "±" + F(row.Tolerance),
+                Band(row),
                 row.Agrees switch { true => "ok", false => "DIFFERS", null => string.Empty },
             ]);
         }
@@ -48,6 +48,14 @@ internal static class ComparisonTable
 
     private static string Range(double? mean, double? min, double? max) =>
         mean is null ? "-" : $"{F(mean.Value)} ({F(min!.Value)}-{F(max!.Value)})";
+
+    private static string Band(ComparisonRow row) => row switch
+    {
+        { Agrees: null } => string.Empty,
+        { Tolerance: { } t } => "±" + F(t),
+        { AgreeLow: { } low, AgreeHigh: { } high } => F(low) + "-" + F(high),
+        _ => "both absent",
+    };
 
     private static string Difference(ComparisonRow row) => row.Difference is not { } d
         ? "-"

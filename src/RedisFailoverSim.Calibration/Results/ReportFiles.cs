@@ -16,7 +16,16 @@ namespace RedisFailoverSim.Calibration.Results;
 internal static class ReportFiles
 {
     /// <summary>The JSON schema version.</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>2: judged rows carry the band the model's mean must lie in (<c>agreeLow</c>, <c>agreeHigh</c>), centred on
+    /// the real mean, and <c>difference</c> is model − real; the document names the model's commit.</remarks>
+    public const int SchemaVersion = 2;
+
+    /// <summary>
+    /// The build's informational version, <c>0.1.0+&lt;commit&gt;</c>: the SDK stamps the git commit the assembly was built
+    /// from (SourceLink's <c>SourceRevisionId</c>) at build time, so no clock or git call is needed at run time.
+    /// </summary>
+    private static readonly string InformationalVersion =
+        typeof(ReportFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -47,12 +56,20 @@ internal static class ReportFiles
         return paths;
     }
 
+    /// <summary>The commit after the <c>+</c> of an informational version, or null when the build had none (no git).</summary>
+    internal static string? ModelCommit(string informationalVersion)
+    {
+        int plus = informationalVersion.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 || plus == informationalVersion.Length - 1 ? null : informationalVersion[(plus + 1)..];
+    }
+
     private static object Document(CalibrationReport report) => new
     {
         schemaVersion = SchemaVersion,
-        tool = new { name = "rfsim", version = typeof(ReportFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0" },
+        tool = new { name = "rfsim", version = InformationalVersion },
         kind = "calibration",
         path = CalibrationInfo.Path,
+        modelCommit = ModelCommit(InformationalVersion),
         scenario = new { name = report.ScenarioName, sha256 = report.ScenarioSha256 },
         redis = new { version = report.RedisVersion },
         workload = new { ratePerClientRequested = report.RatePerClientRequested, ratePerClientUsed = report.RatePerClientUsed },

@@ -16,6 +16,9 @@ internal static class CalibrateCommand
         ("clientObservedFailoverSeconds", m => m.ClientObservedSeconds),
         ("acknowledged", m => m.Acknowledged),
         ("acknowledgedLost", m => m.AcknowledgedLost),
+        ("failed", m => m.Failed),
+        ("unknown", m => m.Unknown),
+        ("latencyP50Ms", m => m.LatencyP50Ms),
         ("latencyP99Ms", m => m.LatencyP99Ms),
         ("splitBrainSeconds", m => m.SplitBrainSeconds),
     ];
@@ -44,7 +47,7 @@ internal static class CalibrateCommand
         var rate = report.RatePerClientUsed.ToString("0.#", CultureInfo.InvariantCulture);
         var caption = $"scenario {report.ScenarioName} · self-hosted path · {report.RedisVersion} · {report.Real.Count} real runs on "
             + $"127.0.0.1, model seeds {string.Join(", ", report.Model.Select(m => m.Run.ToString(CultureInfo.InvariantCulture)))} · "
-            + $"{rate} writes/s per client on both sides · band: the tolerance around the real mean (green agrees, red differs) · "
+            + $"{rate} writes/s per client on both sides · band: where the model's mean agrees, from the real runs (green agrees, red differs) · "
             + "bars: means";
         var (png, svg) = ModelVsRealChart.Render($"Model vs real Redis + Sentinel — {report.ScenarioName}", caption, metrics);
         return [Save(directory, ModelVsRealChart.Name + ".png", png), Save(directory, ModelVsRealChart.Name + ".svg", svg)];
@@ -62,7 +65,7 @@ internal static class CalibrateCommand
 
             var model = report.Model.Select(value).OfType<double>().ToList();
             var real = report.Real.Select(value).OfType<double>().ToList();
-            metrics.Add(new ModelVsRealMetric(row.Label, model, real, row.Tolerance, row.Agrees));
+            metrics.Add(new ModelVsRealMetric(row.Label, model, real, row.AgreeLow, row.AgreeHigh, row.Agrees));
         }
 
         return metrics;

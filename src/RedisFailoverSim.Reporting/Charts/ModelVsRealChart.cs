@@ -11,14 +11,15 @@ namespace RedisFailoverSim.Reporting.Charts;
 /// <param name="Label">What the metric is, with its unit, e.g. <c>client-observed failover (s)</c>.</param>
 /// <param name="Model">The model's values, one per seed (runs without a value left out).</param>
 /// <param name="Real">The real runs' values, one per run.</param>
-/// <param name="Tolerance">Half-width of the band around the real mean inside which the model agrees; 0 when not judged.</param>
+/// <param name="AgreeLow">The smallest model mean that agrees (the band is computed from the real runs); null when not judged.</param>
+/// <param name="AgreeHigh">The largest model mean that agrees; null when not judged.</param>
 /// <param name="Agrees">The verdict: true, false, or null for an informational row.</param>
-public sealed record ModelVsRealMetric(string Label, IReadOnlyList<double> Model, IReadOnlyList<double> Real, double Tolerance, bool? Agrees);
+public sealed record ModelVsRealMetric(string Label, IReadOnlyList<double> Model, IReadOnlyList<double> Real, double? AgreeLow, double? AgreeHigh, bool? Agrees);
 
 /// <summary>
 /// <c>calibration.png/svg</c>: one strip per metric, the real runs (dark) and the model's seeds (orange, the
-/// self-hosted path's colour) as dots on the metric's axis, each side's mean as a bar, and the tolerance band around
-/// the real mean shaded green where the model agrees and red where it does not. A reader sees at once whether the
+/// self-hosted path's colour) as dots on the metric's axis, each side's mean as a bar, and the band computed from the
+/// real runs shaded green where the model's mean lies in it and red where it does not. A reader sees at once whether the
 /// model lands inside reality's band and how wide each side's spread is.
 /// </summary>
 public static class ModelVsRealChart
@@ -47,10 +48,11 @@ public static class ModelVsRealChart
     {
         double? modelMean = metric.Model.Count == 0 ? null : metric.Model.Average();
         double? realMean = metric.Real.Count == 0 ? null : metric.Real.Average();
+        string band = metric.AgreeLow is { } l && metric.AgreeHigh is { } h ? $"{Number(l)}–{Number(h)}" : "—";
         var verdict = metric.Agrees switch
         {
-            true => $"agrees (±{Number(metric.Tolerance)})",
-            false => $"DIFFERS (tolerance ±{Number(metric.Tolerance)})",
+            true => $"agrees (band {band})",
+            false => $"DIFFERS (band {band})",
             null => "informational",
         };
         var heading = $"{metric.Label}: model {Mean(modelMean)}, real {Mean(realMean)} — {verdict}";
@@ -66,15 +68,15 @@ public static class ModelVsRealChart
             return plot;
         }
 
-        if (metric.Agrees is not null && realMean is { } center && metric.Tolerance > 0)
+        if (metric.Agrees is not null && metric.AgreeLow is { } low && metric.AgreeHigh is { } high && high > low)
         {
             // Every calibrated metric is a count, a duration or a latency: the band stops at zero.
-            var band = plot.Add.Rectangle(Math.Max(0, center - metric.Tolerance), center + metric.Tolerance, -0.5, 1.5);
+            var rectangle = plot.Add.Rectangle(Math.Max(0, low), high, -0.5, 1.5);
             var shade = metric.Agrees.Value ? Color.FromHex("#B7E4C7") : Color.FromHex("#F8C4C4");
-            band.FillStyle.Color = shade.WithAlpha(0.6);
-            band.LineStyle.Width = 0;
-            values.Add(Math.Max(0, center - metric.Tolerance));
-            values.Add(center + metric.Tolerance);
+            rectangle.FillStyle.Color = shade.WithAlpha(0.6);
+            rectangle.LineStyle.Width = 0;
+            values.Add(Math.Max(0, low));
+            values.Add(high);
         }
 
         AddRow(plot, metric.Real, 1, RealColor, realMean);
@@ -86,9 +88,9 @@ public static class ModelVsRealChart
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
 
-        double low = values.Min(), high = values.Max();
-        double pad = Math.Max((high - low) * 0.08, Math.Max(Math.Abs(high) * 0.02, 0.5));
-        plot.Axes.SetLimits(low - pad, high + pad, -0.6, 1.6);
+        double least = values.Min(), most = values.Max();
+        double pad = Math.Max((most - least) * 0.08, Math.Max(Math.Abs(most) * 0.02, 0.5));
+        plot.Axes.SetLimits(least - pad, most + pad, -0.6, 1.6);
         return plot;
     }
 

@@ -66,7 +66,7 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png.Take(4));
         var svg = Encoding.UTF8.GetString(File.ReadAllBytes(files[1]));
         Assert.Contains("Model vs real Redis + Sentinel — primary-crash", svg, StringComparison.Ordinal);
-        Assert.Contains("client-observed failover (s): model 32, real 30.4 — agrees (±8)", svg, StringComparison.Ordinal);
+        Assert.Contains("client-observed failover (s): model 32, real 30.4 — agrees (band 24.32–36.48)", svg, StringComparison.Ordinal);
         Assert.Contains("write latency P99 (ms): model 4,472, real 22 — DIFFERS", svg, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
     }
@@ -79,7 +79,7 @@ public sealed class CalibrateVerbTests : IDisposable
         var client = metrics.Single(m => m.Label.StartsWith("client-observed", StringComparison.Ordinal));
         Assert.Equal([31.5, 32.5], client.Model);
         Assert.Equal([30.4], client.Real);
-        Assert.Equal(8, client.Tolerance);
+        Assert.Equal((24.32, 36.48), (client.AgreeLow, client.AgreeHigh));
         Assert.True(client.Agrees);
     }
 
@@ -87,8 +87,8 @@ public sealed class CalibrateVerbTests : IDisposable
     {
         static RunMetrics Run(string side, ulong run, double? clientSeconds, double p99) => new(
             side, run, true, "n2", clientSeconds + 0.2, clientSeconds - 0.5, clientSeconds, 36000, 28000, 0, 8000, 0, 0, 1, p99, p99, p99, 0, true);
-        static ComparisonRow Row(string metric, string label, double model, double real, double tolerance, bool? agrees) =>
-            new(metric, label, model, model, model, 2, real, real, real, 1, real - model, 0, tolerance, "rule", agrees);
+        static ComparisonRow Row(string metric, string label, double model, double real, double low, double high, bool? agrees) =>
+            new(metric, label, model, model, model, 2, real, real, real, 1, model - real, 0, null, low, high, "rule", agrees);
 
         return new CalibrationReport(
             "primary-crash",
@@ -97,8 +97,8 @@ public sealed class CalibrateVerbTests : IDisposable
             100,
             100,
             [
-                Row("clientObservedFailoverSeconds", "client-observed failover (s)", 32, 30.4, 8, true),
-                Row("latencyP99Ms", "write latency P99 (ms)", 4472, 22, 1118, false),
+                Row("clientObservedFailoverSeconds", "client-observed failover (s)", 32, 30.4, 24.32, 36.48, true),
+                Row("latencyP99Ms", "write latency P99 (ms)", 4472, 22, 15.4, 28.6, false),
             ],
             [Run("model", 1, 31.5, 4400), Run("model", 2, 32.5, 4544)],
             [Run("real", 1, 30.4, 22), Run("real", 2, null, 22)],
