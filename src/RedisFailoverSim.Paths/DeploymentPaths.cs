@@ -39,6 +39,11 @@ public static class DeploymentPaths
             world = world with { Run = world.Run with { Audit = true } };
         }
 
+        if (world.Cluster is not null && path != SelfHosted)
+        {
+            throw new ArgumentException($"path '{path}' has no cluster mode yet; a cluster: scenario runs on {SelfHosted}", nameof(path));
+        }
+
         return path switch
         {
             ElastiCache => Paths.ElastiCache.ElastiCachePath.Run(world, seed, options),

@@ -40,6 +40,14 @@ public static class ModelDefaults
         new("self-hosted", "hello period", "2000 ms (configuration propagation)", "docs/sources.md §2.1 (sentinel.c sentinel_publish_period)", null),
         new("self-hosted", "is-master-down-by-addr period", "1000 ms; replies older than 5 s discarded", "docs/sources.md §2.1 (sentinel.c)", null),
         new("self-hosted", "leader election", "one vote per epoch; winner needs a majority of all Sentinels and >= quorum", "docs/sources.md §2.3 (sentinel.c sentinelGetLeader, sentinel.md)", null),
+
+        // Redis Cluster (docs/sources.md §3), a cluster: scenario on the self-hosted path.
+        new("self-hosted", "cluster-node-timeout", "15000 ms", "docs/sources.md §3.2 (config.c, redis.conf)", "cluster.cluster-node-timeout"),
+        new("self-hosted", "cluster-require-full-coverage", "yes: one unserved slot stops every slot", "docs/sources.md §3.2 (config.c, clusterUpdateState)", "cluster.cluster-require-full-coverage"),
+        new("self-hosted", "cluster-replica-validity-factor", "10 (0: a replica always tries)", "docs/sources.md §3.2, §3.4 (config.c, clusterHandleSlaveFailover)", "cluster.cluster-replica-validity-factor"),
+        new("self-hosted", "cluster-allow-reads-when-down", "no (writes are refused while FAIL either way)", "docs/sources.md §3.2 (config.c, getNodeByQuery)", "cluster.cluster-allow-reads-when-down"),
+        new("self-hosted", "cluster-replica-no-failover", "no", "docs/sources.md §3.2 (config.c)", "cluster.cluster-replica-no-failover"),
+        new("self-hosted", "slots", "16384, CRC16/XMODEM of the key or its {hash tag}; redis-cli splits them in contiguous ranges", "docs/sources.md §3.1 (keyHashSlot, redis-cli.c)", null),
         new("self-hosted", "election timeout", "min(10000 ms, failover-timeout)", "docs/sources.md §2.1 (sentinel.c)", null),
         new("self-hosted", "failover start jitter", "uniform 0-1000 ms (SENTINEL_MAX_DESYNC)", "docs/sources.md §2.1, §2.3 (sentinel.c)", null),
         new("self-hosted", "replica selection", "exclude down/disconnected/priority 0/stale; then lowest priority, largest offset, smallest run id", "docs/sources.md §2.4 (sentinel.c sentinelSelectSlave)", null),

@@ -16,7 +16,11 @@ public sealed record WorkloadSpec(
     ArrivalProcess Arrival,
     SimDuration Duration,
     int ValueBytes,
-    IReadOnlyList<RatePhase> Phases);
+    IReadOnlyList<RatePhase> Phases)
+{
+    /// <summary>The keys written (they matter only to a cluster, which routes each by its slot).</summary>
+    public KeySpaceSpec Keys { get; init; } = KeySpaceSpec.Default;
+}
 
 /// <summary>From <paramref name="At"/> on, the rate is multiplied by <paramref name="RateMultiplier"/>.</summary>
 /// <param name="At">When the phase starts.</param>

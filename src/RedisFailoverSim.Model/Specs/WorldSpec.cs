@@ -29,4 +29,8 @@ public sealed record WorldSpec(
     SentinelSettings Sentinel,
     ClientSettings Client,
     RunSettings Run,
-    PathSettings Paths);
+    PathSettings Paths)
+{
+    /// <summary>A Redis Cluster instead of one primary with Sentinels (self-hosted path), or null.</summary>
+    public ClusterSpec? Cluster { get; init; }
+}

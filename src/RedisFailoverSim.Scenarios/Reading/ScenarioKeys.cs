@@ -9,7 +9,7 @@ internal static class ScenarioKeys
     public static readonly string[] TopLevel =
     [
         "name", "description", "seed", "paths", "topology", "workload", "faults", "network", "redis", "sentinel",
-        "client", "run", "elasticache", "serverless", "memorydb", "expect", "month", "decide",
+        "client", "run", "elasticache", "serverless", "memorydb", "expect", "month", "decide", "cluster",
     ];
 
     public static readonly string[] Topology = ["azs", "nodes", "sentinels", "clients"];
@@ -20,7 +20,15 @@ internal static class ScenarioKeys
 
     public static readonly string[] ClientMember = ["name", "az", "rate-multiplier"];
 
-    public static readonly string[] Workload = ["rate", "arrival", "duration", "value-size", "phases"];
+    public static readonly string[] Workload = ["rate", "arrival", "duration", "value-size", "phases", "keys"];
+
+    public static readonly string[] Keys = ["count", "distribution", "skew", "hot-share"];
+
+    public static readonly string[] Cluster =
+    [
+        "shards", "replicas-per-shard", "cluster-node-timeout", "cluster-require-full-coverage",
+        "cluster-replica-validity-factor", "cluster-allow-reads-when-down", "cluster-replica-no-failover",
+    ];
 
     public static readonly string[] Phase = ["at", "rate-multiplier", "ramp"];
 
@@ -56,6 +64,7 @@ internal static class ScenarioKeys
         ("sentinel", Sentinel),
         ("client", Client),
         ("run", Run),
+        ("cluster", Cluster),
     ];
 
     /// <summary>The section a key belongs to when it is not allowed where it was written, or null.</summary>

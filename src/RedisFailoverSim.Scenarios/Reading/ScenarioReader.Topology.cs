@@ -8,7 +8,7 @@ internal sealed partial class ScenarioReader
 {
     private const string NameRule = "of letters, digits, '.', '_' or '-'";
 
-    private Topology ReadTopology(MappingReader top)
+    private Topology ReadTopology(MappingReader top, bool clusterMode)
     {
         var topology = new Topology();
         var section = top.Mapping("topology", ScenarioKeys.Topology, required: true);
@@ -20,10 +20,14 @@ internal sealed partial class ScenarioReader
 
         topology.At = section.Node;
         ReadAzs(section, topology);
-        ReadNodes(section, topology);
-        ReadSentinels(section, topology);
+        if (!clusterMode)
+        {
+            // A cluster places its own nodes (ReadCluster); CheckClusterFits reports nodes or sentinels listed anyway.
+            ReadNodes(section, topology);
+            ReadSentinels(section, topology);
+        }
+
         ReadClients(section, topology);
-        CheckNames(topology);
         return topology;
     }
 
@@ -280,7 +284,7 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>Names are unique across nodes, Sentinels and clients, and differ from AZ names and <c>primary</c>.</summary>
-    private void CheckNames(Topology topology)
+    internal void CheckNames(Topology topology)
     {
         var seen = new Dictionary<string, Member>(StringComparer.Ordinal);
         foreach (var member in topology.Members)

@@ -20,13 +20,64 @@ internal sealed partial class ScenarioReader
         var duration = section.Duration("duration", required: true);
         var valueBytes = section.Size("value-size", ScenarioLimits.ValueSizeBytes, required: true, why: ScenarioLimits.ValueSizeWhy);
         var phases = ReadPhases(section, duration);
-        if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null)
+        var keys = ReadKeys(section);
+        if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null || keys is null)
         {
             return null;
         }
 
-        return new WorkloadSpec(rate.Value, arrival.Value, duration.Value, (int)valueBytes.Value, phases);
+        return new WorkloadSpec(rate.Value, arrival.Value, duration.Value, (int)valueBytes.Value, phases) { Keys = keys };
     }
+
+    /// <summary>
+    /// <c>workload.keys</c>: how many keys the writes hit and how often each (they decide a cluster's slots). Omitted:
+    /// the Model's default key space (assumption A77).
+    /// </summary>
+    private KeySpaceSpec? ReadKeys(MappingReader section)
+    {
+        var d = KeySpaceSpec.Default;
+        if (section.Mapping("keys", ScenarioKeys.Keys) is not { } k)
+        {
+            return section.Has("keys") ? null : d;
+        }
+
+        var count = k.Integer("count", 1, MaxKeys);
+        var text = k.Scalar("distribution", "uniform, zipf or hot-key");
+        KeyDistribution? distribution = text switch
+        {
+            null => k.Has("distribution") ? null : d.Distribution,
+            "uniform" => KeyDistribution.Uniform,
+            "zipf" => KeyDistribution.Zipf,
+            "hot-key" => KeyDistribution.HotKey,
+            _ => null,
+        };
+        if (text is not null && distribution is null)
+        {
+            k.Report("distribution", $"expected uniform, zipf or hot-key; found '{text}'{Suggestions.DidYouMean(text, ["uniform", "zipf", "hot-key"])}");
+        }
+
+        var skew = k.Number("skew", 0, inclusive: false, max: new Limit(10, "10", "past it nearly every write hits key:0"));
+        var hotShare = k.Number("hot-share", 0, inclusive: false, max: new Limit(1, "1", "a share of the writes"));
+        if (skew is not null && distribution != KeyDistribution.Zipf)
+        {
+            k.Report("skew", "applies only to 'distribution: zipf'");
+        }
+
+        if (hotShare is not null && distribution != KeyDistribution.HotKey)
+        {
+            k.Report("hot-share", "applies only to 'distribution: hot-key'");
+        }
+
+        if ((k.Has("count") && count is null) || distribution is null || (k.Has("skew") && skew is null) || (k.Has("hot-share") && hotShare is null))
+        {
+            return null;
+        }
+
+        return new KeySpaceSpec((int)(count ?? d.Count), distribution.Value, skew ?? d.Skew, hotShare ?? d.HotShare);
+    }
+
+    /// <summary>Keys a scenario may name: every key's slot is computed at setup (4 bytes of memory each).</summary>
+    private const int MaxKeys = 10_000_000;
 
     private static ArrivalProcess? ReadArrival(MappingReader section)
     {

@@ -29,7 +29,16 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var seed = ReadSeed(top);
         var paths = ReadPaths(top);
 
-        var topology = ReadTopology(top);
+        bool clusterMode = top.Has("cluster");
+        var topology = ReadTopology(top, clusterMode);
+        var cluster = ReadCluster(top, topology);
+        CheckNames(topology);
+        if (clusterMode && !top.Has("paths"))
+        {
+            // Cluster mode runs on self-hosted only so far: leaving 'paths' out means that one.
+            paths = paths with { Names = [DeploymentPaths.SelfHosted] };
+        }
+
         var workload = ReadWorkload(top);
         var faults = ReadFaults(top, topology, workload?.Duration);
         var network = ReadNetwork(top);
@@ -41,7 +50,14 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var expectations = ReadExpectations(top, paths);
         var month = ReadMonth(top, workload?.ValueBytes);
         var decide = ReadDecide(top);
-        CheckSelfHostedHasSentinels(topology, paths);
+        if (clusterMode)
+        {
+            CheckClusterFits(top, topology, paths);
+        }
+        else
+        {
+            CheckSelfHostedHasSentinels(topology, paths);
+        }
 
         if (_document.HasProblems)
         {
@@ -60,7 +76,10 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
             sentinel,
             client,
             run,
-            pathSettings);
+            pathSettings)
+        {
+            Cluster = cluster,
+        };
         return new Scenario(name!, description, sourcePath, sha256, seed, world, paths.Names, expectations)
         {
             Month = month,

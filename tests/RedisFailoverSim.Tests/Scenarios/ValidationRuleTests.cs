@@ -11,7 +11,7 @@ public class ValidationRuleTests
     public static TheoryData<string, string, int, int, string> Rules() => new()
     {
         { "", "redis:\n  repl-timeout: 5\n", 19, 17, "redis.repl-timeout: expected repl-timeout (5) to exceed repl-ping-replica-period (10), as redis.conf requires" },
-        { "", "workload2: {}\n", 18, 1, "top level: unknown key 'workload2'; allowed: name, description, seed, paths, topology, workload, faults, network, redis, sentinel, client, run, elasticache, serverless, memorydb, expect, month, decide; did you mean 'workload'?" },
+        { "", "workload2: {}\n", 18, 1, "top level: unknown key 'workload2'; allowed: name, description, seed, paths, topology, workload, faults, network, redis, sentinel, client, run, elasticache, serverless, memorydb, expect, month, decide, cluster; did you mean 'workload'?" },
         { "  - kind: one-way\n    at: 10s\n    duration: 5s\n    groups: [[az-a], [az-b], [az-c]]\n", "", 18, 13, "faults[0].groups: expected exactly two groups (cut from group 0 to group 1); found 3" },
         { "  - kind: partition\n    at: 10s\n    duration: 5s\n    groups: [[n1, s1, c1, az-b, az-c], [az-a]]\n", "", 18, 40, "faults[0].groups[1]: this group ends up holding no member (its members are placed by name in other groups)" },
         { "  - kind: partition\n    at: 10s\n    duration: 5s\n    groups: [[az-a], [az-b, az-c, az-a]]\n", "", 18, 35, "faults[0].groups[1][2]: 'az-a' is already listed in group 0" },
