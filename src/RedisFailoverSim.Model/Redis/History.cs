@@ -50,8 +50,17 @@ public sealed class History
     /// <summary>Entries held (in the dataset; a window keeps only the last few in memory).</summary>
     public int Count { get; private set; }
 
-    /// <summary>The replication offset after the last entry.</summary>
-    public long Offset => Count == 0 ? BaseOffset : _entries[_held - 1].EndOffset;
+    /// <summary>The replication offset after the last entry (a window holding none stands at its start).</summary>
+    public long Offset => _held == 0 ? _windowStart : _entries[_held - 1].EndOffset;
+
+    /// <summary>
+    /// The lowest index a window must keep however full it gets (a log leader's entries a lagging log replica may
+    /// still be sent); <see cref="int.MaxValue"/>: no such floor.
+    /// </summary>
+    public int KeepFrom { get; set; } = int.MaxValue;
+
+    /// <summary>The lowest index held in memory (0 when every entry is kept).</summary>
+    public int FirstHeld => _first;
 
     /// <summary>True when every entry is kept (not a window).</summary>
     public bool KeepsEveryEntry => _windowBytes < 0;
@@ -191,6 +200,24 @@ public sealed class History
         return window;
     }
 
+    /// <summary>
+    /// A copy of the first <paramref name="count"/> entries that pins nothing (a transaction-log snapshot): a window's
+    /// copy holds the entries it still has from <see cref="FirstHeld"/> on, and the whole dataset as its lineage.
+    /// </summary>
+    public History CopyPrefix(int count)
+    {
+        Invariant.Holds(count <= Count && count >= _first);
+        int held = count - _first;
+        var copy = new History(_stamps, _windowBytes, BaseOffset, held);
+        Array.Copy(_entries, copy._entries, held);
+        copy._first = _first;
+        copy._windowStart = _windowStart;
+        copy._held = held;
+        copy.Count = count;
+        copy._lineage.CopyFrom(_lineage, count);
+        return copy;
+    }
+
     /// <summary>The full sync of <paramref name="snapshot"/> is over (streamed or abandoned): its pin goes.</summary>
     public void Release(History snapshot) => _pins.Remove(snapshot);
 
@@ -230,7 +257,7 @@ public sealed class History
     /// <summary>Keeps the first <paramref name="count"/> entries and drops the rest (uncommitted writes discarded).</summary>
     public void Truncate(int count)
     {
-        Invariant.Holds(count <= Count && (count == 0 || count > _first));
+        Invariant.Holds(count <= Count && (count == 0 || count >= _first));
         int keep = count == 0 ? 0 : count - _first;
         Array.Clear(_entries, keep, _held - keep);
         _held = keep;
@@ -261,7 +288,7 @@ public sealed class History
                 keepAfter = Math.Min(keepAfter, _pins[i].Offset);
             }
 
-            int drop = IndexAfter(keepAfter) - _first;
+            int drop = Math.Min(IndexAfter(keepAfter), KeepFrom) - _first;
             if (drop > 0)
             {
                 _windowStart = _entries[drop - 1].EndOffset;

@@ -22,4 +22,10 @@ public interface INodeExtension
 
     /// <summary>The node's process restarted, before it announces its role.</summary>
     void OnRestarted();
+
+    /// <summary>
+    /// Bytes of stream a compact run keeps behind the node's offset, when the extension wants other than the plain
+    /// node's replication backlog (null: the backlog).
+    /// </summary>
+    long? HistoryWindowBytes => null;
 }

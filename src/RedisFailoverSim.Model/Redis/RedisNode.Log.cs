@@ -43,6 +43,15 @@ public sealed partial class RedisNode
         _history.Add(entry);
     }
 
+    /// <summary>Loads the log's snapshot (a follower that lacks records the log folded into it).</summary>
+    public void LoadLogSnapshot(History snapshot)
+    {
+        Invariant.Holds(!IsPrimary && snapshot.Count > _history.Count);
+        int behind = snapshot.Count - _history.Count;
+        _history.ReplaceWith(snapshot);
+        _recorder.Event(Name, "sync", $"{Name} loaded the log's snapshot: {behind} write{(behind == 1 ? "" : "s")} it lacked were already folded out of the log");
+    }
+
     /// <summary>Won the log's leadership after catching up with it: now the primary.</summary>
     public void PromoteFromLog(string why)
     {

@@ -61,9 +61,9 @@ public sealed partial class RedisNode : Member, IEventTarget
         _cronPhase = cronPhase;
         _ledger = ledger;
 
-        // Compact accounting keeps only the replication window of a plain Redis node's entries; the exact ledger needs
-        // them all, and so does a log agent, which reads entries by log index.
-        long window = ledger.IsExact || options.Extension is not null ? -1 : settings.ReplBacklogBytes;
+        // Compact accounting keeps only the replication window of a node's entries (an extension may ask for another);
+        // the exact ledger needs them all.
+        long window = ledger.IsExact ? -1 : options.Extension?.HistoryWindowBytes ?? settings.ReplBacklogBytes;
         _history = new History(ledger.Stamps, window);
         _recordedRole = (NodeRole)255;
     }

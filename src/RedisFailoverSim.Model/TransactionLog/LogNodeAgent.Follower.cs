@@ -74,6 +74,11 @@ public sealed partial class LogNodeAgent
 
         _lastLogContact = Now;
         _knownTerm = Math.Max(_knownTerm, entries.Term);
+        if (entries.Snapshot is { } snapshot && snapshot.Index > LastIndex)
+        {
+            LoadSnapshot(snapshot);
+        }
+
         var records = entries.Records;
         for (int i = 0; i < records.Length; i++)
         {
@@ -190,12 +195,22 @@ public sealed partial class LogNodeAgent
     private void BecomeLeader()
     {
         var best = _best!;
+        if (best.Snapshot is { } snapshot && snapshot.Index > LastIndex)
+        {
+            LoadSnapshot(snapshot);
+        }
+
         long applied = LastIndex;
 
+        // What it adopts next and everything after stays for the log replicas it will repair.
+        _keepFrom = applied;
+        _node.Dataset.KeepFrom = (int)applied;
+
         // Every committed record is in the best log of any quorum, including those this node already applied (some
-        // may have arrived while it claimed): the best log continues this node's history exactly.
+        // may have arrived while it claimed): the best log continues this node's history exactly (checked where this
+        // node still holds its entries).
         Invariant.Holds(best.LastIndex >= applied && best.FromIndex <= applied + 1);
-        for (long index = best.FromIndex; index <= applied; index++)
+        for (long index = Math.Max(best.FromIndex, _node.Dataset.FirstHeld + 1); index <= applied; index++)
         {
             Invariant.Holds(best.Records[index - best.FromIndex].Entry == _node.Dataset[(int)(index - 1)]);
         }

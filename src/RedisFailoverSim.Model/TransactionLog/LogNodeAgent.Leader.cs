@@ -10,6 +10,12 @@ public sealed partial class LogNodeAgent
 {
     private const int MaxBatch = 4096;
 
+    /// <summary>
+    /// ASSUMPTION A40: the leader keeps its entries for a log replica up to this many behind the commit point; one
+    /// further behind is sent the leader's snapshot instead (Raft's InstallSnapshot). Memory only: see LogStore.
+    /// </summary>
+    private const long MaxReplicaLag = 1 << 20;
+
     private readonly long[] _matchIndex;
     private readonly long[] _nextIndex;
     private readonly bool[] _lagging;
@@ -20,6 +26,10 @@ public sealed partial class LogNodeAgent
     private long _term = 1;
     private long _commitIndex;
     private long _termStartIndex;
+
+    // Entries from this index (0-based: the log index after it) on stay in the leader's dataset; below it a lagging
+    // replica gets the snapshot. It never exceeds the commit point, so stepping down never cuts into it.
+    private long _keepFrom;
     private SimTime _leaderSince;
     private bool _resigning;
     private MemberId _handOverTo = MemberId.None;
@@ -126,6 +136,7 @@ public sealed partial class LogNodeAgent
 
         Invariant.Holds(ReplicasHolding(candidate) >= _quorum);
         _commitIndex = candidate;
+        AdvanceKeepFrom();
         while (_pending.Count > 0 && _pending.Peek().Index <= _commitIndex)
         {
             var (index, writeId, client) = _pending.Dequeue();
@@ -138,6 +149,23 @@ public sealed partial class LogNodeAgent
         if (_resigning)
         {
             TryCompleteHandOver();
+        }
+    }
+
+    /// <summary>Releases what every log replica has (or what one further behind than the lag bound still lacks).</summary>
+    private void AdvanceKeepFrom()
+    {
+        long oldestMatch = long.MaxValue;
+        for (int m = 0; m < _matchIndex.Length; m++)
+        {
+            oldestMatch = Math.Min(oldestMatch, _matchIndex[m]);
+        }
+
+        long keepFrom = Math.Min(_commitIndex, Math.Max(oldestMatch, _commitIndex - MaxReplicaLag));
+        if (keepFrom > _keepFrom)
+        {
+            _keepFrom = keepFrom;
+            _node.Dataset.KeepFrom = (int)keepFrom;
         }
     }
 
@@ -185,6 +213,14 @@ public sealed partial class LogNodeAgent
             }
 
             long prev = _nextIndex[m] - 1;
+            if (prev < _keepFrom)
+            {
+                // It confirmed less than the leader still holds: repair it with the snapshot now.
+                _lagging[m] = true;
+                SendBatch(m);
+                continue;
+            }
+
             _node.SendAsNode(_log[m].Id, new LogAppend(_term, prev, TermAt(prev), [], _commitIndex, Now));
         }
     }
@@ -192,15 +228,22 @@ public sealed partial class LogNodeAgent
     private void SendBatch(int m)
     {
         long from = _nextIndex[m];
+        LogSnapshot? snapshot = null;
+        if (from - 1 < _keepFrom)
+        {
+            snapshot = new LogSnapshot(_node.Dataset.CopyPrefix((int)_keepFrom), TermAt(_keepFrom));
+            from = _keepFrom + 1;
+        }
+
         long last = Math.Min(LastIndex, from + MaxBatch - 1);
         var records = last >= from ? new LogRecord[last - from + 1] : [];
         for (int i = 0; i < records.Length; i++)
         {
             int at = (int)(from - 1) + i;
-            records[i] = new LogRecord(_node.Dataset[at], _terms[at]);
+            records[i] = new LogRecord(_node.Dataset[at], TermAt(at + 1));
         }
 
-        _node.SendAsNode(_log[m].Id, new LogAppend(_term, from - 1, TermAt(from - 1), records, _commitIndex, Now));
+        _node.SendAsNode(_log[m].Id, new LogAppend(_term, from - 1, TermAt(from - 1), records, _commitIndex, Now, snapshot));
         _nextIndex[m] = last + 1;
     }
 
@@ -245,7 +288,8 @@ public sealed partial class LogNodeAgent
         _isLeader = false;
         _resigning = false;
         _pending.Clear();
-        _terms.RemoveRange((int)_commitIndex, _terms.Count - (int)_commitIndex);
+        _terms.TruncateTo(_commitIndex);
+        _node.Dataset.KeepFrom = int.MaxValue;
         _node.StepDownToLogFollower((int)_commitIndex, why);
         _lastLogContact = Now;
         _nextPoll = Now;

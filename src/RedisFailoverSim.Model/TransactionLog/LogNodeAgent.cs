@@ -29,7 +29,7 @@ public sealed partial class LogNodeAgent : INodeExtension
     private readonly RunRecorder _recorder;
     private readonly RandomStream _jitter;
     private readonly long _replId;
-    private readonly List<long> _terms = [];
+    private readonly TermRuns _terms = new();
     private RedisNode _node = null!;
     private long _knownTerm = 1;
 
@@ -81,6 +81,13 @@ public sealed partial class LogNodeAgent : INodeExtension
     /// <inheritdoc />
     public bool CanAcknowledge => _isLeader && !_resigning && LeaseHeld();
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Compact accounting keeps only the last entry of a follower's dataset (the log is its stream) and, on the
+    /// leader, the entries a lagging log replica may still be sent (<see cref="History.KeepFrom"/>).
+    /// </remarks>
+    public long? HistoryWindowBytes => 0;
+
     private SimTime Now => _simulation.Now;
 
     private long LastIndex => _node.Dataset.Count;
@@ -96,6 +103,8 @@ public sealed partial class LogNodeAgent : INodeExtension
         _term = 1;
         _termStartIndex = 1;
         _leaderSince = Now;
+        _keepFrom = 0;
+        _node.Dataset.KeepFrom = 0;
         for (int m = 0; m < _log.Count; m++)
         {
             _nextIndex[m] = 1;
@@ -143,6 +152,7 @@ public sealed partial class LogNodeAgent : INodeExtension
         _resigning = false;
         _pending.Clear();
         _terms.Clear();
+        _node.Dataset.KeepFrom = int.MaxValue;
         _claimDeadline = SimTime.MaxValue;
         _campaignAt = SimTime.MaxValue;
         _restoring = false;
@@ -195,7 +205,14 @@ public sealed partial class LogNodeAgent : INodeExtension
         return -1;
     }
 
-    private long TermAt(long index) => index <= 0 ? 0 : _terms[(int)(index - 1)];
+    private long TermAt(long index) => _terms.At(index);
+
+    /// <summary>Loads the log's snapshot in place of the records folded into it (docs/sources.md §10.4).</summary>
+    private void LoadSnapshot(LogSnapshot snapshot)
+    {
+        _node.LoadLogSnapshot(snapshot.Dataset);
+        _terms.ResetTo(snapshot.Index, snapshot.Term);
+    }
 
     private void Emit(string kind, string text) => _recorder.Event(_node.Name, kind, text);
 }

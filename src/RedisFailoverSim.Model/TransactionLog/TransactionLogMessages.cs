@@ -7,10 +7,15 @@ namespace RedisFailoverSim.Model.TransactionLog;
 
 /// <summary>
 /// The primary appends records after <see cref="PrevIndex"/> (whose term must match), or sends none as a heartbeat
-/// that renews its lease; it also publishes the index up to which the log has committed.
+/// that renews its lease; it also publishes the index up to which the log has committed. A replica that lacks records
+/// the leader no longer holds gets the leader's snapshot first (Raft's InstallSnapshot); <see cref="PrevIndex"/> is then
+/// the snapshot's last index.
 /// </summary>
-public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecord[] records, long commitIndex, SimTime sentAt) : Message
+public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecord[] records, long commitIndex, SimTime sentAt, LogSnapshot? snapshot = null) : Message
 {
+    /// <summary>The leader's snapshot of the committed prefix, when the replica needs it; null otherwise.</summary>
+    public LogSnapshot? Snapshot { get; } = snapshot;
+
     /// <summary>When the leader sent it: an answer renews the lease from this instant, not from its arrival.</summary>
     public SimTime SentAt { get; } = sentAt;
 
@@ -66,8 +71,11 @@ public sealed class LogRead(long fromIndex) : Message
 }
 
 /// <summary>Committed records for a follower (an answer to <see cref="LogRead"/>, or pushed when the commit index moves).</summary>
-public sealed class LogEntries(long term, long fromIndex, LogRecord[] records, long commitIndex, SimDuration leaderSilence) : Message
+public sealed class LogEntries(long term, long fromIndex, LogRecord[] records, long commitIndex, SimDuration leaderSilence, LogSnapshot? snapshot) : Message
 {
+    /// <summary>The log's snapshot up to <see cref="FromIndex"/> - 1, when the follower asked for records folded into it.</summary>
+    public LogSnapshot? Snapshot { get; } = snapshot;
+
     /// <summary>The replica's current term.</summary>
     public long Term { get; } = term;
 
@@ -112,8 +120,11 @@ public sealed class LogClaim(long term, long fromIndex, bool handOver, bool preV
 }
 
 /// <summary>A log replica's answer to <see cref="LogClaim"/>: its vote and, when granted, its log's tail.</summary>
-public sealed class LogClaimReply(long term, bool preVote, bool granted, long lastIndex, long lastTerm, long fromIndex, LogRecord[] records) : Message
+public sealed class LogClaimReply(long term, bool preVote, bool granted, long lastIndex, long lastTerm, long fromIndex, LogRecord[] records, LogSnapshot? snapshot) : Message
 {
+    /// <summary>The replica's snapshot up to <see cref="FromIndex"/> - 1, when the candidate lacks records folded into it.</summary>
+    public LogSnapshot? Snapshot { get; } = snapshot;
+
     /// <summary>True when this answers a pre-vote.</summary>
     public bool PreVote { get; } = preVote;
 

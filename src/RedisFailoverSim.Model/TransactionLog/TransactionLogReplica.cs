@@ -4,6 +4,7 @@ using RedisFailoverSim.Engine.Queue;
 using RedisFailoverSim.Engine.Random;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
 
 namespace RedisFailoverSim.Model.TransactionLog;
@@ -13,13 +14,14 @@ namespace RedisFailoverSim.Model.TransactionLog;
 /// service time (A26) and answers in order; it accepts appends only from the current term's leader and only when
 /// they continue its log (so an old primary cut off from the quorum can never commit), keeps one leader per term and
 /// refuses a new claim while it still hears from the current leader within the lease (A28), and serves committed
-/// records to the followers of its AZ. Its storage survives power loss.
+/// records to the followers of its AZ. Its storage survives power loss. Its records are compacted into a snapshot
+/// behind what its readers have read (<see cref="LogStore"/>).
 /// </summary>
 public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredService
 {
     private const double ServiceSigma = 0.25;
 
-    private readonly List<LogRecord> _records = [];
+    private readonly LogStore _records;
     private readonly List<(MemberId Follower, long NextIndex)> _followers = [];
     private readonly RandomStream _service;
     private readonly double _serviceMu;
@@ -33,9 +35,18 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
     private long _incarnation;
 
     /// <summary>Creates the log replica of an AZ.</summary>
-    public TransactionLogReplica(SimNetwork network, string name, int azIndex, SimDuration serviceTime, SimDuration lease, RandomStream service)
+    /// <param name="network">The network it sits on.</param>
+    /// <param name="name">Its member name.</param>
+    /// <param name="azIndex">Its AZ.</param>
+    /// <param name="serviceTime">The median time to make an append durable (A26).</param>
+    /// <param name="lease">The leader's lease (A28).</param>
+    /// <param name="service">Its stream for service times.</param>
+    /// <param name="stamps">The run's stamps (for the snapshot's dataset).</param>
+    /// <param name="keepEveryEntry">True when the run keeps the exact ledger: the snapshot then keeps every entry.</param>
+    public TransactionLogReplica(SimNetwork network, string name, int azIndex, SimDuration serviceTime, SimDuration lease, RandomStream service, StampSource stamps, bool keepEveryEntry)
         : base(network, name, azIndex)
     {
+        _records = new LogStore(stamps, keepEveryEntry);
         _service = service;
         _hasServiceTime = serviceTime.Nanoseconds > 0;
         _serviceMu = _hasServiceTime ? Math.Log(serviceTime.TotalSeconds) : 0;
@@ -43,7 +54,10 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
     }
 
     /// <summary>Records held.</summary>
-    public long LastIndex => _records.Count;
+    public long LastIndex => _records.LastIndex;
+
+    /// <summary>Records held after the snapshot (bounded: what memory the log takes).</summary>
+    public int HeldRecords => _records.HeldRecords;
 
     /// <summary>The highest index this replica knows is committed.</summary>
     public long CommitIndex => _commitIndex;
@@ -120,10 +134,18 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         _term = append.Term;
         _leader = append.From;
         _lastLeaderContact = Sim.Now;
-        if (append.PrevIndex > _records.Count || (append.PrevIndex > 0 && TermAt(append.PrevIndex) != append.PrevTerm))
+        long commitBefore = _commitIndex;
+        if (append.Snapshot is { } snapshot && _records.Install(snapshot))
+        {
+            // The snapshot is the leader's committed prefix.
+            _commitIndex = Math.Max(_commitIndex, snapshot.Index);
+        }
+
+        // A committed prefix (the snapshot) matches every leader's log; only records after it are checked.
+        if (append.PrevIndex > LastIndex || (append.PrevIndex > _records.SnapshotIndex && TermAt(append.PrevIndex) != append.PrevTerm))
         {
             // A gap (appends lost on a cut link) or a record of another leader: resend from what is known committed.
-            long conflict = Math.Min(append.PrevIndex, Math.Min(_records.Count, _commitIndex) + 1);
+            long conflict = Math.Min(append.PrevIndex, Math.Min(LastIndex, _commitIndex) + 1);
             ReplyLater(append.From, new LogAppendReply(_term, ok: false, matchIndex: 0, conflictIndex: Math.Max(1, conflict), append.SentAt), durable: false);
             return;
         }
@@ -132,30 +154,36 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         for (int i = 0; i < records.Length; i++)
         {
             long index = append.PrevIndex + 1 + i;
-            if (index <= _records.Count)
+            if (index <= _records.SnapshotIndex)
             {
-                if (_records[(int)(index - 1)].Term == records[i].Term)
+                continue;
+            }
+
+            if (index <= LastIndex)
+            {
+                if (_records.RecordAt(index).Term == records[i].Term)
                 {
                     continue;
                 }
 
                 // A record no quorum committed, from a deposed leader: replaced. Committed records never are.
                 Invariant.Holds(index > _commitIndex);
-                _records.RemoveRange((int)(index - 1), _records.Count - (int)(index - 1));
+                _records.TruncateFrom(index);
             }
 
             _records.Add(records[i]);
         }
 
-        long match = append.PrevIndex + records.Length;
+        long match = Math.Max(append.PrevIndex + records.Length, _records.SnapshotIndex);
         long commit = Math.Min(append.CommitIndex, match);
-        if (commit > _commitIndex)
+        _commitIndex = Math.Max(_commitIndex, commit);
+        if (_commitIndex > commitBefore)
         {
-            _commitIndex = commit;
             PushToFollowers();
+            _records.Fold(_commitIndex, OldestFollowerNext());
         }
 
-        ReplyLater(append.From, new LogAppendReply(_term, ok: true, matchIndex: match, conflictIndex: 0, append.SentAt), durable: records.Length > 0);
+        ReplyLater(append.From, new LogAppendReply(_term, ok: true, matchIndex: match, conflictIndex: 0, append.SentAt), durable: records.Length > 0 || append.Snapshot is not null);
     }
 
     private void OnClaim(LogClaim claim)
@@ -164,42 +192,52 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         bool grant = claim.Term > _term && (!leaderAlive || claim.HandOver);
         if (!grant || claim.PreVote)
         {
-            ReplyLater(claim.From, new LogClaimReply(_term, claim.PreVote, grant, _records.Count, TermAt(_records.Count), claim.FromIndex, []), durable: false);
+            ReplyLater(claim.From, new LogClaimReply(_term, claim.PreVote, grant, LastIndex, TermAt(LastIndex), claim.FromIndex, [], null), durable: false);
             return;
         }
 
         _term = claim.Term;
         _leader = claim.From;
         _lastLeaderContact = Sim.Now;
-        long from = Math.Max(1, claim.FromIndex);
-        var tail = from <= _records.Count ? Copy(from, _records.Count) : [];
-        ReplyLater(claim.From, new LogClaimReply(_term, preVote: false, granted: true, _records.Count, TermAt(_records.Count), from, tail), durable: true);
+        var (snapshot, from, tail) = _records.Read(Math.Max(1, claim.FromIndex), LastIndex);
+        ReplyLater(claim.From, new LogClaimReply(_term, preVote: false, granted: true, LastIndex, TermAt(LastIndex), from, tail, snapshot), durable: true);
     }
 
     private void OnRead(LogRead read)
     {
         int slot = FollowerSlot(read.From);
-        long from = Math.Max(1, read.FromIndex);
-        _followers[slot] = (read.From, Math.Max(from, Math.Min(_commitIndex, _records.Count) + 1));
+        long upTo = Math.Min(_commitIndex, LastIndex);
+        _followers[slot] = (read.From, Math.Max(Math.Max(1, read.FromIndex), upTo + 1));
         var silence = _leader.IsSome ? Sim.Now - _lastLeaderContact : SimDuration.MaxValue;
-        long upTo = Math.Min(_commitIndex, _records.Count);
-        var records = from <= upTo ? Copy(from, upTo) : [];
-        Send(read.From, new LogEntries(_term, from, records, _commitIndex, silence));
+        var (snapshot, from, records) = _records.Read(Math.Max(1, read.FromIndex), upTo);
+        Send(read.From, new LogEntries(_term, from, records, _commitIndex, silence, snapshot));
     }
 
     /// <summary>Sends every follower of this AZ the records that became committed.</summary>
     private void PushToFollowers()
     {
-        long upTo = Math.Min(_commitIndex, _records.Count);
+        long upTo = Math.Min(_commitIndex, LastIndex);
         for (int i = 0; i < _followers.Count; i++)
         {
             var (follower, next) = _followers[i];
             if (next <= upTo)
             {
-                Send(follower, new LogEntries(_term, next, Copy(next, upTo), _commitIndex, SimDuration.Zero));
+                var (snapshot, from, records) = _records.Read(next, upTo);
+                Send(follower, new LogEntries(_term, from, records, _commitIndex, SimDuration.Zero, snapshot));
                 _followers[i] = (follower, upTo + 1);
             }
         }
+    }
+
+    private long OldestFollowerNext()
+    {
+        long oldest = long.MaxValue;
+        for (int i = 0; i < _followers.Count; i++)
+        {
+            oldest = Math.Min(oldest, _followers[i].NextIndex);
+        }
+
+        return oldest;
     }
 
     private int FollowerSlot(MemberId follower)
@@ -231,12 +269,5 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         Sim.ScheduleAt(new SimTime(done), this, _incarnation, reply);
     }
 
-    private long TermAt(long index) => index <= 0 ? 0 : _records[(int)(index - 1)].Term;
-
-    private LogRecord[] Copy(long from, long to)
-    {
-        var copy = new LogRecord[to - from + 1];
-        _records.CopyTo((int)(from - 1), copy, 0, copy.Length);
-        return copy;
-    }
+    private long TermAt(long index) => _records.TermAt(index);
 }

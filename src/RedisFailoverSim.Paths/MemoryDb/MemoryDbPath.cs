@@ -32,7 +32,9 @@ internal static class MemoryDbPath
                 az,
                 settings.LogServiceTime,
                 settings.LeaseDuration,
-                sim.Random.Stream("memorydb/log.service", az)));
+                sim.Random.Stream("memorydb/log.service", az),
+                world.Ledger.Stamps,
+                world.Ledger.IsExact));
         }
 
         var initial = spec.Nodes.Single(n => n.InitialPrimary);
