@@ -66,7 +66,7 @@ internal sealed class SweepVerb : Help.IExtraArguments
     [Option('q', "quiet", HelpText = "Print only the table: no progress, no header, no file list.")]
     public bool Quiet { get; set; }
 
-    [Option("no-charts", HelpText = "Skip the charts; sweep.json, sweep.csv and replications.csv are always written.")]
+    [Option("no-charts", HelpText = "Skip the charts; sweep.json, sweep.csv, replications.csv and the report (report.md, report.html) are always written.")]
     public bool NoCharts { get; set; }
 
     [Option("force", HelpText = "Run even when the estimate (printed) says it takes more than 10 minutes or more than 80% of "

@@ -15,7 +15,7 @@ internal static class ChartMarks
             var f = result.Faults[i];
             var span = plot.Add.HorizontalSpan(f.FromSeconds, Math.Max(f.ToSeconds, f.FromSeconds + 0.05), ChartColors.Fault(i));
             span.LineWidth = 0;
-            span.LegendText = $"{Shorten(f.Label, 34)}, {ChartText.Seconds(f.FromSeconds)}–{ChartText.Seconds(f.ToSeconds)} s";
+            span.LegendText = $"{f.Label}, {ChartText.Seconds(f.FromSeconds)}–{ChartText.Seconds(f.ToSeconds)} s";
         }
     }
 
@@ -95,7 +95,4 @@ internal static class ChartMarks
 
     /// <summary>The x range every panel of a figure shares, so paths line up: the latest run end.</summary>
     public static double CommonEnd(RunReport report) => Math.Max(1, report.Paths.Select(p => p.EndSeconds).DefaultIfEmpty(1).Max());
-
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters with an ellipsis.</summary>
-    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -47,8 +47,32 @@ internal sealed class Figure
 
     private float CaptionHeight => (CaptionLines().Count * CaptionLineHeight) + 8;
 
-    /// <summary>Adds a panel of <paramref name="height"/> pixels below the previous ones.</summary>
-    public void Add(Plot plot, int height) => _panels.Add((plot, height));
+    /// <summary>
+    /// Adds a panel of <paramref name="height"/> pixels below the previous ones, taller if its legend needs it (whose
+    /// entries are wrapped to the width beside the data area, <see cref="LegendFit"/>).
+    /// </summary>
+    public void Add(Plot plot, int height) => _panels.Add((plot, LegendFit.Fit(plot, Width, height)));
+
+    /// <summary>
+    /// Where each panel lands in the picture: its strip's top, its data area (picture pixels) and the size its legend
+    /// took the last time the figure was rendered (zero without a legend beside it). For tests that check nothing
+    /// is blank or cut off.
+    /// </summary>
+    public IReadOnlyList<(float Top, PixelRect Data, PixelSize Legend)> Placements()
+    {
+        var placements = new List<(float, PixelRect, PixelSize)>();
+        float top = HeaderHeight;
+        foreach (var (plot, height) in _panels)
+        {
+            var legend = LegendFit.HasEdgeLegend(plot) ? plot.Legend.LastRenderSize : new PixelSize(0, 0);
+            plot.RenderInMemory(Width, height);
+            var d = plot.RenderManager.LastRender.DataRect;
+            placements.Add((top, new PixelRect(d.Left, d.Right, d.Bottom + top, d.Top + top), legend));
+            top += height;
+        }
+
+        return placements;
+    }
 
     /// <summary>The figure as PNG bytes.</summary>
     public byte[] Png() => SkiaImages.Png(Width, Height, Render);

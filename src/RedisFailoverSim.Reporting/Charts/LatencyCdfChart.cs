@@ -46,6 +46,7 @@ internal static class LatencyCdfChart
             left: Panel.Left + 24,
             right: Panel.Right + 60);
         double min = double.MaxValue, max = double.MinValue, topNines = 3.15;
+        var drawn = new List<(string Path, List<double> Latencies)>();
         foreach (var result in report.Paths)
         {
             if (result.Samples is not { } samples)
@@ -64,7 +65,14 @@ internal static class LatencyCdfChart
             topNines = Math.Max(topNines, Math.Log10(all.Count) + 0.15);
             var color = ChartColors.Path(result.Path);
             var l = result.Latency;
-            AddCurve(plot, all, color, l.Count == 0
+
+            // The same latencies as a path drawn before: a thinner line on top of it, so both show, named so.
+            var twin = drawn.FirstOrDefault(d => d.Latencies.SequenceEqual(all)).Path;
+            drawn.Add((result.Path, all));
+            float width = twin is null ? 2.5f : 1;
+            AddCurve(plot, all, color, width, twin is not null
+                ? $"{result.Path}: identical to {twin}"
+                : l.Count == 0
                 ? result.Path
                 : $"{result.Path}: P50 {ChartText.Milliseconds(l.P50)}, P99 {ChartText.Milliseconds(l.P99)}, P99.9 {ChartText.Milliseconds(l.P999)} ms");
             if (result.FailureWindow is { } window)
@@ -73,7 +81,7 @@ internal static class LatencyCdfChart
                 if (inWindow.Count > 0)
                 {
                     // Lighter rather than dashed: Skia's SVG canvas cannot dash a long path (it warns on stderr).
-                    AddCurve(plot, inWindow, color.Lighten(0.45), $"{result.Path}, started in the failure window");
+                    AddCurve(plot, inWindow, color.Lighten(0.45), width, $"{result.Path}, started in the failure window");
                 }
             }
 
@@ -130,11 +138,11 @@ internal static class LatencyCdfChart
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static void AddCurve(Plot plot, List<double> sorted, Color color, string label)
+    private static void AddCurve(Plot plot, List<double> sorted, Color color, float width, string label)
     {
         var (xs, ys) = Curve(sorted);
         var line = plot.Add.ScatterLine(xs, ys, color);
-        line.LineWidth = 2.5f;
+        line.LineWidth = width;
         line.LegendText = label;
     }
 

@@ -26,9 +26,6 @@ internal sealed class HtmlReport : IReportWriter
         """;
 
     private readonly StringBuilder _body = new();
-    private readonly RunReport _report;
-
-    private HtmlReport(RunReport report) => _report = report;
 
     /// <summary>report.html as an output file (UTF-8, LF).</summary>
     public static IReportFile File { get; } = new ReportFile(FileName, (report, stream) =>
@@ -38,15 +35,22 @@ internal sealed class HtmlReport : IReportWriter
     public static string Render(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var writer = new HtmlReport(report);
-        ReportContent.Write(report, writer);
+        return Render($"{report.ScenarioName}, seed {report.Seed}: rfsim report", w => ReportContent.Write(report, w));
+    }
+
+    /// <summary>The HTML page titled <paramref name="title"/> of what <paramref name="content"/> writes.</summary>
+    public static string Render(string title, Action<IReportWriter> content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var writer = new HtmlReport();
+        content(writer);
         return $"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{Escape(report.ScenarioName)}, seed {report.Seed}: rfsim report</title>
+            <title>{Escape(title)}</title>
             <style>
             {Style}
             </style>
@@ -102,10 +106,11 @@ internal sealed class HtmlReport : IReportWriter
     }
 
     /// <inheritdoc />
-    public void Chart(ChartKind chart, string alt)
+    public void Image(string fileName, string alt, Func<byte[]> png)
     {
-        var png = Convert.ToBase64String(ChartRenderings.For(_report).Png(chart));
-        _body.Append($"<p><img alt=\"{Escape(alt)}\" src=\"data:image/png;base64,{png}\"></p>\n");
+        ArgumentNullException.ThrowIfNull(png);
+        var data = Convert.ToBase64String(png());
+        _body.Append($"<p><img alt=\"{Escape(alt)}\" src=\"data:image/png;base64,{data}\"></p>\n");
     }
 
     /// <inheritdoc />

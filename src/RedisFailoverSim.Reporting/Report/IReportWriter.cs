@@ -1,5 +1,3 @@
-using RedisFailoverSim.Reporting.Charts;
-
 namespace RedisFailoverSim.Reporting.Report;
 
 /// <summary>
@@ -20,8 +18,11 @@ internal interface IReportWriter
     /// <summary>A table with a header row; <paramref name="rightAligned"/> columns hold numbers.</summary>
     void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlySet<int>? rightAligned = null);
 
-    /// <summary>A chart with its caption.</summary>
-    void Chart(ChartKind chart, string alt);
+    /// <summary>
+    /// A chart: the PNG <paramref name="fileName"/> beside the report (Markdown links it) whose bytes
+    /// <paramref name="png"/> gives (HTML embeds them), with its caption.
+    /// </summary>
+    void Image(string fileName, string alt, Func<byte[]> png);
 
     /// <summary>A block of literal text (commands).</summary>
     void Code(string text);

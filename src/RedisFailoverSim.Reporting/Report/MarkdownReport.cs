@@ -17,10 +17,14 @@ internal sealed class MarkdownReport : IReportWriter
         stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(report))));
 
     /// <summary>The Markdown text of <paramref name="report"/>.</summary>
-    public static string Render(RunReport report)
+    public static string Render(RunReport report) => Render(w => ReportContent.Write(report, w));
+
+    /// <summary>The Markdown text of what <paramref name="content"/> writes (a run's report or a sweep's).</summary>
+    public static string Render(Action<IReportWriter> content)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var writer = new MarkdownReport();
-        ReportContent.Write(report, writer);
+        content(writer);
         return writer._text.ToString().TrimEnd('\n') + "\n";
     }
 
@@ -55,8 +59,8 @@ internal sealed class MarkdownReport : IReportWriter
     }
 
     /// <inheritdoc />
-    public void Chart(ChartKind chart, string alt) =>
-        _text.Append("![").Append(Inline(alt).Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(chart.Name).Append(".png)\n\n");
+    public void Image(string fileName, string alt, Func<byte[]> png) =>
+        _text.Append("![").Append(Inline(alt).Replace("]", "\\]", StringComparison.Ordinal)).Append("](").Append(fileName).Append(")\n\n");
 
     /// <inheritdoc />
     public void Code(string text) => _text.Append("```text\n").Append(text).Append("\n```\n\n");

@@ -113,7 +113,7 @@ internal static class ReportContent
         {
             w.Heading(3, chart.Name);
             w.Paragraph(chart.Caption + $" Also as `{chart.Name}.svg`.");
-            w.Chart(chart, $"{chart.Name}: {chart.Caption}");
+            w.Image(chart.Name + ".png", $"{chart.Name}: {chart.Caption}", () => ChartRenderings.For(report).Png(chart));
         }
     }
 

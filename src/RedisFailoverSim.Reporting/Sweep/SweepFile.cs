@@ -7,7 +7,7 @@ public sealed record SweepFile(string FileName, Action<Stream> Write)
 {
     /// <summary>
     /// What a complete sweep (or a merge) writes, in order: sweep.json, sweep.csv, replications.csv, then the charts
-    /// unless <paramref name="charts"/> is false.
+    /// unless <paramref name="charts"/> is false, then report.md and report.html.
     /// </summary>
     public static IReadOnlyList<SweepFile> ForReport(SweepReport report, bool charts)
     {
@@ -22,11 +22,13 @@ public sealed record SweepFile(string FileName, Action<Stream> Write)
         {
             foreach (var metric in SweepMetric.All)
             {
-                files.Add(new(metric.ChartName + ".png", s => s.Write(SweepCharts.Png(report, metric))));
+                files.Add(new(metric.ChartName + ".png", s => s.Write(SweepReportContent.Png(report, metric))));
                 files.Add(new(metric.ChartName + ".svg", s => s.Write(SweepCharts.Svg(report, metric))));
             }
         }
 
+        files.Add(new(SweepReportContent.MarkdownFileName, s => s.Write(SweepReportContent.Markdown(report, charts))));
+        files.Add(new(SweepReportContent.HtmlFileName, s => s.Write(SweepReportContent.Html(report, charts))));
         return files;
     }
 

@@ -12,6 +12,7 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// <param name="Unit">The unit for axis labels and table headers: <c>writes</c>, <c>s</c>, <c>ms</c>.</param>
 /// <param name="ShortLabel">A short label for table rows, unit included: <c>acked lost (writes)</c>.</param>
 /// <param name="Value">Reads the metric from one replication; null when it has none.</param>
+/// <param name="WithoutValue">Why a run has no value, for charts and reports: <c>never failed over</c>.</param>
 public sealed record SweepMetric(
     string JsonName,
     string CsvName,
@@ -19,7 +20,8 @@ public sealed record SweepMetric(
     string Title,
     string Unit,
     string ShortLabel,
-    Func<ReplicationMetrics, double?> Value)
+    Func<ReplicationMetrics, double?> Value,
+    string WithoutValue = "no value")
 {
     /// <summary>Acknowledged writes absent from the final converged dataset, per run.</summary>
     public static SweepMetric AcknowledgedLost { get; } = new(
@@ -39,12 +41,13 @@ public sealed record SweepMetric(
         "client-observed failover",
         "s",
         "failover client (s)",
-        m => m.FailoverClientObservedSeconds);
+        m => m.FailoverClientObservedSeconds,
+        "never failed over (or no write reached the new primary)");
 
     /// <summary>Each run's write latency P99 (from the intended start), per run.</summary>
     public static SweepMetric LatencyP99 { get; } = new(
         "latencyP99Ms", "write_latency_p99_ms", "latency-p99", "write latency P99", "ms", "write P99 (ms)",
-        m => m.LatencyP99Ms);
+        m => m.LatencyP99Ms, "no write acknowledged");
 
     /// <summary>How long two or more nodes accepted writes as primary at once, per run.</summary>
     public static SweepMetric SplitBrain { get; } = new(
@@ -57,4 +60,6 @@ public sealed record SweepMetric(
     /// <summary>The title with its unit: <c>acknowledged writes lost (writes)</c>.</summary>
     public string TitleWithUnit => $"{Title} ({Unit})";
 
+    /// <summary>A value in the metric's unit for titles and tables: <c>4,363.8 writes</c>, <c>31.19 s</c>.</summary>
+    public string Format(double value) => Terminal.Numbers.ByUnit(value, Unit) + " " + Unit;
 }

@@ -21,7 +21,7 @@ public sealed class SweepCommandTests : IDisposable
         var exitTwo = _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "6", "--parallel", "2", "--no-charts", "--out", two);
 
         Assert.Equal((0, 0), (exitOne, exitTwo));
-        Assert.Equal(["replications.csv", "rfsim-manifest.json", "sweep.csv", "sweep.json"], SweepFixture.Files(one).Select(f => f.Name));
+        Assert.Equal(["replications.csv", "report.html", "report.md", "rfsim-manifest.json", "sweep.csv", "sweep.json"], SweepFixture.Files(one).Select(f => f.Name));
         Assert.Equal(SweepFixture.Files(one), SweepFixture.Files(two), FileComparer.Instance);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(two, "sweep.json")));
         var lost = json.RootElement.GetProperty("points")[0].GetProperty("paths")[0].GetProperty("acknowledgedLost");
@@ -60,7 +60,7 @@ public sealed class SweepCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", _sweep.Error.ToString());
-        Assert.Equal(12, SweepFixture.Files(single).Count); // 11 outputs and rfsim-manifest.json
+        Assert.Equal(14, SweepFixture.Files(single).Count); // 13 outputs (report.md and report.html too) and rfsim-manifest.json
         Assert.Equal(SweepFixture.Files(single), SweepFixture.Files(merged), FileComparer.Instance);
         Assert.Equal(["rfsim-manifest.json", "sweep-partial.json"], SweepFixture.Files(_sweep.Folder("part-0")).Select(f => f.Name));
     }

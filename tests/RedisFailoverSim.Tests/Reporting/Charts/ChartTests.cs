@@ -163,4 +163,14 @@ public class ChartTests
         Assert.Equal(2, LatencyCdfChart.Nines(0.99), precision: 9);
         Assert.Equal(3, LatencyCdfChart.Nines(0.999), precision: 9);
     }
+
+    [Fact]
+    public void RenumberClipIds_ProcessWideNumbers_BecomeOrderOfFirstUse()
+    {
+        const string svg = """<clipPath id="cl_2f"/><g clip-path="url(#cl_2f)"/><clipPath id="cl_a"/><g clip-path="url(#cl_a)"/><text>cl_2f</text>""";
+
+        var renumbered = SkiaImages.RenumberClipIds(svg);
+
+        Assert.Equal("""<clipPath id="cl_1"/><g clip-path="url(#cl_1)"/><clipPath id="cl_2"/><g clip-path="url(#cl_2)"/><text>cl_2f</text>""", renumbered);
+    }
 }
