@@ -17,6 +17,12 @@ public interface INodeExtension
     /// <summary>The primary applied a client write; the extension replies to the client when it may.</summary>
     void OnWriteApplied(WriteRequest write, HistoryEntry entry);
 
+    /// <summary>
+    /// Refuses a client write before the node looks at its role (a cluster's -CLUSTERDOWN or -MOVED); true when it
+    /// answered. Plain Redis and MemoryDB refuse nothing here.
+    /// </summary>
+    bool TryRefuse(WriteRequest write) => false;
+
     /// <summary>The node's process died (its memory is gone unless persistence is on).</summary>
     void OnCrashed();
 

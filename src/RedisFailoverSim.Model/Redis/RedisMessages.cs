@@ -21,6 +21,12 @@ public enum ReplyKind
 
     /// <summary>Another error (e.g. a MemoryDB primary without a log quorum, a throttled Serverless request).</summary>
     Error,
+
+    /// <summary><c>-MOVED slot host:port</c>: another node serves the slot (<see cref="WriteReply.RedirectTo"/>, docs/sources.md §3.2).</summary>
+    Moved,
+
+    /// <summary><c>-CLUSTERDOWN The cluster is down</c>: the node's cluster state is FAIL (docs/sources.md §3.2).</summary>
+    ClusterDown,
 }
 
 /// <summary>A client's <c>SADD</c> of a unique element.</summary>
@@ -31,6 +37,9 @@ public sealed class WriteRequest(long writeId, int bytes) : Message
 
     /// <summary>Size in bytes.</summary>
     public int Bytes { get; } = bytes;
+
+    /// <summary>The key's hash slot, for a cluster (-1: not in cluster mode).</summary>
+    public int Slot { get; init; } = -1;
 
     /// <summary>
     /// The client that issued the write, when a proxy forwards it (the network re-addresses the request from the
@@ -56,6 +65,9 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
 
     /// <summary>The request's <see cref="WriteRequest.Origin"/>, echoed: whom a proxy relays the reply to.</summary>
     public MemberId Origin { get; init; } = MemberId.None;
+
+    /// <summary>For <see cref="ReplyKind.Moved"/>: the node the slot's owner is, in the answering node's view.</summary>
+    public MemberId RedirectTo { get; init; } = MemberId.None;
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;

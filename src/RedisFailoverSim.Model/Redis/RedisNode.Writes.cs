@@ -19,6 +19,11 @@ public sealed partial class RedisNode
             return;
         }
 
+        if (_options.Extension?.TryRefuse(write) == true)
+        {
+            return;
+        }
+
         if (!IsPrimary)
         {
             if (_options.CloseOnReplicaWrite)

@@ -1,0 +1,193 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Cluster;
+
+/// <summary>
+/// <c>clusterHandleSlaveFailover</c>, <c>clusterGetSlaveRank</c> and <c>clusterSendFailoverAuthIfNeeded</c>
+/// (docs/sources.md §3.4).
+/// </summary>
+public sealed partial class ClusterBusAgent
+{
+    private long _authTime;
+    private bool _authSent;
+    private int _authCount;
+    private long _authEpoch;
+    private int _authRank;
+
+    /// <summary>The rank of the current or last election (0: the replica with the largest offset).</summary>
+    public int ElectionRank => _authRank;
+
+    /// <summary>When the current or last election may start (nanoseconds), or <see cref="long.MinValue"/>.</summary>
+    public long ElectionTime => _authTime;
+
+    private void HandleReplicaFailover()
+    {
+        long now = _sim.Now.Nanoseconds;
+        long authTimeout = Math.Max(2 * _nodeTimeout, SimDuration.FromMilliseconds(2000).Nanoseconds);
+        long retryTime = 2 * authTimeout;
+        int master = MyMaster();
+        if (master < 0 || (_flags[master] & PeerFlags.Failing) == 0 || _settings.ReplicaNoFailover || ShardOwnedBy(master) < 0)
+        {
+            return;
+        }
+
+        // Data age, less the node timeout it is fine to have been cut off for (docs/sources.md §3.4).
+        long dataAge = _node.MasterDataAge.Nanoseconds;
+        if (dataAge > _nodeTimeout)
+        {
+            dataAge -= _nodeTimeout;
+        }
+
+        if (_settings.ReplicaValidityFactor > 0
+            && dataAge > _replPingPeriod.Nanoseconds + (_nodeTimeout * _settings.ReplicaValidityFactor))
+        {
+            return;
+        }
+
+        long authAge = _authTime == NoTime ? long.MaxValue : now - _authTime;
+        if (authAge > retryTime)
+        {
+            _authRank = Rank(master);
+            _authTime = now + SimDuration.FromMilliseconds(500 + _random.Next(500) + (_authRank * 1000L)).Nanoseconds;
+            _authCount = 0;
+            _authSent = false;
+            Log($"Start of election delayed for {(_authTime - now) / 1_000_000} milliseconds (rank #{_authRank}, offset {_node.Offset})");
+            BroadcastPong(siblingsOnly: true);
+            return;
+        }
+
+        if (!_authSent)
+        {
+            int rank = Rank(master);
+            if (rank > _authRank)
+            {
+                _authTime += (rank - _authRank) * SimDuration.FromMilliseconds(1000).Nanoseconds;
+                _authRank = rank;
+            }
+        }
+
+        if (now < _authTime || authAge > authTimeout)
+        {
+            return;
+        }
+
+        if (!_authSent)
+        {
+            _currentEpoch++;
+            _authEpoch = _currentEpoch;
+            Log($"Starting a failover election for epoch {_currentEpoch}");
+            RequestVotes();
+            _authSent = true;
+            return;
+        }
+
+        if (_authCount >= (_shardCount / 2) + 1)
+        {
+            ReplaceMaster(master);
+        }
+    }
+
+    /// <summary>How many other replicas of <paramref name="master"/> announced a larger offset than this node's.</summary>
+    private int Rank(int master)
+    {
+        int rank = 0;
+        long mine = _node.Offset;
+        for (int i = 0; i < _pingSent.Length; i++)
+        {
+            if (i != _me && !_peerIsPrimary[i] && _peerMaster[i] == master && _peerOffset[i] > mine)
+            {
+                rank++;
+            }
+        }
+
+        return rank;
+    }
+
+    private void RequestVotes()
+    {
+        for (int peer = 0; peer < _pingSent.Length; peer++)
+        {
+            if (peer != _me)
+            {
+                _node.SendAsNode(_nodes[peer].Id, new FailoverAuthRequest
+                {
+                    Sender = _me,
+                    CurrentEpoch = _currentEpoch,
+                    ConfigEpoch = HeaderConfigEpoch(),
+                    SenderIsPrimary = false,
+                    SenderMaster = MyMaster(),
+                    ClaimedShard = ClaimedShard(),
+                    Offset = _node.Offset,
+                });
+            }
+        }
+    }
+
+    /// <summary><c>clusterFailoverReplaceYourMaster</c>: primary of the shard with the election's epoch.</summary>
+    private void ReplaceMaster(int master)
+    {
+        int shard = ShardOwnedBy(master);
+        _owner[shard] = _me;
+        _ownerEpoch[shard] = _authEpoch;
+        _peerConfigEpoch[_me] = _authEpoch;
+        Log($"Failover election won: configEpoch set to {_authEpoch} after successful failover, taking over {NameOf(master)}'s slots");
+        _node.ChangeRoleByCluster(MemberId.None);
+        UpdateState();
+        BroadcastPong(siblingsOnly: false);
+    }
+
+    /// <summary>A primary's vote: once per epoch, for a replica whose primary it flags FAIL (docs/sources.md §3.4).</summary>
+    private void VoteIfNeeded(FailoverAuthRequest request)
+    {
+        int candidate = request.Sender;
+        int master = request.SenderMaster;
+        long now = _sim.Now.Nanoseconds;
+        if (!_node.IsPrimary || ShardOwnedBy(_me) < 0 || request.CurrentEpoch < _currentEpoch
+            || _lastVoteEpoch == _currentEpoch || master < 0 || (_flags[master] & PeerFlags.Failing) == 0)
+        {
+            return;
+        }
+
+        if (_votedTime[master] != NoTime && now - _votedTime[master] < 2 * _nodeTimeout)
+        {
+            return;
+        }
+
+        int shard = request.ClaimedShard;
+        if (shard >= 0 && _ownerEpoch[shard] > request.ConfigEpoch)
+        {
+            return;
+        }
+
+        _lastVoteEpoch = _currentEpoch;
+        _votedTime[master] = now;
+        Log($"Failover auth granted to {NameOf(candidate)} for epoch {_currentEpoch}");
+        _node.SendAsNode(_nodes[candidate].Id, new FailoverAuthAck
+        {
+            Sender = _me,
+            CurrentEpoch = _currentEpoch,
+            ConfigEpoch = HeaderConfigEpoch(),
+            SenderIsPrimary = true,
+            SenderMaster = -1,
+            ClaimedShard = ClaimedShard(),
+            Offset = _node.Offset,
+        });
+    }
+
+    /// <summary>A vote counts when its sender serves slots and its epoch is the election's or later; a quorum promotes at once.</summary>
+    private void OnVote(FailoverAuthAck ack)
+    {
+        if (!_authSent || ShardOwnedBy(ack.Sender) < 0 || ack.CurrentEpoch < _authEpoch || _node.IsPrimary)
+        {
+            return;
+        }
+
+        _authCount++;
+        if (_authCount >= (_shardCount / 2) + 1)
+        {
+            // CLUSTER_TODO_HANDLE_FAILOVER: checked before the event loop sleeps, not at the next cron.
+            HandleReplicaFailover();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using RedisFailoverSim.Model.Network;
+
+// The cluster bus vocabulary of the model (docs/sources.md §3.3-§3.5) and the client's CLUSTER SLOTS. These small
+// message types are read together, so they share one file (an exception to one-type-per-file).
+namespace RedisFailoverSim.Model.Cluster;
+
+/// <summary>A node's flags about another node as the sender sees them, in a gossip entry.</summary>
+[Flags]
+public enum PeerFlags : byte
+{
+    /// <summary>Reachable.</summary>
+    None = 0,
+
+    /// <summary>PFAIL: the sender's ping to it is outstanding longer than the node timeout.</summary>
+    PossiblyFailing = 1,
+
+    /// <summary>FAIL: a majority of primaries agreed.</summary>
+    Failing = 2,
+}
+
+/// <summary>One gossip section: a node, its flags and its last pong time (whole seconds) in the sender's view.</summary>
+/// <param name="Node">The node's cluster index.</param>
+/// <param name="Flags">PFAIL / FAIL as the sender sees it.</param>
+/// <param name="PongSeconds">When the sender last had a pong from it, in whole seconds (the wire carries seconds).</param>
+public readonly record struct GossipEntry(int Node, PeerFlags Flags, long PongSeconds);
+
+/// <summary>The header every bus message carries: the sender's epochs, role, claimed slots and offset.</summary>
+public abstract class ClusterBusMessage : Message
+{
+    /// <summary>The sender's cluster index.</summary>
+    public required int Sender { get; init; }
+
+    /// <summary>The sender's <c>currentEpoch</c>.</summary>
+    public required long CurrentEpoch { get; init; }
+
+    /// <summary>The <c>configEpoch</c> of the sender (its primary's, when a replica).</summary>
+    public required long ConfigEpoch { get; init; }
+
+    /// <summary>True when the sender is a primary.</summary>
+    public required bool SenderIsPrimary { get; init; }
+
+    /// <summary>The sender's primary (cluster index) when a replica, else -1.</summary>
+    public required int SenderMaster { get; init; }
+
+    /// <summary>The shard whose slots the sender (or its primary) claims, or -1 for none.</summary>
+    public required int ClaimedShard { get; init; }
+
+    /// <summary>The sender's replication offset.</summary>
+    public required long Offset { get; init; }
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary><c>PING</c> / <c>PONG</c> on the bus, with gossip sections (docs/sources.md §3.3).</summary>
+public sealed class ClusterPing : ClusterBusMessage
+{
+    /// <summary>True for a PONG (a reply, or a broadcast after a promotion).</summary>
+    public required bool IsPong { get; init; }
+
+    /// <summary>
+    /// True for a PONG answering the receiver's PING: it arrives on the receiver's own link, the only kind that clears
+    /// its outstanding ping (<c>!link->inbound</c>, docs/sources.md §3.3); a broadcast PONG does not.
+    /// </summary>
+    public bool IsReply { get; init; }
+
+    /// <summary>The gossip sections.</summary>
+    public required GossipEntry[] Gossip { get; init; }
+
+    /// <inheritdoc />
+    public override string Describe() => IsPong ? "PONG" : "PING";
+}
+
+/// <summary><c>FAIL</c>: the named node is failing; receivers flag it FAIL at once (docs/sources.md §3.3).</summary>
+public sealed class ClusterFail : ClusterBusMessage
+{
+    /// <summary>The failing node's cluster index.</summary>
+    public required int Failing { get; init; }
+}
+
+/// <summary><c>UPDATE</c>: the true owner of slots the receiver claims with an older configEpoch (docs/sources.md §3.5).</summary>
+public sealed class ClusterUpdate : ClusterBusMessage
+{
+    /// <summary>The shard.</summary>
+    public required int Shard { get; init; }
+
+    /// <summary>Its owner's cluster index.</summary>
+    public required int Owner { get; init; }
+
+    /// <summary>The owner's configEpoch.</summary>
+    public required long OwnerEpoch { get; init; }
+}
+
+/// <summary><c>FAILOVER_AUTH_REQUEST</c> from a replica asking primaries for their vote (docs/sources.md §3.4).</summary>
+public sealed class FailoverAuthRequest : ClusterBusMessage
+{
+}
+
+/// <summary><c>FAILOVER_AUTH_ACK</c>: a primary's vote.</summary>
+public sealed class FailoverAuthAck : ClusterBusMessage
+{
+}
+
+/// <summary>A client's <c>CLUSTER SLOTS</c>.</summary>
+public sealed class ClusterSlotsRequest : Message
+{
+    /// <summary>The client's request number, echoed.</summary>
+    public required long Attempt { get; init; }
+}
+
+/// <summary>The answer to <c>CLUSTER SLOTS</c>: each shard's owner in the answering node's view.</summary>
+public sealed class ClusterSlotsReply : Message
+{
+    /// <summary>The request number.</summary>
+    public required long Attempt { get; init; }
+
+    /// <summary>Owner member of each shard's slot range.</summary>
+    public required MemberId[] Owners { get; init; }
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}

@@ -1,0 +1,38 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Redis;
+
+/// <summary>
+/// What a Redis Cluster node's bus agent (Model/Cluster) reads from and asks of the node: role changes go through
+/// REPLICAOF to itself (the cluster's <c>clusterSetMaster</c> and <c>replicationUnsetMaster</c>, with nodes.conf as the
+/// config file), so the node's replication code is the one every path uses.
+/// </summary>
+public sealed partial class RedisNode
+{
+    /// <summary>
+    /// How long the replica has had no data from its primary: since the last interaction while the link is up, since
+    /// the link went down otherwise (<c>clusterHandleSlaveFailover</c>'s data age, docs/sources.md §3.4).
+    /// </summary>
+    public SimDuration MasterDataAge => IsPrimary ? SimDuration.Zero
+        : LinkState == MasterLinkState.Up ? Sim.Now - _lastMasterInteraction : Sim.Now - _linkDownSince;
+
+    /// <summary>
+    /// Changes role as the cluster decided, at once: follow <paramref name="master"/>, or become primary (none). Synchronous
+    /// as in cluster.c, where the PONG broadcast right after a promotion already announces the new role.
+    /// </summary>
+    public void ChangeRoleByCluster(MemberId master) => OnReplicaOf(new ReplicaOfCommand(master));
+
+    /// <summary>After a restart: a node whose nodes.conf says primary comes back primary of its slots.</summary>
+    public void ResumeConfiguredPrimary()
+    {
+        if (!_configuredMaster.IsSome)
+        {
+            IsPrimary = true;
+        }
+    }
+
+    /// <summary>Answers a client write on the node's behalf (the extension's refusals).</summary>
+    public void ReplyToWrite(WriteRequest write, ReplyKind kind, MemberId redirectTo) =>
+        Send(write.From, new WriteReply(write.WriteId, kind) { Origin = write.Origin, RedirectTo = redirectTo });
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Cluster;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Redis;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Model.World;
+using RedisFailoverSim.Scenarios;
+
+namespace RedisFailoverSim.Tests.Model.Cluster;
+
+/// <summary>
+/// A Redis Cluster of shared Redis nodes with their bus agents and no clients, parsed from a <c>cluster:</c> scenario,
+/// driven by hand: crash, pause, cut, and read each node's view. Nodes are named n&lt;shard&gt;.&lt;node&gt;.
+/// </summary>
+internal sealed class ClusterWorld
+{
+    private readonly List<ClusterBusAgent> _agents = [];
+
+    public ClusterWorld(int shards = 3, int replicasPerShard = 2, long nodeTimeoutMs = 15_000, ulong seed = 1, bool fullCoverage = true)
+    {
+        string yaml = $"""
+            name: c
+            topology:
+              azs: [az-a, az-b, az-c]
+              clients: {"{"} az-a: 1 {"}"}
+            cluster:
+              shards: {shards}
+              replicas-per-shard: {replicasPerShard}
+              cluster-node-timeout: {nodeTimeoutMs}
+              cluster-require-full-coverage: {(fullCoverage ? "true" : "false")}
+            workload:
+              rate: 10
+              duration: 600s
+              value-size: 100
+            """ + "\n";
+        var spec = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml.ReplaceLineEndings("\n")), "c.yaml").World;
+        Cluster = spec.Cluster!;
+        World = new SimWorld(spec, seed, "self-hosted");
+        var sim = World.Simulation;
+        var cronPhases = sim.Random.Stream("cluster/cron-phase");
+        for (int i = 0; i < spec.Nodes.Count; i++)
+        {
+            _agents.Add(new ClusterBusAgent(Cluster, spec.Redis, i, World.Recorder, sim.Random.Stream("cluster/bus", i)));
+            var node = spec.Nodes[i];
+            World.Add(new RedisNode(
+                World.Network,
+                node,
+                World.AzIndex(node.Az),
+                i,
+                spec.Redis,
+                RedisNodeOptions.OpenSource with { Extension = _agents[i], RecoverStreamGaps = true },
+                World.Recorder,
+                World.ReplIds,
+                World.Ledger,
+                SimDuration.FromSecondsRounded(cronPhases.NextDouble())));
+        }
+
+        Probe = new ProbeClient(World.Network, World.Ledger);
+        for (int s = 0; s < Cluster.Shards; s++)
+        {
+            long replId = World.ReplIds.Next();
+            var primary = Node(s, 0);
+            primary.Boot(MemberId.None, replId);
+            for (int r = 1; r < Cluster.NodesPerShard; r++)
+            {
+                Node(s, r).Boot(primary.Id, replId);
+            }
+        }
+
+        for (int i = 0; i < _agents.Count; i++)
+        {
+            _agents[i].Attach(World.Nodes[i], World.Nodes);
+            _agents[i].Boot();
+        }
+    }
+
+    public SimWorld World { get; }
+
+    public ClusterSpec Cluster { get; }
+
+    public ProbeClient Probe { get; }
+
+    public SimTime Now => World.Simulation.Now;
+
+    public RedisNode Node(int shard, int index) => World.Nodes[(shard * Cluster.NodesPerShard) + index];
+
+    public ClusterBusAgent Agent(int shard, int index) => _agents[(shard * Cluster.NodesPerShard) + index];
+
+    public int IndexOf(int shard, int index) => (shard * Cluster.NodesPerShard) + index;
+
+    public IEnumerable<ClusterBusAgent> Agents => _agents;
+
+    public void RunUntilSeconds(double seconds) => World.Simulation.RunUntil(SimTime.FromStart(SimDuration.FromSecondsRounded(seconds)));
+
+    /// <summary>Cuts every link between the node and every other node, both ways (a black hole).</summary>
+    public void Isolate(RedisNode node)
+    {
+        foreach (var other in World.Nodes.Where(n => n != node))
+        {
+            World.Network.Cut(node.Id, other.Id);
+            World.Network.Cut(other.Id, node.Id);
+        }
+    }
+
+    public void Heal(RedisNode node)
+    {
+        foreach (var other in World.Nodes.Where(n => n != node))
+        {
+            World.Network.Heal(node.Id, other.Id);
+            World.Network.Heal(other.Id, node.Id);
+        }
+    }
+
+    /// <summary>The bus events (kind "cluster") whose text contains <paramref name="text"/>, in time order.</summary>
+    public IReadOnlyList<TraceEvent> Events(string text) =>
+        World.Recorder.Events.Where(e => e.Kind == "cluster" && e.Text.Contains(text, StringComparison.Ordinal)).ToList();
+
+    public IReadOnlyList<TraceEvent> Events(string source, string text) =>
+        Events(text).Where(e => e.Source == source).ToList();
+
+    /// <summary>A member that sends single writes and keeps the replies.</summary>
+    internal sealed class ProbeClient(SimNetwork network, WriteLedger ledger) : Member(network, "probe", 0)
+    {
+        public List<WriteReply> Replies { get; } = [];
+
+        public void Write(RedisNode to, int slot) =>
+            Network.Send(Id, to.Id, new WriteRequest(ledger.Issue(0, Sim.Now), 100) { Slot = slot });
+
+        protected internal override void Receive(Message message)
+        {
+            if (message is WriteReply reply)
+            {
+                Replies.Add(reply);
+            }
+        }
+    }
+}
