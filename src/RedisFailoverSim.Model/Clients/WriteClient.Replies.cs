@@ -30,6 +30,12 @@ public sealed partial class WriteClient
             return;
         }
 
+        if (reply.Kind == ReplyKind.Moved)
+        {
+            OnMoved(reply);
+            return;
+        }
+
         if (!TryScheduleRetry(reply.WriteId, reply.Kind))
         {
             _ledger.Resolve(reply.WriteId, WriteOutcome.Failed, Sim.Now);
@@ -40,7 +46,7 @@ public sealed partial class WriteClient
             ReplyKind.ReadOnly => _settings.OnReadOnly,
             ReplyKind.NoReplicas => _settings.OnNoReplicas,
             ReplyKind.Loading => _settings.OnLoading,
-            ReplyKind.Error => _settings.OnOtherError,
+            ReplyKind.Error or ReplyKind.ClusterDown => _settings.OnOtherError,
             _ => throw new System.Diagnostics.UnreachableException(),
         };
         if (action == Specs.ConnectionAction.Keep)
@@ -104,6 +110,7 @@ public sealed partial class WriteClient
         ReplyKind.NoReplicas => "NOREPLICAS",
         ReplyKind.Loading => "LOADING",
         ReplyKind.Error => "ERR",
+        ReplyKind.ClusterDown => "CLUSTERDOWN",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 

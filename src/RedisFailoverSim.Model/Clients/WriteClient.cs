@@ -87,6 +87,12 @@ public sealed partial class WriteClient : Member, IEventTarget
     /// <summary>Index among the world's clients.</summary>
     public int ClientIndex { get; }
 
+    /// <summary>
+    /// The hash slot every write of this client carries, for a Redis Cluster client's per-shard connection (-1: no
+    /// cluster); the node answers -MOVED when another node serves it.
+    /// </summary>
+    public int Slot { get; init; } = -1;
+
     /// <summary>The connection state.</summary>
     public ClientConnectionState State { get; private set; }
 
@@ -295,7 +301,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     {
         var deadline = SentDeadline(writeId);
         _inFlight.Enqueue(new InFlightWrite(writeId, deadline));
-        Send(_target, new WriteRequest(writeId, _writeBytes));
+        Send(_target, new WriteRequest(writeId, _writeBytes) { Slot = Slot });
         ArmTimeoutTimer(deadline);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Clients;
 using RedisFailoverSim.Model.Cluster;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
@@ -18,7 +19,13 @@ internal sealed class ClusterWorld
 {
     private readonly List<ClusterBusAgent> _agents = [];
 
-    public ClusterWorld(int shards = 3, int replicasPerShard = 2, long nodeTimeoutMs = 15_000, ulong seed = 1, bool fullCoverage = true)
+    public ClusterWorld(
+        int shards = 3,
+        int replicasPerShard = 2,
+        long nodeTimeoutMs = 15_000,
+        ulong seed = 1,
+        bool fullCoverage = true,
+        IReadOnlyList<int>? clientShards = null)
     {
         string yaml = $"""
             name: c
@@ -31,11 +38,12 @@ internal sealed class ClusterWorld
               cluster-node-timeout: {nodeTimeoutMs}
               cluster-require-full-coverage: {(fullCoverage ? "true" : "false")}
             workload:
-              rate: 10
+              rate: 100
               duration: 600s
               value-size: 100
             """ + "\n";
         var spec = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml.ReplaceLineEndings("\n")), "c.yaml").World;
+        spec = spec with { Run = spec.Run with { Audit = true } };
         Cluster = spec.Cluster!;
         World = new SimWorld(spec, seed, "self-hosted");
         var sim = World.Simulation;
@@ -58,6 +66,31 @@ internal sealed class ClusterWorld
         }
 
         Probe = new ProbeClient(World.Network, World.Ledger);
+        var seeds = World.Nodes.Select(n => n.Id).ToList();
+        var starts = SlotRanges.Starts(Cluster.Shards);
+        foreach (var (shard, c) in (clientShards ?? []).Select((s, c) => (s, c)))
+        {
+            // Each client sits in its shard's primary's AZ, asks its shard's primary first, and writes slot 'start'.
+            var home = Node(shard, 0);
+            World.Add(new WriteClient(
+                World.Network,
+                new ClientSpec("c" + (c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), home.Spec.Az),
+                home.AzIndex,
+                c,
+                spec.Client,
+                spec.Workload,
+                World.Traffic,
+                World.Ledger,
+                World.Recorder,
+                sim.Random.Stream("cluster/client.arrivals", c),
+                sim.Random.Stream("cluster/client.retry", c),
+                new ClusterShardDiscovery(seeds, shard, IndexOf(shard, 0), sim.Random.Stream("cluster/client.reconnect", c)),
+                World.NodeIndexOf)
+            {
+                Slot = starts[shard],
+            });
+        }
+
         for (int s = 0; s < Cluster.Shards; s++)
         {
             long replId = World.ReplIds.Next();
@@ -73,6 +106,11 @@ internal sealed class ClusterWorld
         {
             _agents[i].Attach(World.Nodes[i], World.Nodes);
             _agents[i].Boot();
+        }
+
+        foreach (var client in World.Clients)
+        {
+            client.Boot();
         }
     }
 
@@ -101,6 +139,25 @@ internal sealed class ClusterWorld
         {
             World.Network.Cut(node.Id, other.Id);
             World.Network.Cut(other.Id, node.Id);
+        }
+    }
+
+    /// <summary>Cuts <paramref name="member"/> from every node but <paramref name="except"/>, both ways.</summary>
+    public void CutFromNodesExcept(Member member, RedisNode except)
+    {
+        foreach (var other in World.Nodes.Where(n => n != except))
+        {
+            World.Network.Cut(member.Id, other.Id);
+            World.Network.Cut(other.Id, member.Id);
+        }
+    }
+
+    public void HealFromNodesExcept(Member member, RedisNode except)
+    {
+        foreach (var other in World.Nodes.Where(n => n != except))
+        {
+            World.Network.Heal(member.Id, other.Id);
+            World.Network.Heal(other.Id, member.Id);
         }
     }
 

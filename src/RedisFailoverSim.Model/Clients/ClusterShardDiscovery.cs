@@ -1,0 +1,84 @@
+using RedisFailoverSim.Engine.Random;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Cluster;
+using RedisFailoverSim.Model.Network;
+
+namespace RedisFailoverSim.Model.Clients;
+
+/// <summary>
+/// How a Redis Cluster client finds the node serving one shard's slots: it asks a node it knows for
+/// <c>CLUSTER SLOTS</c> and connects to the owner the answer names, trying the next known node when one does not
+/// answer within the connect timeout. A -MOVED moves the connection directly (<c>WriteClient.Cluster.cs</c>).
+/// ASSUMPTION A82: a cluster client keeps one connection per shard, each with its own share of the writes; the model
+/// runs it as one <see cref="WriteClient"/> per shard, so a shard's failover stalls only that shard's writes.
+/// </summary>
+public sealed class ClusterShardDiscovery : ClientDiscovery
+{
+    private readonly IReadOnlyList<MemberId> _seeds;
+    private readonly int _shard;
+    private readonly RandomStream _retryJitter;
+    private int _next;
+    private long _attempt;
+    private SimTime _askedAt;
+    private bool _waiting;
+    private int _retries;
+
+    /// <summary>Creates the strategy for <paramref name="shard"/>.</summary>
+    /// <param name="seeds">The nodes the client knows (its startup nodes), asked in turn.</param>
+    /// <param name="shard">The shard whose slots this connection serves.</param>
+    /// <param name="firstSeed">Which seed to ask first (spreads clients over the nodes).</param>
+    /// <param name="retryJitter">The client's own stream for reconnect delays.</param>
+    public ClusterShardDiscovery(IReadOnlyList<MemberId> seeds, int shard, int firstSeed, RandomStream retryJitter)
+    {
+        _seeds = seeds;
+        _shard = shard;
+        _next = firstSeed % seeds.Count;
+        _retryJitter = retryJitter;
+    }
+
+    /// <inheritdoc />
+    public override void Begin() => Ask();
+
+    /// <inheritdoc />
+    public override bool TryHandle(Message message)
+    {
+        if (message is not ClusterSlotsReply reply)
+        {
+            return false;
+        }
+
+        if (_waiting && reply.Attempt == _attempt)
+        {
+            _waiting = false;
+            Client.ConnectTo(reply.Owners[_shard]);
+        }
+
+        return true;
+    }
+
+    /// <summary>A node that did not answer within the connect timeout: ask the next one.</summary>
+    public override void OnHeartbeat()
+    {
+        if (_waiting && Client.Network.Simulation.Now - _askedAt >= Client.Settings.ConnectTimeout)
+        {
+            _waiting = false;
+            Client.DiscoveryFailed("no CLUSTER SLOTS answer");
+        }
+    }
+
+    /// <inheritdoc />
+    public override SimDuration RetryDelay() => Client.Settings.Reconnect.Delay(_retries++, _retryJitter);
+
+    /// <inheritdoc />
+    public override void OnConnected() => _retries = 0;
+
+    private void Ask()
+    {
+        _attempt++;
+        _waiting = true;
+        _askedAt = Client.Network.Simulation.Now;
+        var seed = _seeds[_next];
+        _next = (_next + 1) % _seeds.Count;
+        Client.SendFromClient(seed, new ClusterSlotsRequest { Attempt = _attempt });
+    }
+}
