@@ -104,8 +104,8 @@ public sealed class CompactTally
         }
     }
 
-    /// <summary>The totals, given the final dataset (null: none survived).</summary>
-    internal CompactTotals Finish(long attempted, Lineage? finalDataset, long end)
+    /// <summary>The totals, given the final datasets (a cluster's shards hold disjoint writes; none: none survived).</summary>
+    internal CompactTotals Finish(long attempted, IReadOnlyList<Lineage> finalDatasets, long end)
     {
         if (_firstAck.Finish())
         {
@@ -113,7 +113,12 @@ public sealed class CompactTally
         }
 
         ClassifyInstant(final: true, end: end);
-        var present = finalDataset?.ToSet() ?? new StampSet();
+        var present = new StampSet();
+        for (int i = 0; i < finalDatasets.Count; i++)
+        {
+            present.AddAll(finalDatasets[i].ToSet());
+        }
+
         long splitBrainLost = _ackedInSplitBrain.Count - _ackedInSplitBrain.CountShared(present);
         long lost = splitBrainLost + _ackedOutsideSplitBrain.Count - _ackedOutsideSplitBrain.CountShared(present);
         Invariant.Holds(_ackedInSplitBrain.Count + _ackedOutsideSplitBrain.Count == _acknowledged);

@@ -14,11 +14,14 @@ namespace RedisFailoverSim.Model.Metrics;
 /// </summary>
 public static class ResultBuilder
 {
-    /// <summary>Builds the result. <paramref name="finalDataset"/> is the converged primary's history (null: empty).</summary>
+    /// <summary>
+    /// Builds the result. <paramref name="finalDatasets"/> are the converged primaries' histories: one, or one per shard
+    /// of a cluster (none: empty).
+    /// </summary>
     public static PathResult Build(
         SimWorld world,
         FaultInjector faults,
-        History? finalDataset,
+        IReadOnlyList<History> finalDatasets,
         bool converged,
         bool keepSamples,
         IReadOnlyList<KeyValuePair<string, double>> usage,
@@ -30,12 +33,12 @@ public static class ResultBuilder
         var faultStart = FaultStart(world.Spec);
         var promotion = FirstPromotion(world, faultStart);
         var splitBrain = SplitBrainIntervals(world);
-        var totals = ledger.FinishCompact(finalDataset?.Lineage, world.Simulation.Now.Nanoseconds);
+        var totals = ledger.FinishCompact(finalDatasets.Select(d => d.Lineage).ToList(), world.Simulation.Now.Nanoseconds);
         bool[]? present = null;
         if (ledger.IsExact)
         {
             // The exact ledger is the oracle: its numbers are reported, and the compact tally must agree.
-            present = Present(ledger, finalDataset);
+            present = Present(ledger, finalDatasets);
             var exact = ExactTotals(world, present, faultStart, promotion, splitBrain);
             SimulationAuditor.Check(exact, totals, world);
             totals = exact;
@@ -75,11 +78,11 @@ public static class ResultBuilder
     public static long? FaultStart(WorldSpec spec) => spec.Faults.Count > 0 ? spec.Faults.Min(f => f.At.Nanoseconds) : null;
 
     /// <summary>Which writes the final dataset holds, by write id (exact ledger only).</summary>
-    private static bool[] Present(WriteLedger ledger, History? finalDataset)
+    private static bool[] Present(WriteLedger ledger, IReadOnlyList<History> finalDatasets)
     {
         long n = ledger.Count;
         var present = new bool[n];
-        if (finalDataset is not null)
+        foreach (var finalDataset in finalDatasets)
         {
             Invariant.Holds(finalDataset.KeepsEveryEntry);
             for (int i = 0; i < finalDataset.Count; i++)
@@ -225,11 +228,12 @@ public static class ResultBuilder
         return (start, end);
     }
 
-    /// <summary>Intervals when two or more nodes accepted writes as primary at once.</summary>
+    /// <summary>Intervals when two or more nodes accepted writes as primary at once (for the same shard, in a cluster).</summary>
     private static List<(long Start, long End)> SplitBrainIntervals(SimWorld world)
     {
         var accepting = new bool[world.Nodes.Count];
-        int count = 0;
+        var countByShard = new int[world.Nodes.Count];
+        int splitShards = 0;
         long? since = null;
         var intervals = new List<(long, long)>();
         foreach (var (node, at, isAccepting) in world.Recorder.AcceptingChanges)
@@ -240,12 +244,12 @@ public static class ResultBuilder
             }
 
             accepting[node] = isAccepting;
-            count += isAccepting ? 1 : -1;
-            if (count >= 2 && since is null)
+            splitShards += SplitBrain.Count(countByShard, world.Recorder.ShardOf(node), isAccepting);
+            if (splitShards > 0 && since is null)
             {
                 since = at;
             }
-            else if (count < 2 && since is { } s)
+            else if (splitShards == 0 && since is { } s)
             {
                 if (at > s)
                 {

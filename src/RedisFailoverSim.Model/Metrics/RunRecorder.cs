@@ -30,6 +30,15 @@ public sealed class RunRecorder
     /// <summary>Node names by node index.</summary>
     public IReadOnlyList<string> NodeNames { get; }
 
+    /// <summary>
+    /// The shard of each node, by node index (a Redis Cluster; all 0 otherwise): split brain is two nodes accepting
+    /// writes for the same shard at once, since a cluster's shards are primaries side by side.
+    /// </summary>
+    public IReadOnlyList<int>? NodeShards { get; init; }
+
+    /// <summary>The shard of node <paramref name="node"/> (0 without a cluster).</summary>
+    public int ShardOf(int node) => NodeShards is { } shards ? shards[node] : 0;
+
     /// <summary>The events so far.</summary>
     public IReadOnlyList<TraceEvent> Events => _events;
 

@@ -3,7 +3,8 @@ namespace RedisFailoverSim.Model.Metrics;
 /// <summary>
 /// Follows the "accepts writes as primary" changes as the run records them and answers, for an instant all of whose
 /// changes are recorded, whether it lies inside a split-brain interval: two or more nodes accepting writes at once,
-/// with the same closed intervals (and the same rule for zero-length ones) as the result's split-brain time.
+/// with the same closed intervals (and the same rule for zero-length ones) as the result's split-brain time. In a
+/// cluster, two nodes accepting writes for the same shard.
 /// </summary>
 internal sealed class SplitBrainClock
 {
@@ -11,13 +12,15 @@ internal sealed class SplitBrainClock
     private readonly bool[] _accepting;
     private readonly List<(long Start, long End)> _closed = [];
     private int _cursor;
-    private int _count;
+    private readonly int[] _countByShard;
+    private int _splitShards;
     private long? _since;
 
     public SplitBrainClock(RunRecorder recorder, int nodeCount)
     {
         _recorder = recorder;
         _accepting = new bool[nodeCount];
+        _countByShard = new int[nodeCount];
     }
 
     /// <summary>
@@ -53,12 +56,12 @@ internal sealed class SplitBrainClock
             }
 
             _accepting[node] = isAccepting;
-            _count += isAccepting ? 1 : -1;
-            if (_count >= 2 && _since is null)
+            _splitShards += SplitBrain.Count(_countByShard, _recorder.ShardOf(node), isAccepting);
+            if (_splitShards > 0 && _since is null)
             {
                 _since = at;
             }
-            else if (_count < 2 && _since is { } s)
+            else if (_splitShards == 0 && _since is { } s)
             {
                 if (at > s)
                 {

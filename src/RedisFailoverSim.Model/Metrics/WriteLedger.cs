@@ -160,9 +160,9 @@ public sealed class WriteLedger
 
     /// <summary>
     /// Ends the compact tally: writes still pending count as unknown (present if applied and held by
-    /// <paramref name="finalDataset"/>, the converged primary's lineage, null when none survived).
+    /// <paramref name="finalDatasets"/>, the converged primaries' lineages: one, one per shard, none when none survived).
     /// </summary>
-    public CompactTotals FinishCompact(Lineage? finalDataset, long nowNanoseconds)
+    public CompactTotals FinishCompact(IReadOnlyList<Lineage> finalDatasets, long nowNanoseconds)
     {
         for (long id = _low; id < Count; id++)
         {
@@ -173,7 +173,7 @@ public sealed class WriteLedger
             }
         }
 
-        return _tally.Finish(Count, finalDataset, nowNanoseconds);
+        return _tally.Finish(Count, finalDatasets, nowNanoseconds);
     }
 
     /// <summary>The write's outcome (exact ledger only).</summary>

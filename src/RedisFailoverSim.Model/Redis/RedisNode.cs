@@ -9,8 +9,8 @@ using RedisFailoverSim.Model.Specs;
 namespace RedisFailoverSim.Model.Redis;
 
 /// <summary>
-/// A Redis OSS / Valkey node: a primary that applies writes on its one thread and replies when each is done
-/// (asynchronous replication, docs/sources.md §1.1; service time and queueing §13.1, assumption A105), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
+/// A Redis OSS / Valkey node: a primary that applies writes and replies at once (asynchronous replication,
+/// docs/sources.md §1.1), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
 /// and full resync (§1.2), promotion with a new replication id, demotion that discards divergent writes
 /// (§1.3), min-replicas-to-write (§1.5), replica-priority (§1.6), -READONLY (§1.1). Faults: crash, power-off,
 /// restart (empty without persistence), pause.
@@ -187,7 +187,6 @@ public sealed partial class RedisNode : Member, IEventTarget
         }
 
         _incarnation++;
-        ResetThread();
         SetHost(HostState.Up);
         if (!_settings.Persistence)
         {
@@ -275,14 +274,14 @@ public sealed partial class RedisNode : Member, IEventTarget
                 break;
             case PingCommand:
                 _monitorConnections.Add(message.From.Value);
-                Reply(message.From, new PongReply());
+                Send(message.From, new PongReply());
                 break;
             case InfoRequest:
-                Reply(message.From, BuildInfo());
+                Send(message.From, BuildInfo());
                 break;
             case RoleRequest:
                 _clientConnections.Add(message.From.Value);
-                Reply(message.From, new RoleReply(IsPrimary));
+                Send(message.From, new RoleReply(IsPrimary));
                 break;
             case ReplicaOfCommand replicaOf:
                 OnReplicaOf(replicaOf);

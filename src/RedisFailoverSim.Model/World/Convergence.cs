@@ -4,9 +4,9 @@ using RedisFailoverSim.Model.Redis;
 namespace RedisFailoverSim.Model.World;
 
 /// <summary>
-/// When a run may stop: every fault has healed, every write's outcome is known, exactly one live primary,
-/// every other live node streaming from it (directly or chained) at the same replication id and offset,
-/// and the path's control plane settled.
+/// When a run may stop: every fault has healed, every write's outcome is known, exactly one live primary (one per
+/// shard in a cluster), every other live node streaming from it (directly or chained) at the same replication id and
+/// offset, and the path's control plane settled.
 /// </summary>
 public static class Convergence
 {
@@ -18,7 +18,53 @@ public static class Convergence
             return false;
         }
 
-        var primary = SinglePrimary(world);
+        if (world.Spec.Cluster is { } cluster)
+        {
+            for (int shard = 0; shard < cluster.Shards; shard++)
+            {
+                if (!IsConverged(world, SinglePrimary(world, shard), shard))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return IsConverged(world, SinglePrimary(world), shard: -1);
+    }
+
+    /// <summary>The one live primary, or null when there are none or several.</summary>
+    public static RedisNode? SinglePrimary(SimWorld world) => SinglePrimary(world, shard: -1);
+
+    /// <summary>
+    /// The one live primary of a cluster's <paramref name="shard"/> (-1: of every node), or null when there are none or
+    /// several. A node stays in its shard for the whole run (no replica migration, assumption A80).
+    /// </summary>
+    public static RedisNode? SinglePrimary(SimWorld world, int shard)
+    {
+        RedisNode? primary = null;
+        foreach (var node in world.Nodes)
+        {
+            if (InShard(world, node, shard) && node.IsPrimary && node.Host == HostState.Up)
+            {
+                if (primary is not null)
+                {
+                    return null;
+                }
+
+                primary = node;
+            }
+        }
+
+        return primary;
+    }
+
+    private static bool InShard(SimWorld world, RedisNode node, int shard) =>
+        shard < 0 || world.Spec.Cluster!.NodeShards[node.NodeIndex] == shard;
+
+    private static bool IsConverged(SimWorld world, RedisNode? primary, int shard)
+    {
         if (primary is null)
         {
             return false;
@@ -26,7 +72,7 @@ public static class Convergence
 
         foreach (var node in world.Nodes)
         {
-            if (node == primary || node.Host is HostState.ProcessDown or HostState.PoweredOff)
+            if (!InShard(world, node, shard) || node == primary || node.Host is HostState.ProcessDown or HostState.PoweredOff)
             {
                 continue;
             }
@@ -39,25 +85,5 @@ public static class Convergence
         }
 
         return true;
-    }
-
-    /// <summary>The one live primary, or null when there are none or several.</summary>
-    public static RedisNode? SinglePrimary(SimWorld world)
-    {
-        RedisNode? primary = null;
-        foreach (var node in world.Nodes)
-        {
-            if (node.IsPrimary && node.Host == HostState.Up)
-            {
-                if (primary is not null)
-                {
-                    return null;
-                }
-
-                primary = node;
-            }
-        }
-
-        return primary;
     }
 }

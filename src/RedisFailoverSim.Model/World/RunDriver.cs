@@ -19,13 +19,15 @@ public static class RunDriver
     /// <param name="finalDatasetWhenSplit">Chooses the surviving dataset when several primaries remain at the bound.</param>
     /// <param name="usage">Path-specific quantities to report, computed at the end.</param>
     /// <param name="finalEpoch">The path's final epoch, computed at the end.</param>
+    /// <param name="shardDatasets">For a cluster: the surviving primary of each shard (replaces the single survivor).</param>
     public static PathResult Run(
         SimWorld world,
         bool keepSamples,
         IProgress<double>? progress,
         Func<RedisNode?> finalDatasetWhenSplit,
         Func<IReadOnlyList<KeyValuePair<string, double>>> usage,
-        Func<long> finalEpoch)
+        Func<long> finalEpoch,
+        Func<IReadOnlyList<RedisNode>>? shardDatasets = null)
     {
         var faults = new FaultInjector(world);
         faults.ScheduleAll();
@@ -59,7 +61,17 @@ public static class RunDriver
 
         converged = converged || Convergence.IsConverged(world, faults, world.Ledger.PendingCount);
         progress?.Report(1.0);
-        var survivor = Convergence.SinglePrimary(world) ?? finalDatasetWhenSplit();
-        return ResultBuilder.Build(world, faults, survivor?.Dataset, converged, keepSamples, usage(), finalEpoch());
+        IReadOnlyList<History> datasets;
+        if (shardDatasets is not null)
+        {
+            datasets = shardDatasets().Select(n => n.Dataset).ToList();
+        }
+        else
+        {
+            var survivor = Convergence.SinglePrimary(world) ?? finalDatasetWhenSplit();
+            datasets = survivor is null ? [] : [survivor.Dataset];
+        }
+
+        return ResultBuilder.Build(world, faults, datasets, converged, keepSamples, usage(), finalEpoch());
     }
 }

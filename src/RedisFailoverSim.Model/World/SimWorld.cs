@@ -33,7 +33,7 @@ public sealed class SimWorld
         PathName = pathName;
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
-        Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList());
+        Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList()) { NodeShards = spec.Cluster?.NodeShards };
         Ledger = new WriteLedger(spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();

@@ -18,6 +18,11 @@ internal static class SelfHostedPath
 {
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
+        if (spec.Cluster is not null)
+        {
+            return SelfHostedClusterPath.Run(spec, seed, options);
+        }
+
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
         // Assumption A35: what a cut drops TCP would have retransmitted; a replica that sees the hole resyncs.
         PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
