@@ -43,4 +43,7 @@ public sealed record PathResult(
 {
     /// <summary>When writes went unacknowledged, overall and for the worst client (none for hand-built results).</summary>
     public WriteAvailability Availability { get; init; } = WriteAvailability.None;
+
+    /// <summary>For a Redis Cluster: the shard of each node, in <see cref="Nodes"/> order (null: one primary at a time).</summary>
+    public IReadOnlyList<int>? NodeShards { get; init; }
 }

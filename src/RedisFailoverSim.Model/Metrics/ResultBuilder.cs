@@ -71,6 +71,7 @@ public static class ResultBuilder
             Samples: keepSamples ? Samples(world, present!) : null)
         {
             Availability = ledger.Gaps.Finish(i => world.Clients[i].Name),
+            NodeShards = world.Spec.Cluster?.NodeShards,
         };
     }
 

@@ -37,4 +37,19 @@ public static class PathModels
             + "its divergent writes are discarded. min-replicas-to-write / min-replicas-max-lag bound that window.",
         _ => null,
     };
+
+    /// <summary>The self-hosted path's model when the scenario has a <c>cluster:</c> section.</summary>
+    public static string SelfHostedCluster =>
+        "Redis OSS on EC2 as a Redis Cluster, no Sentinel. Each shard's primary replicates asynchronously. Every "
+        + "node pings its peers over the cluster bus, flags a peer PFAIL when a ping waits longer than "
+        + "cluster-node-timeout, and FAIL once a majority of the primaries report it; a replica of a failed primary "
+        + "waits 500-999 ms plus 1000 ms per better-placed sibling, wins the votes of a majority of the primaries and "
+        + "takes the slots with a new configEpoch. A primary that cannot reach a majority of the primaries turns its "
+        + "cluster state FAIL after about the node timeout and answers -CLUSTERDOWN; at the heal it sees the larger "
+        + "configEpoch, becomes a replica and its divergent writes are discarded. Clients hold a connection per "
+        + "shard and follow -MOVED.";
+
+    /// <summary>The model of <paramref name="path"/> for a run's result (a cluster run says so).</summary>
+    public static string? Describe(string path, bool cluster) =>
+        cluster && path == "self-hosted" ? SelfHostedCluster : Describe(path);
 }

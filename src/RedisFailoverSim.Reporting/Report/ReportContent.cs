@@ -72,7 +72,7 @@ internal static class ReportContent
 
         foreach (var result in report.Paths)
         {
-            w.Paragraph($"{result.Path}: {PathModels.Describe(result.Path) ?? "(no description)"}");
+            w.Paragraph($"{result.Path}: {PathModels.Describe(result.Path, result.NodeShards is not null) ?? "(no description)"}");
         }
     }
 

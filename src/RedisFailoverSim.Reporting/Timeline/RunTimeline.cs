@@ -166,6 +166,14 @@ internal sealed class RunTimeline
             var primaries = result.Nodes
                 .Where(n => result.Roles.Any(r => r.Node == n && r.Role == NodeRole.Primary && r.FromSeconds <= from && to <= r.ToSeconds))
                 .ToList();
+
+            // In a cluster each shard has its own primary: only two primaries of one shard overlap.
+            if (result.NodeShards is { } shards)
+            {
+                var nodes = result.Nodes.ToList();
+                primaries = primaries.GroupBy(n => shards[nodes.IndexOf(n)]).Where(g => g.Count() >= 2).SelectMany(g => g).ToList();
+            }
+
             if (primaries.Count < 2)
             {
                 continue;

@@ -64,6 +64,20 @@ public class ClusterPathTests
         Assert.True(a.Writes.AcknowledgedLost > 0);
     }
 
+    [Fact]
+    public void ClusterMinorityPartition_Timeline_OnlyShardOnesTwoPrimariesOverlap()
+    {
+        // Three shards have three primaries all run long; only two primaries of one shard are an overlap.
+        var spec = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "scenarios", "cluster-minority-partition.yaml")).World;
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 42, new RunOptions(KeepSamples: false));
+
+        var overlap = Assert.Single(new RedisFailoverSim.Reporting.Timeline.RunTimeline(result).Overlaps);
+        Assert.Equal("n1.1", overlap.Primaries[0]);
+        Assert.Contains(overlap.Primaries[1], new[] { "n1.2", "n1.3" });
+        Assert.Equal(105.0, overlap.ToSeconds, 0.5);
+        Assert.Contains("cluster bus", RedisFailoverSim.Reporting.Explain.PathModels.Describe("self-hosted", cluster: true), StringComparison.Ordinal);
+    }
+
     private static string Partition(long at, long duration, int az) =>
         $"  - {{ kind: partition, at: {at}s, duration: {duration}s, groups: [[{Azs[az]}], [{string.Join(", ", Azs.Where((_, i) => i != az))}]] }}\n";
 
