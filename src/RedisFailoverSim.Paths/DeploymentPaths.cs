@@ -33,10 +33,15 @@ public static class DeploymentPaths
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(options);
 
-        // The world keeps the exact ledger when its run settings ask for an audit (SimWorld reads them).
-        if (options.ExactLedger && !world.Run.Audit)
+        // The world keeps the exact ledger when its run settings ask for it (SimWorld reads them): the audit's full
+        // histories only for --audit; charts keep every write's outcome and read presence from the final lineage.
+        if (options.Audit && !world.Run.Audit)
         {
             world = world with { Run = world.Run with { Audit = true } };
+        }
+        else if (options.KeepSamples && !world.Run.Audit && !world.Run.KeepWrites)
+        {
+            world = world with { Run = world.Run with { KeepWrites = true } };
         }
 
         if (world.Cluster is not null && path != SelfHosted)

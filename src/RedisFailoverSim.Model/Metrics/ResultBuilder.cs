@@ -37,8 +37,9 @@ public static class ResultBuilder
         bool[]? present = null;
         if (ledger.IsExact)
         {
-            // The exact ledger is the oracle: its numbers are reported, and the compact tally must agree.
-            present = Present(ledger, finalDatasets);
+            // The exact ledger is the oracle: its numbers are reported, and the compact tally must agree. The audit
+            // reads the final dataset entry by entry; charts, whose nodes keep only their window, read its lineage.
+            present = ledger.IsAudit ? FinalDatasetPresence.ByEntries(ledger, finalDatasets) : FinalDatasetPresence.ByStamps(ledger, finalDatasets);
             var exact = ExactTotals(world, present, faultStart, promotion, splitBrain);
             SimulationAuditor.Check(exact, totals, world);
             totals = exact;
@@ -77,27 +78,6 @@ public static class ResultBuilder
 
     /// <summary>The first fault's instant (nanoseconds), or null without faults.</summary>
     public static long? FaultStart(WorldSpec spec) => spec.Faults.Count > 0 ? spec.Faults.Min(f => f.At.Nanoseconds) : null;
-
-    /// <summary>Which writes the final dataset holds, by write id (exact ledger only).</summary>
-    private static bool[] Present(WriteLedger ledger, IReadOnlyList<History> finalDatasets)
-    {
-        long n = ledger.Count;
-        var present = new bool[n];
-        foreach (var finalDataset in finalDatasets)
-        {
-            Invariant.Holds(finalDataset.KeepsEveryEntry);
-            for (int i = 0; i < finalDataset.Count; i++)
-            {
-                long id = finalDataset[i].WriteId;
-                if (id >= 0 && id < n)
-                {
-                    present[id] = true;
-                }
-            }
-        }
-
-        return present;
-    }
 
     /// <summary>The exact ledger's totals: every write looked at once (the oracle).</summary>
     private static CompactTotals ExactTotals(

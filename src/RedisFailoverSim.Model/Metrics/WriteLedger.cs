@@ -9,7 +9,8 @@ namespace RedisFailoverSim.Model.Metrics;
 /// in flight (dense ids from the oldest unresolved one), which tells a client whether a write is pending and feeds each
 /// resolution and each application to the <see cref="CompactTally"/>, whose memory does not grow with the number of
 /// writes. With <see cref="IsExact"/> (<c>--audit</c>, charts): also the exact per-write ledger, every write's intended
-/// start, outcome, completion and acknowledging node, column-wise, the oracle the compact tally is checked against.
+/// start, outcome, completion, acknowledging node and history stamp, column-wise, the oracle the compact tally is
+/// checked against.
 /// </summary>
 public sealed class WriteLedger
 {
@@ -24,11 +25,12 @@ public sealed class WriteLedger
     private long _low;
 
     // The exact ledger, or null.
-    private long[]? _intendedStart;
-    private long[]? _completedAt;
-    private WriteOutcome[]? _outcome;
-    private short[]? _client;
-    private short[]? _ackedBy;
+    private ChunkedColumn<long>? _intendedStart;
+    private ChunkedColumn<long>? _completedAt;
+    private ChunkedColumn<WriteOutcome>? _outcome;
+    private ChunkedColumn<short>? _client;
+    private ChunkedColumn<short>? _ackedBy;
+    private ChunkedColumn<long>? _stamp;
 
     /// <summary>Creates the ledger of one run.</summary>
     /// <param name="exact">Keep every write (the exact ledger) besides the compact tally.</param>
@@ -38,16 +40,23 @@ public sealed class WriteLedger
         _tally = tally;
         if (exact)
         {
-            _intendedStart = new long[1024];
-            _completedAt = new long[1024];
-            _outcome = new WriteOutcome[1024];
-            _client = new short[1024];
-            _ackedBy = new short[1024];
+            _intendedStart = new();
+            _completedAt = new();
+            _outcome = new();
+            _client = new();
+            _ackedBy = new();
+            _stamp = new();
         }
     }
 
     /// <summary>True when every write is kept (the exact ledger): <c>--audit</c>, or charts that draw every write.</summary>
     public bool IsExact => _outcome is not null;
+
+    /// <summary>
+    /// True for <c>--audit</c>: every node keeps every history entry, so the final dataset is read entry by entry,
+    /// independently of the stamps the compact tally counts with. Otherwise nodes keep their replication window.
+    /// </summary>
+    public bool IsAudit { get; init; }
 
     /// <summary>The branches of the run's histories (stamps identify entries across nodes).</summary>
     public StampSource Stamps { get; } = new();
@@ -139,6 +148,11 @@ public sealed class WriteLedger
     public void Applied(long writeId, long stamp)
     {
         Invariant.Holds(writeId >= 0 && writeId < Count && stamp != WriteStamp.None);
+        if (_stamp is not null)
+        {
+            _stamp[writeId] = stamp;
+        }
+
         if (writeId >= _low)
         {
             long slot = writeId & _mask;
@@ -193,13 +207,16 @@ public sealed class WriteLedger
     /// <summary>When the client learned the outcome (exact ledger only).</summary>
     public SimTime CompletedAt(long writeId) => new(Exact(_completedAt)[writeId]);
 
+    /// <summary>The history entry the write became at a primary, or <see cref="WriteStamp.None"/> (exact ledger only).</summary>
+    public long Stamp(long writeId) => Exact(_stamp)[writeId];
+
     /// <summary>The issuing client's index (exact ledger only).</summary>
     public int Client(long writeId) => Exact(_client)[writeId];
 
     /// <summary>The acknowledging node's index, or -1 (exact ledger only).</summary>
     public int AckedBy(long writeId) => Exact(_ackedBy)[writeId];
 
-    private static T[] Exact<T>(T[]? column)
+    private static ChunkedColumn<T> Exact<T>(ChunkedColumn<T>? column)
     {
         // Asking a compact ledger about one write is a bug of the caller: only the exact ledger keeps writes.
         Invariant.Holds(column is not null);
@@ -209,20 +226,17 @@ public sealed class WriteLedger
     private void IssueExact(long id, int clientIndex, SimTime intendedStart)
     {
         Invariant.Holds(id < int.MaxValue);
-        if (id == _outcome!.Length)
-        {
-            int size = checked((int)Math.Min(int.MaxValue, id * 2));
-            Array.Resize(ref _intendedStart, size);
-            Array.Resize(ref _completedAt, size);
-            Array.Resize(ref _outcome, size);
-            Array.Resize(ref _client, size);
-            Array.Resize(ref _ackedBy, size);
-        }
-
-        _intendedStart![id] = intendedStart.Nanoseconds;
+        _intendedStart!.Grow(id);
+        _completedAt!.Grow(id);
+        _outcome!.Grow(id);
+        _client!.Grow(id);
+        _ackedBy!.Grow(id);
+        _stamp!.Grow(id);
+        _intendedStart[id] = intendedStart.Nanoseconds;
         _outcome[id] = WriteOutcome.Pending;
         _client![id] = checked((short)clientIndex);
         _ackedBy![id] = -1;
+        _stamp![id] = WriteStamp.None;
     }
 
     /// <summary>Doubles the window, keeping each write in id order at its new slot.</summary>

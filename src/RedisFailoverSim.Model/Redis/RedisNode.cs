@@ -61,9 +61,9 @@ public sealed partial class RedisNode : Member, IEventTarget
         _cronPhase = cronPhase;
         _ledger = ledger;
 
-        // Compact accounting keeps only the replication window of a node's entries (an extension may ask for another);
-        // the exact ledger needs them all.
-        long window = ledger.IsExact ? -1 : options.Extension?.HistoryWindowBytes ?? settings.ReplBacklogBytes;
+        // A node keeps only its replication window of entries (an extension may ask for another); the audit reads the
+        // final dataset entry by entry and needs them all.
+        long window = ledger.IsAudit ? -1 : options.Extension?.HistoryWindowBytes ?? settings.ReplBacklogBytes;
         _history = new History(ledger.Stamps, window);
         _recordedRole = (NodeRole)255;
     }

@@ -10,6 +10,13 @@ namespace RedisFailoverSim.Model.Specs;
 /// </param>
 public sealed record RunSettings(SimDuration ConvergenceBound, bool Audit = false)
 {
+    /// <summary>
+    /// Keep every write's outcome (the exact ledger) for the per-write charts and the trace, without the audit's full
+    /// node histories: which writes the final dataset holds is read from its lineage of stamps (about 30 bytes a write
+    /// instead of the audit's hundreds). Set by the run, not by scenarios.
+    /// </summary>
+    public bool KeepWrites { get; init; }
+
     /// <summary>Ten minutes: longer than any Sentinel fix-up (failover-timeout 3 min) plus a full sync.</summary>
     public static RunSettings Default { get; } = new(SimDuration.FromMinutes(10));
 }

@@ -24,8 +24,9 @@ public sealed class SimWorld
     /// <param name="pathName">The path's name.</param>
     /// <remarks>
     /// The world keeps every write (the exact ledger, checked against the compact tally) when
-    /// <see cref="RunSettings.Audit"/> is set (<c>--audit</c>, charts, or the scenario's <c>run: audit: true</c>);
-    /// otherwise the compact tally alone.
+    /// <see cref="RunSettings.Audit"/> is set (<c>--audit</c> or the scenario's <c>run: audit: true</c>: every node
+    /// keeps every history entry too) or <see cref="RunSettings.KeepWrites"/> (charts, trace: outcomes and stamps
+    /// only); otherwise the compact tally alone.
     /// </remarks>
     public SimWorld(WorldSpec spec, ulong seed, string pathName)
     {
@@ -34,7 +35,10 @@ public sealed class SimWorld
         Simulation = new Simulation(seed);
         Network = new SimNetwork(Simulation, spec.Network, spec.Azs, pathName);
         Recorder = new RunRecorder(Simulation, spec.Nodes.Select(n => n.Name).ToList()) { NodeShards = spec.Cluster?.NodeShards };
-        Ledger = new WriteLedger(spec.Run.Audit, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count));
+        Ledger = new WriteLedger(spec.Run.Audit || spec.Run.KeepWrites, new CompactTally(Recorder, ResultBuilder.FaultStart(spec), spec.Nodes.Count))
+        {
+            IsAudit = spec.Run.Audit,
+        };
         Traffic = new TrafficShape(spec.Workload.Phases);
         ReplIds = new ReplIdSource();
         AzPower = new AzPowerState(spec.Azs.Count);

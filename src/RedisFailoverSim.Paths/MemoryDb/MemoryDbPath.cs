@@ -34,7 +34,7 @@ internal static class MemoryDbPath
                 settings.LeaseDuration,
                 sim.Random.Stream("memorydb/log.service", az),
                 world.Ledger.Stamps,
-                world.Ledger.IsExact));
+                world.Ledger.IsAudit));
         }
 
         var initial = spec.Nodes.Single(n => n.InitialPrimary);
