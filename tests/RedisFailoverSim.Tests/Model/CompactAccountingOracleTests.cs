@@ -24,6 +24,39 @@ public class CompactAccountingOracleTests
     private static readonly string[] Azs = ["az-a", "az-b", "az-c"];
 
     [Fact]
+    public void RandomScenarios_ChartRunsReadPresenceFromStamps_SameAsAuditEntryByEntry()
+    {
+        // A chart run keeps every write's outcome but its nodes keep only their window: which writes survived is read
+        // from the final lineage's stamps. The audit reads it entry by entry; every write must be judged the same.
+        var failures = new ConcurrentBag<(int Index, string Problem)>();
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            ulong seed = 9_000 + (ulong)i;
+            string path = DeploymentPaths.All[i % DeploymentPaths.All.Count];
+            var (spec, text) = RandomScenario(seed);
+            try
+            {
+                var audited = DeploymentPaths.Run(path, spec, seed, new RunOptions(KeepSamples: true) { Audit = true });
+                var charted = DeploymentPaths.Run(path, spec, seed, new RunOptions(KeepSamples: true));
+                if (FirstDifference(audited, charted) is { } difference)
+                {
+                    failures.Add((i, $"seed {seed} {path}: {difference}; scenario: {text}"));
+                }
+                else if (!audited.Samples!.Lost.SequenceEqual(charted.Samples!.Lost))
+                {
+                    failures.Add((i, $"seed {seed} {path}: a write judged lost differs; scenario: {text}"));
+                }
+            }
+            catch (InvariantViolatedException e)
+            {
+                failures.Add((i, $"seed {seed} {path}: {e.Message}; scenario: {text}"));
+            }
+        });
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.OrderBy(f => f.Index).Select(f => f.Problem)));
+    }
+
+    [Fact]
     public void RandomScenarios_240AcrossFourPaths_CompactCountsEqualExactLedger()
     {
         var failures = new ConcurrentBag<(int Index, string Problem)>();
