@@ -114,4 +114,8 @@ internal static class PathAssembly
     /// <summary>Node-hours of the run, the billing quantity of node-based services.</summary>
     public static KeyValuePair<string, double> NodeHours(SimWorld world) =>
         new("node-hours", Math.Round(world.Nodes.Count * world.Simulation.Now.TotalSeconds / 3600, 6));
+
+    /// <summary>The result with one more "did it bite" fact, when there is one.</summary>
+    public static PathResult WithFact(PathResult result, BiteFact? fact) =>
+        fact is null ? result : result with { Facts = [.. result.Facts, fact] };
 }

@@ -152,7 +152,10 @@ internal static class RunCommand
                 current = path;
                 // The narrated trace counts the writes the old primary acknowledged, so --trace keeps them too.
                 var options = new RunOptions(KeepSamples: keepSamples, Progress: progress) { Audit = verb.Audit };
-                results.Add(env.RunPath(path, scenario.World, seed, options));
+                var result = env.RunPath(path, scenario.World, seed, options);
+
+                // Where the result rests on an assumption with a switch (A19's fencing), run the other choice too.
+                results.Add(AssumptionBands.With(result, scenario.World, seed, env.RunPath));
             });
             return results;
         }

@@ -115,6 +115,14 @@ internal sealed class RunPrinter(CliEnvironment env, bool quiet)
                 env.Out.WriteLine($"  {(fact.Value ? "yes" : "no ")}  {fact.Key}: {fact.Detail}");
             }
 
+            foreach (var band in result.Bands)
+            {
+                foreach (var line in TextWrap.Lines("band: " + band.Sentence(), 96))
+                {
+                    env.Out.WriteLine("  " + line);
+                }
+            }
+
             if (!result.Converged)
             {
                 env.Out.WriteLine("  warning: replication did not converge before the run's bound; lost counts writes missing at the end");

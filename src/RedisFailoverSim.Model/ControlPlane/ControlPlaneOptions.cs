@@ -12,7 +12,8 @@ namespace RedisFailoverSim.Model.ControlPlane;
 /// <param name="FailureDetection">How long a node must fail every check before it is declared failed.</param>
 /// <param name="PromotionTime">From the decision to the promotion command reaching the chosen replica.</param>
 /// <param name="EndpointUpdateDelay">From the promotion to the endpoint answering with the new primary.</param>
-/// <param name="IsolatedPrimary">What happens to a failed-over primary that still runs.</param>
+/// <param name="Fencing">What happens to a failed-over primary that may still run.</param>
+/// <param name="FencingDelay">From the failover decision to the fencing (zero: before the promotion).</param>
 /// <param name="ReplacementDelay">From a node's failure to its replacement's launch (held while its AZ has no power).</param>
 /// <param name="PlannedFailoverTimeout">How long a coordinated failover waits for the replica to catch up.</param>
 /// <param name="RepointBeforePlannedSwap">
@@ -25,7 +26,8 @@ public sealed record ControlPlaneOptions(
     SimDuration FailureDetection,
     SimDuration PromotionTime,
     SimDuration EndpointUpdateDelay,
-    IsolatedPrimaryBehaviour IsolatedPrimary,
+    Fencing Fencing,
+    SimDuration FencingDelay,
     SimDuration ReplacementDelay,
     SimDuration PlannedFailoverTimeout,
     bool RepointBeforePlannedSwap);

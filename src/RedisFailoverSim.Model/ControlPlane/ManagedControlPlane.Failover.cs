@@ -1,5 +1,6 @@
 using RedisFailoverSim.Engine.Processes;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.Specs;
@@ -118,11 +119,9 @@ public sealed partial class ManagedControlPlane
             old.Reconfigure(chosen.Id);
         }
 
-        if (fenceOld && _options.IsolatedPrimary == IsolatedPrimaryBehaviour.TakenOffline && old.Host is HostState.Up or HostState.Paused)
+        if (fenceOld && old.Host is HostState.Up or HostState.Paused)
         {
-            // ASSUMPTION A19: the failed primary is taken offline out of band before the promotion (docs/sources.md §4.2).
-            old.Crash(powerOff: true);
-            Emit($"{old.Name} taken offline (it still ran but failed its health checks)");
+            RecordRunningPrimaryFailedOver(old);
         }
 
         yield return Wait.For(_options.PromotionTime);
@@ -150,6 +149,48 @@ public sealed partial class ManagedControlPlane
         yield return Wait.For(_options.EndpointUpdateDelay);
         Repoint(chosen);
         Phase = ControlPlanePhase.Monitoring;
+    }
+
+    /// <summary>
+    /// The primary being failed over still runs (it only failed its health checks): ASSUMPTION A19 decides what follows.
+    /// Power-off with no delay takes it offline out of band before the promotion ("failed primary taken offline",
+    /// docs/sources.md §4.2); with a delay (A90) it keeps acknowledging until then; none leaves it running until the
+    /// control plane reaches it again and demotes it.
+    /// </summary>
+    private void RecordRunningPrimaryFailedOver(RedisNode old)
+    {
+        _runningPrimaryFailedOver ??= $"{_options.Label} failed over from {old.Name} at {RunRecorder.Format(Sim.Now - SimTime.Zero)} while it still ran (its health checks went unanswered)";
+        RunningPrimariesFailedOver++;
+        if (_options.Fencing == Fencing.None)
+        {
+            Emit($"{old.Name} still runs and is not fenced (fencing: none): it acknowledges the clients that reach it until it is demoted");
+        }
+        else if (_options.FencingDelay == SimDuration.Zero)
+        {
+            Fence(old, "before the promotion");
+        }
+        else
+        {
+            Sim.Start(Name + "/fencing", _ => FenceAfterDelay(old));
+        }
+    }
+
+    private IEnumerable<Wait> FenceAfterDelay(RedisNode old)
+    {
+        yield return Wait.For(_options.FencingDelay);
+
+        // Only a node that still acts as a primary the control plane did not choose is fenced: after a heal it may
+        // already have been demoted, or it may have crashed meanwhile.
+        if (old.Host is HostState.Up or HostState.Paused && old.IsPrimary && old.NodeIndex != _primary)
+        {
+            Fence(old, $"{RunRecorder.Format(_options.FencingDelay)} after the failover decision");
+        }
+    }
+
+    private void Fence(RedisNode old, string when)
+    {
+        old.Crash(powerOff: true);
+        Emit($"{old.Name} taken offline {when} (it still ran but failed its health checks)");
     }
 
     private IEnumerable<Wait> RunPlannedFailover(RedisNode old, RedisNode target)

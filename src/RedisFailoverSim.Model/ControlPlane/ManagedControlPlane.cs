@@ -33,6 +33,7 @@ public sealed partial class ManagedControlPlane : Member
     private SimTime _primaryChangedAt;
     private SimTime _noPrimarySince = SimTime.MaxValue;
     private bool _reportedNoCandidate;
+    private string? _runningPrimaryFailedOver;
 
     /// <summary>Creates the control plane; call <see cref="Boot"/> once the nodes exist.</summary>
     public ManagedControlPlane(
@@ -62,6 +63,20 @@ public sealed partial class ManagedControlPlane : Member
 
     /// <summary>The node the control plane considers primary.</summary>
     public RedisNode Primary => _nodes[_primary];
+
+    /// <summary>The key of <see cref="RunningPrimaryFact"/>.</summary>
+    public const string RunningPrimaryFactKey = "failedOverRunningPrimary";
+
+    /// <summary>How many times the control plane failed over from a primary that still ran (A19 decided what followed).</summary>
+    public int RunningPrimariesFailedOver { get; private set; }
+
+    /// <summary>
+    /// The "did it bite" fact of a failover from a primary that still ran, or null when none happened: where the
+    /// fencing assumption (A19) decides the outcome.
+    /// </summary>
+    public BiteFact? RunningPrimaryFact => _runningPrimaryFailedOver is { } detail
+        ? new BiteFact(RunningPrimaryFactKey, true, detail + "; fencing: " + (_options.Fencing == Specs.Fencing.None ? "none" : "power-off"))
+        : null;
 
     /// <summary>The endpoint it re-points.</summary>
     public EndpointRecord Endpoint => _endpoint;

@@ -46,4 +46,10 @@ public sealed record PathResult(
 
     /// <summary>For a Redis Cluster: the shard of each node, in <see cref="Nodes"/> order (null: one primary at a time).</summary>
     public IReadOnlyList<int>? NodeShards { get; init; }
+
+    /// <summary>
+    /// The outcome under each choice of an assumption the run depended on (e.g. the fencing of A19), when the caller
+    /// asked for them (<c>rfsim run</c> does); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<AssumptionBand> Bands { get; init; } = [];
 }

@@ -21,7 +21,11 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="DnsUpdateDelay">
 /// From the promotion to the primary endpoint's DNS answering with the new node (ASSUMPTION A18: 3 s).
 /// </param>
-/// <param name="IsolatedPrimary">What a failed-over primary that is still running does (ASSUMPTION A19).</param>
+/// <param name="Fencing">What the control plane does to a failed-over primary that may still run (ASSUMPTION A19).</param>
+/// <param name="FencingDelay">
+/// From the failover decision to the fencing (<see cref="Specs.Fencing.PowerOff"/> only); zero fences before the
+/// promotion (ASSUMPTION A90).
+/// </param>
 /// <param name="ReplacementDelay">
 /// A failed node is replaced "after a few minutes", and in an AZ failure only once the AZ is back (docs/sources.md §4.2);
 /// ASSUMPTION A20: 3 min.
@@ -36,7 +40,8 @@ public sealed record ElastiCacheSettings(
     SimDuration FailureDetection,
     SimDuration PromotionTime,
     SimDuration DnsUpdateDelay,
-    IsolatedPrimaryBehaviour IsolatedPrimary,
+    Fencing Fencing,
+    SimDuration FencingDelay,
     SimDuration ReplacementDelay,
     SimDuration PlannedFailoverTimeout,
     bool CloseOnReplicaWrite)
@@ -47,15 +52,15 @@ public sealed record ElastiCacheSettings(
     /// <summary>The keys a scenario's <c>elasticache:</c> block may set, in documentation order.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "health-check-interval", "failure-detection", "promotion-time", "dns-update-delay", "isolated-primary",
+        "health-check-interval", "failure-detection", "promotion-time", "dns-update-delay", "fencing", "fencing-delay",
         "replacement-delay", "planned-failover-timeout", "close-on-slave-write",
     ];
 
-    /// <summary>The choices of <c>isolated-primary</c>.</summary>
-    public static IReadOnlyList<(string Name, IsolatedPrimaryBehaviour Value)> IsolatedPrimaryChoices { get; } =
+    /// <summary>The choices of <c>fencing</c> (ElastiCache and Serverless).</summary>
+    public static IReadOnlyList<(string Name, Fencing Value)> FencingChoices { get; } =
     [
-        ("taken-offline", IsolatedPrimaryBehaviour.TakenOffline),
-        ("keeps-writing", IsolatedPrimaryBehaviour.KeepsWriting),
+        ("power-off", Fencing.PowerOff),
+        ("none", Fencing.None),
     ];
 
     /// <summary>The defaults (docs/sources.md §4.1, §4.2, §1.7 and assumptions A15–A20).</summary>
@@ -64,7 +69,8 @@ public sealed record ElastiCacheSettings(
         FailureDetection: SimDuration.FromSeconds(15),
         PromotionTime: SimDuration.FromSeconds(6),
         DnsUpdateDelay: SimDuration.FromSeconds(3),
-        IsolatedPrimary: IsolatedPrimaryBehaviour.TakenOffline,
+        Fencing: Fencing.PowerOff,
+        FencingDelay: SimDuration.Zero,
         ReplacementDelay: SimDuration.FromMinutes(3),
         PlannedFailoverTimeout: SimDuration.FromMilliseconds(5000),
         CloseOnReplicaWrite: true);
@@ -82,7 +88,8 @@ public sealed record ElastiCacheSettings(
             FailureDetection: v.Duration("failure-detection", d.FailureDetection),
             PromotionTime: v.Duration("promotion-time", d.PromotionTime, allowZero: true),
             DnsUpdateDelay: v.Duration("dns-update-delay", d.DnsUpdateDelay, allowZero: true),
-            IsolatedPrimary: v.Choice("isolated-primary", d.IsolatedPrimary, IsolatedPrimaryChoices),
+            Fencing: v.Choice("fencing", d.Fencing, FencingChoices),
+            FencingDelay: v.Duration("fencing-delay", d.FencingDelay, allowZero: true),
             ReplacementDelay: v.Duration("replacement-delay", d.ReplacementDelay, allowZero: true),
             PlannedFailoverTimeout: v.Duration("planned-failover-timeout", d.PlannedFailoverTimeout),
             CloseOnReplicaWrite: v.Flag("close-on-slave-write", d.CloseOnReplicaWrite));

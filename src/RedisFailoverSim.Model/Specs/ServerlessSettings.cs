@@ -44,6 +44,15 @@ public sealed record ServerlessSettings(
     SimDuration ReplacementDelay,
     double MinimumStorageGb)
 {
+    /// <summary>
+    /// What the control plane does to a failed-over primary that may still run (ASSUMPTION A23, as ElastiCache's
+    /// A19); set with <c>fencing</c>.
+    /// </summary>
+    public Fencing Fencing { get; init; } = Fencing.PowerOff;
+
+    /// <summary>From the failover decision to the fencing; zero fences before the promotion (A90).</summary>
+    public SimDuration FencingDelay { get; init; } = SimDuration.Zero;
+
     /// <summary>The block's name in a scenario.</summary>
     public const string BlockName = "serverless";
 
@@ -52,6 +61,7 @@ public sealed record ServerlessSettings(
     [
         "initial-ecpu-per-second", "max-ecpu-per-second", "doubling-period", "scale-up-utilization", "throttle-after",
         "health-check-interval", "failure-detection", "promotion-time", "replacement-delay", "minimum-storage-gb",
+        "fencing", "fencing-delay",
     ];
 
     /// <summary>The defaults (docs/sources.md §5, §3 and assumptions A21–A23).</summary>
@@ -92,6 +102,10 @@ public sealed record ServerlessSettings(
             FailureDetection: v.Duration("failure-detection", d.FailureDetection),
             PromotionTime: v.Duration("promotion-time", d.PromotionTime, allowZero: true),
             ReplacementDelay: v.Duration("replacement-delay", d.ReplacementDelay, allowZero: true),
-            MinimumStorageGb: v.Number("minimum-storage-gb", d.MinimumStorageGb, 0, 1e6));
+            MinimumStorageGb: v.Number("minimum-storage-gb", d.MinimumStorageGb, 0, 1e6))
+        {
+            Fencing = v.Choice("fencing", d.Fencing, ElastiCacheSettings.FencingChoices),
+            FencingDelay = v.Duration("fencing-delay", d.FencingDelay, allowZero: true),
+        };
     }
 }

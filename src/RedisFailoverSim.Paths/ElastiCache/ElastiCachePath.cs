@@ -15,7 +15,7 @@ namespace RedisFailoverSim.Paths.ElastiCache;
 internal static class ElastiCachePath
 {
     /// <summary>The control plane's member name (a partition group may name it).</summary>
-    public const string ControlPlaneName = "elasticache-control-plane";
+    public const string ControlPlaneName = ServiceMembers.ElastiCacheControlPlane;
 
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
@@ -39,12 +39,13 @@ internal static class ElastiCachePath
         PathAssembly.BootReplication(world, primary);
         controlPlane.Boot(primary, PathAssembly.Phase(world, "control-plane.phase", settings.HealthCheckInterval));
         PathAssembly.BootClients(world);
-        return PathAssembly.Drive(
+        var result = PathAssembly.Drive(
             world,
             options,
             controlPlane.CurrentPrimary,
             () => [PathAssembly.NodeHours(world)],
             () => world.Recorder.Promotions.Count);
+        return PathAssembly.WithFact(result, controlPlane.RunningPrimaryFact);
     }
 
     /// <summary>The control plane's options from the scenario's <c>elasticache:</c> block.</summary>
@@ -54,7 +55,8 @@ internal static class ElastiCachePath
         FailureDetection: settings.FailureDetection,
         PromotionTime: settings.PromotionTime,
         EndpointUpdateDelay: settings.DnsUpdateDelay,
-        IsolatedPrimary: settings.IsolatedPrimary,
+        Fencing: settings.Fencing,
+        FencingDelay: settings.FencingDelay,
         ReplacementDelay: settings.ReplacementDelay,
         PlannedFailoverTimeout: settings.PlannedFailoverTimeout,
         RepointBeforePlannedSwap: true);

@@ -17,7 +17,7 @@ namespace RedisFailoverSim.Paths.Serverless;
 internal static class ServerlessPath
 {
     /// <summary>The control plane's member name (a partition group may name it).</summary>
-    public const string ControlPlaneName = "serverless-control-plane";
+    public const string ControlPlaneName = ServiceMembers.ServerlessControlPlane;
 
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
@@ -55,12 +55,13 @@ internal static class ServerlessPath
         controlPlane.Boot(primary, PathAssembly.Phase(world, "control-plane.phase", settings.HealthCheckInterval));
         capacity.Start();
         PathAssembly.BootClients(world);
-        return PathAssembly.Drive(
+        var result = PathAssembly.Drive(
             world,
             options,
             controlPlane.CurrentPrimary,
             () => Usage(capacity),
             () => world.Recorder.Promotions.Count);
+        return PathAssembly.WithFact(result, controlPlane.RunningPrimaryFact);
     }
 
     /// <summary>ASSUMPTION A24: the endpoint answers the client's own AZ's proxy, or the first one with power.</summary>
@@ -98,7 +99,8 @@ internal static class ServerlessPath
         FailureDetection: settings.FailureDetection,
         PromotionTime: settings.PromotionTime,
         EndpointUpdateDelay: Engine.Time.SimDuration.Zero,
-        IsolatedPrimary: IsolatedPrimaryBehaviour.TakenOffline,
+        Fencing: settings.Fencing,
+        FencingDelay: settings.FencingDelay,
         ReplacementDelay: settings.ReplacementDelay,
         PlannedFailoverTimeout: ElastiCacheSettings.Default.PlannedFailoverTimeout,
         RepointBeforePlannedSwap: false);

@@ -90,6 +90,7 @@ internal static class ReportContent
                 items.Add($"two primaries at once: {string.Join(" and ", o.Primaries)} from {S(o.FromSeconds)} s to {S(o.ToSeconds)} s ({S(o.Seconds)} s)");
             }
 
+            items.AddRange(result.Bands.Select(b => "assumption band: " + b.Sentence()));
             if (!result.Converged)
             {
                 items.Add("warning: replication did not converge before the run's bound; lost counts writes missing at the end");

@@ -132,6 +132,11 @@ public static class ResultsJsonWriter
 
         json.WriteEndArray();
 
+        if (result.Bands.Count > 0)
+        {
+            WriteBands(json, result.Bands);
+        }
+
         json.WriteStartObject("usage");
         foreach (var (name, value) in result.Usage)
         {
@@ -244,5 +249,32 @@ public static class ResultsJsonWriter
         {
             json.WriteRawValue(number, skipInputValidation: true);
         }
+    }
+
+    private static void WriteBands(Utf8JsonWriter json, IReadOnlyList<AssumptionBand> bands)
+    {
+        json.WriteStartArray("assumptionBands");
+        foreach (var band in bands)
+        {
+            json.WriteStartObject();
+            json.WriteString("assumption", band.Assumption);
+            json.WriteString("setting", band.Setting);
+            json.WriteStartArray("cases");
+            foreach (var c in band.Cases)
+            {
+                json.WriteStartObject();
+                json.WriteString("value", c.Value);
+                json.WriteBoolean("thisRun", c.IsThisRun);
+                json.WriteNumber("acknowledged", c.Acknowledged);
+                json.WriteNumber("acknowledgedLost", c.AcknowledgedLost);
+                WriteFixed(json, "splitBrainSeconds", c.SplitBrainSeconds);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -1,5 +1,6 @@
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
 using YamlDotNet.RepresentationModel;
 
 namespace RedisFailoverSim.Scenarios.Reading;
@@ -158,7 +159,7 @@ internal sealed partial class ScenarioReader
         var expected = rule switch
         {
             TargetRule.Node => $"primary or a node name ({string.Join(", ", topology.NodeNames)})",
-            TargetRule.Anything => "primary, a node, sentinel or client name, or an AZ",
+            TargetRule.Anything => "primary, a node, sentinel or client name, an AZ, or a control plane (" + string.Join(", ", ServiceMembers.Names) + ")",
             TargetRule.Az => $"an AZ ({string.Join(", ", topology.Azs)})",
             _ => throw new System.Diagnostics.UnreachableException(),
         };
@@ -173,7 +174,7 @@ internal sealed partial class ScenarioReader
         {
             _ when text == "primary" && rule != TargetRule.Az => FaultTarget.Primary,
             TargetRule.Node when member is { Kind: MemberKind.Node } => FaultTarget.Member(text),
-            TargetRule.Anything when member is not null => FaultTarget.Member(text),
+            TargetRule.Anything when member is not null || ServiceMembers.IsServiceMember(text) => FaultTarget.Member(text),
             TargetRule.Anything or TargetRule.Az when topology.IsAz(text) => FaultTarget.Az(text),
             _ => null,
         };
@@ -183,7 +184,7 @@ internal sealed partial class ScenarioReader
             {
                 TargetRule.Node => topology.NodeNames.Append("primary"),
                 TargetRule.Az => topology.Azs,
-                _ => topology.Members.Select(m => m.Name).Concat(topology.Azs).Append("primary"),
+                _ => topology.Members.Select(m => m.Name).Concat(topology.Azs).Append("primary").Concat(ServiceMembers.Names),
             };
             var what = member is not null ? $"the {Word(member.Kind)} '{text}'"
                 : topology.IsAz(text) ? $"the AZ '{text}'"

@@ -1,4 +1,5 @@
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
 using YamlDotNet.RepresentationModel;
 
 namespace RedisFailoverSim.Scenarios.Reading;
@@ -65,6 +66,12 @@ internal sealed partial class ScenarioReader
             }
         }
 
+        // A control plane named in a group is a member of it (it exists on the managed paths only).
+        foreach (var entry in entries.Where(e => ServiceMembers.IsServiceMember(e.Name)))
+        {
+            placed[entry.Group].Add(entry.Name);
+        }
+
         for (var i = 0; i < placed.Count && complete; i++)
         {
             if (placed[i].Count == 0)
@@ -104,13 +111,14 @@ internal sealed partial class ScenarioReader
             {
                 var node = group.Children[j];
                 var name = (node as YamlScalarNode)?.Value;
-                if (name is null || (topology.IsComplete && !topology.IsAz(name) && topology.FindMember(name) is null))
+                if (name is null || (topology.IsComplete && !topology.IsAz(name) && topology.FindMember(name) is null && !ServiceMembers.IsServiceMember(name)))
                 {
-                    var candidates = topology.Azs.Concat(topology.Members.Select(m => m.Name));
+                    var candidates = topology.Azs.Concat(topology.Members.Select(m => m.Name)).Concat(ServiceMembers.Names);
                     var hint = node is YamlScalarNode { Value: { } text } ? Suggestions.DidYouMean(text, candidates) : "";
                     _document.Report(
                         node,
-                        $"{path}[{i}][{j}]: expected an AZ ({string.Join(", ", topology.Azs)}) or a node, sentinel or client name; "
+                        $"{path}[{i}][{j}]: expected an AZ ({string.Join(", ", topology.Azs)}), a node, sentinel or client name, or a control plane "
+                        + $"({string.Join(", ", ServiceMembers.Names)}); "
                         + $"found {MappingReader.Describe(node)}{hint}");
                     complete = false;
                     continue;

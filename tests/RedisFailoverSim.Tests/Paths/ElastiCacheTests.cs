@@ -114,7 +114,7 @@ public class ElastiCacheTests
         // The switchable variant of A19: the old primary keeps acknowledging c1 until the control plane reaches it
         // again after the heal and demotes it (docs/sources.md §1.3: its data set is discarded).
         var isolate = Specs.Fault(FaultKind.Isolate, 20, 60, FaultTarget.Az("az-a"));
-        var spec = Specs.ThreeNodes([isolate]).With(elastiCache: ElastiCacheSettings.Default with { IsolatedPrimary = IsolatedPrimaryBehaviour.KeepsWriting });
+        var spec = Specs.ThreeNodes([isolate]).With(elastiCache: ElastiCacheSettings.Default with { Fencing = Fencing.None });
         var fenced = Run(Specs.ThreeNodes([isolate]));
         var result = Run(spec);
         Assert.InRange(result.SplitBrainSeconds, 35.0, 45.0);

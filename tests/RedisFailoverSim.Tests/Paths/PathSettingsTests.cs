@@ -29,11 +29,11 @@ public class PathSettingsTests
             "elasticache",
             Kv("failure-detection", "1m30s"),
             Kv("dns-update-delay", "500ms"),
-            Kv("isolated-primary", "keeps-writing"),
+            Kv("fencing", "none"),
             Kv("close-on-slave-write", "no")));
         Assert.Equal(SimDuration.FromSeconds(90), settings.ElastiCache.FailureDetection);
         Assert.Equal(SimDuration.FromMilliseconds(500), settings.ElastiCache.DnsUpdateDelay);
-        Assert.Equal(IsolatedPrimaryBehaviour.KeepsWriting, settings.ElastiCache.IsolatedPrimary);
+        Assert.Equal(Fencing.None, settings.ElastiCache.Fencing);
         Assert.False(settings.ElastiCache.CloseOnReplicaWrite);
         Assert.Equal(ElastiCacheSettings.Default.PromotionTime, settings.ElastiCache.PromotionTime);
         Assert.Equal(ServerlessSettings.Default, settings.Serverless);
@@ -60,14 +60,14 @@ public class PathSettingsTests
         Assert.Equal("detection", e.Key);
         Assert.Equal(
             "elasticache: unknown key 'detection'; allowed keys: health-check-interval, failure-detection, promotion-time, "
-            + "dns-update-delay, isolated-primary, replacement-delay, planned-failover-timeout, close-on-slave-write",
+            + "dns-update-delay, fencing, fencing-delay, replacement-delay, planned-failover-timeout, close-on-slave-write",
             e.Message);
     }
 
     [Theory]
     [InlineData("failure-detection", "15", "elasticache.failure-detection: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found '15'")]
     [InlineData("failure-detection", "0s", "elasticache.failure-detection: expected a duration greater than zero; found '0s'")]
-    [InlineData("isolated-primary", "fenced", "elasticache.isolated-primary: expected one of taken-offline, keeps-writing; found 'fenced'")]
+    [InlineData("fencing", "fenced", "elasticache.fencing: expected one of power-off, none; found 'fenced'")]
     [InlineData("close-on-slave-write", "maybe", "elasticache.close-on-slave-write: expected yes or no; found 'maybe'")]
     public void FromValues_BadValue_SaysWhatWasExpected(string key, string value, string message)
     {

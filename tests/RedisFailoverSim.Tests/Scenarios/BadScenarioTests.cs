@@ -18,7 +18,7 @@ public class BadScenarioTests
         { "no-primary", 5, 5, "topology.nodes: expected exactly one node with 'primary: true'; found none" },
         { "unknown-az", 7, 23, "topology.nodes[2].az: expected an AZ from topology.azs (az-a, az-b, az-c); found 'az-d'; did you mean 'az-a'?" },
         { "partition-missing-member", 18, 13, "faults[0].groups: the sentinel 's3' (in az-c) is in no group; add 'az-c' or 's3' to one of the groups" },
-        { "bad-group-name", 18, 29, "faults[0].groups[1][1]: expected an AZ (az-a, az-b, az-c) or a node, sentinel or client name; found 'az-x'; did you mean 'az-a'?" },
+        { "bad-group-name", 18, 29, "faults[0].groups[1][1]: expected an AZ (az-a, az-b, az-c), a node, sentinel or client name, or a control plane (elasticache-control-plane, serverless-control-plane); found 'az-x'; did you mean 'az-a'?" },
         { "duration-without-unit", 17, 15, "faults[0].duration: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found the unitless number 30" },
         { "negative-duration", 17, 15, "faults[0].duration: expected a duration that is not negative; found '-5s'" },
         { "missing-duration", 15, 5, "faults[0]: missing 'duration' (how long the pause lasts, e.g. 30s; only a crash may go on for ever)" },
