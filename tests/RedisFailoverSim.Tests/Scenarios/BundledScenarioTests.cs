@@ -61,7 +61,7 @@ public class BundledScenarioTests
         Assert.Equal(FaultTargetKind.Groups, fault.Target.Kind);
         Assert.Equal(2, fault.Target.Groups.Count);
         Assert.Equal(["az-a"], fault.Target.Groups[0]);
-        Assert.Equal(["az-b", "az-c"], fault.Target.Groups[1]);
+        Assert.Equal(["az-b", "az-c", "elasticache-control-plane", "serverless-control-plane"], fault.Target.Groups[1]);
         Assert.Equal(3, world.Sentinel.Quorum);
         Assert.Equal(5, world.Sentinels.Count);
         Assert.Equal("s5", world.Sentinels[4].Name);
@@ -96,9 +96,13 @@ public class BundledScenarioTests
 
         Assert.Equal(
             [
-                new Expectation("self-hosted", "acknowledgedLost", Comparison.Greater, 0, "> 0", 54),
-                new Expectation("self-hosted", "splitBrainSeconds", Comparison.Greater, 0, "> 0", 55),
-                new Expectation("memorydb", "acknowledgedLost", Comparison.Equal, 0, "== 0", 57),
+                new Expectation("self-hosted", "acknowledgedLost", Comparison.Greater, 0, "> 0", 58),
+                new Expectation("self-hosted", "splitBrainSeconds", Comparison.Greater, 0, "> 0", 59),
+                new Expectation("memorydb", "acknowledgedLost", Comparison.Equal, 0, "== 0", 61),
+                new Expectation("elasticache", "acknowledgedLost", Comparison.Greater, 0, "> 0", 65),
+                new Expectation("elasticache", "splitBrainSeconds", Comparison.Equal, 0, "== 0", 66),
+                new Expectation("serverless", "acknowledgedLost", Comparison.Greater, 0, "> 0", 68),
+                new Expectation("serverless", "splitBrainSeconds", Comparison.Equal, 0, "== 0", 69),
             ],
             expectations);
     }
