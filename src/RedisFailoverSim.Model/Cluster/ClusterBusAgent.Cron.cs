@@ -168,19 +168,12 @@ public sealed partial class ClusterBusAgent
             }
         }
 
-        return new ClusterPing
+        return WithHeader(new ClusterPing
         {
             IsPong = isPong,
             IsReply = isReply,
             Gossip = [.. gossip],
-            Sender = _me,
-            CurrentEpoch = _currentEpoch,
-            ConfigEpoch = HeaderConfigEpoch(),
-            SenderIsPrimary = _node.IsPrimary,
-            SenderMaster = _node.IsPrimary ? -1 : MyMaster(),
-            ClaimedShard = ClaimedShard(),
-            Offset = _node.Offset,
-        };
+        });
     }
 
     private GossipEntry Entry(int node) =>

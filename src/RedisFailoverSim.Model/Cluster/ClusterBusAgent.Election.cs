@@ -110,16 +110,7 @@ public sealed partial class ClusterBusAgent
         {
             if (peer != _me)
             {
-                _node.SendAsNode(_nodes[peer].Id, new FailoverAuthRequest
-                {
-                    Sender = _me,
-                    CurrentEpoch = _currentEpoch,
-                    ConfigEpoch = HeaderConfigEpoch(),
-                    SenderIsPrimary = false,
-                    SenderMaster = MyMaster(),
-                    ClaimedShard = ClaimedShard(),
-                    Offset = _node.Offset,
-                });
+                _node.SendAsNode(_nodes[peer].Id, WithHeader(new FailoverAuthRequest()));
             }
         }
     }
@@ -163,16 +154,7 @@ public sealed partial class ClusterBusAgent
         _lastVoteEpoch = _currentEpoch;
         _votedTime[master] = now;
         Log($"Failover auth granted to {NameOf(candidate)} for epoch {_currentEpoch}");
-        _node.SendAsNode(_nodes[candidate].Id, new FailoverAuthAck
-        {
-            Sender = _me,
-            CurrentEpoch = _currentEpoch,
-            ConfigEpoch = HeaderConfigEpoch(),
-            SenderIsPrimary = true,
-            SenderMaster = -1,
-            ClaimedShard = ClaimedShard(),
-            Offset = _node.Offset,
-        });
+        _node.SendAsNode(_nodes[candidate].Id, WithHeader(new FailoverAuthAck()));
     }
 
     /// <summary>A vote counts when its sender serves slots and its epoch is the election's or later; a quorum promotes at once.</summary>

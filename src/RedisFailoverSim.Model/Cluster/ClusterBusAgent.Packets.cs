@@ -84,19 +84,12 @@ public sealed partial class ClusterBusAgent
             else if (_owner[shard] != sender && _ownerEpoch[shard] > ping.ConfigEpoch)
             {
                 // The sender claims slots a node with a larger configEpoch owns: tell it (an UPDATE message).
-                _node.SendAsNode(_nodes[sender].Id, new ClusterUpdate
+                _node.SendAsNode(_nodes[sender].Id, WithHeader(new ClusterUpdate
                 {
                     Shard = shard,
                     Owner = _owner[shard],
                     OwnerEpoch = _ownerEpoch[shard],
-                    Sender = _me,
-                    CurrentEpoch = _currentEpoch,
-                    ConfigEpoch = HeaderConfigEpoch(),
-                    SenderIsPrimary = _node.IsPrimary,
-                    SenderMaster = _node.IsPrimary ? -1 : MyMaster(),
-                    ClaimedShard = ClaimedShard(),
-                    Offset = _node.Offset,
-                });
+                }));
             }
         }
 
@@ -201,17 +194,10 @@ public sealed partial class ClusterBusAgent
         {
             if (peer != _me)
             {
-                _node.SendAsNode(_nodes[peer].Id, new ClusterFail
+                _node.SendAsNode(_nodes[peer].Id, WithHeader(new ClusterFail
                 {
                     Failing = failing,
-                    Sender = _me,
-                    CurrentEpoch = _currentEpoch,
-                    ConfigEpoch = HeaderConfigEpoch(),
-                    SenderIsPrimary = _node.IsPrimary,
-                    SenderMaster = _node.IsPrimary ? -1 : MyMaster(),
-                    ClaimedShard = ClaimedShard(),
-                    Offset = _node.Offset,
-                });
+                }));
             }
         }
     }
@@ -291,6 +277,14 @@ public sealed partial class ClusterBusAgent
 
     /// <summary>This node's primary (cluster index) when a replica, else -1.</summary>
     private int MyMaster() => _node.IsPrimary || !_node.MasterId.IsSome ? -1 : IndexOf(_node.MasterId);
+
+    /// <summary>Fills the header every bus message carries from this node's state now (clusterBuildMessageHdr).</summary>
+    private T WithHeader<T>(T message)
+        where T : ClusterBusMessage
+    {
+        message.SetHeader(_me, _currentEpoch, HeaderConfigEpoch(), _node.IsPrimary, MyMaster(), ClaimedShard(), _node.Offset);
+        return message;
+    }
 
     /// <summary>The header's configEpoch: this node's, or its primary's when a replica (<c>clusterBuildMessageHdr</c>).</summary>
     private long HeaderConfigEpoch()

@@ -28,28 +28,40 @@ public readonly record struct GossipEntry(int Node, PeerFlags Flags, long PongSe
 public abstract class ClusterBusMessage : Message
 {
     /// <summary>The sender's cluster index.</summary>
-    public required int Sender { get; init; }
+    public int Sender { get; private set; }
 
     /// <summary>The sender's <c>currentEpoch</c>.</summary>
-    public required long CurrentEpoch { get; init; }
+    public long CurrentEpoch { get; private set; }
 
     /// <summary>The <c>configEpoch</c> of the sender (its primary's, when a replica).</summary>
-    public required long ConfigEpoch { get; init; }
+    public long ConfigEpoch { get; private set; }
 
     /// <summary>True when the sender is a primary.</summary>
-    public required bool SenderIsPrimary { get; init; }
+    public bool SenderIsPrimary { get; private set; }
 
     /// <summary>The sender's primary (cluster index) when a replica, else -1.</summary>
-    public required int SenderMaster { get; init; }
+    public int SenderMaster { get; private set; }
 
     /// <summary>The shard whose slots the sender (or its primary) claims, or -1 for none.</summary>
-    public required int ClaimedShard { get; init; }
+    public int ClaimedShard { get; private set; }
 
     /// <summary>The sender's replication offset.</summary>
-    public required long Offset { get; init; }
+    public long Offset { get; private set; }
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <summary>Fills the header from the sender's state at sending time (clusterBuildMessageHdr in cluster.c).</summary>
+    internal void SetHeader(int sender, long currentEpoch, long configEpoch, bool senderIsPrimary, int senderMaster, int claimedShard, long offset)
+    {
+        Sender = sender;
+        CurrentEpoch = currentEpoch;
+        ConfigEpoch = configEpoch;
+        SenderIsPrimary = senderIsPrimary;
+        SenderMaster = senderMaster;
+        ClaimedShard = claimedShard;
+        Offset = offset;
+    }
 }
 
 /// <summary><c>PING</c> / <c>PONG</c> on the bus, with gossip sections (docs/sources.md §3.3).</summary>
