@@ -336,23 +336,15 @@ public static class ResultBuilder
     private static WriteSamples Samples(SimWorld world, bool[] present)
     {
         var ledger = world.Ledger;
-        int n = checked((int)ledger.Count);
-        var start = new double[n];
-        var latency = new double[n];
-        var outcome = new WriteOutcome[n];
-        var lost = new bool[n];
-        var client = new int[n];
-        var ackedBy = new int[n];
-        for (int id = 0; id < n; id++)
+        var samples = new WriteSamples.Builder();
+        for (long id = 0; id < ledger.Count; id++)
         {
-            start[id] = ledger.IntendedStart(id).TotalSeconds;
-            outcome[id] = ledger.Outcome(id);
-            latency[id] = outcome[id] == WriteOutcome.Pending ? 0 : (ledger.CompletedAt(id) - ledger.IntendedStart(id)).TotalMilliseconds;
-            lost[id] = outcome[id] == WriteOutcome.Ok && !present[id];
-            client[id] = ledger.Client(id);
-            ackedBy[id] = ledger.AckedBy(id);
+            var outcome = ledger.Outcome(id);
+            long start = ledger.IntendedStart(id).Nanoseconds;
+            long latency = outcome == WriteOutcome.Pending ? 0 : ledger.CompletedAt(id).Nanoseconds - start;
+            samples.Add(start, latency, outcome, outcome == WriteOutcome.Ok && !present[id], ledger.Client(id), ledger.AckedBy(id));
         }
 
-        return new WriteSamples(start, latency, outcome, lost, client, ackedBy);
+        return samples.Build();
     }
 }

@@ -39,6 +39,12 @@ internal sealed class ChartRenderings
                 }
 
                 _bytes[key] = bytes = render(figure);
+
+                // Both renderings made: the figure (every plotted point) is no longer needed; the bytes are.
+                if (_bytes.ContainsKey(chart.Name + ".png") && _bytes.ContainsKey(chart.Name + ".svg"))
+                {
+                    _figures.Remove(chart.Name);
+                }
             }
 
             return bytes;

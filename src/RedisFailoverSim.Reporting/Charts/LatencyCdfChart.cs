@@ -46,7 +46,12 @@ internal static class LatencyCdfChart
             left: Panel.Left + 24,
             right: Panel.Right + 60);
         double min = double.MaxValue, max = double.MinValue, topNines = 3.15;
-        var drawn = new List<(string Path, List<double> Latencies)>();
+        // Paths drawn so far, by a fingerprint of their latencies (keeping every path's list would hold them all at once).
+        var drawn = new List<(string Path, WriteSamples Samples, int Count, ulong Fingerprint)>();
+        // One buffer, sized for the largest path and reused for every curve (a fresh array per curve is tens of MB on
+        // a long run); a second only when a path's latencies must be compared with an earlier path's.
+        var buffer = new double[report.Paths.Select(p => p.Samples?.Count ?? 0).DefaultIfEmpty(0).Max()];
+        double[] twinBuffer = [];
         foreach (var result in report.Paths)
         {
             if (result.Samples is not { } samples)
@@ -54,7 +59,7 @@ internal static class LatencyCdfChart
                 continue;
             }
 
-            var all = Latencies(samples, _ => true);
+            var all = Latencies(samples, _ => true, ref buffer);
             if (all.Count == 0)
             {
                 continue;
@@ -67,8 +72,10 @@ internal static class LatencyCdfChart
             var l = result.Latency;
 
             // The same latencies as a path drawn before: a thinner line on top of it, so both show, named so.
-            var twin = drawn.FirstOrDefault(d => d.Latencies.SequenceEqual(all)).Path;
-            drawn.Add((result.Path, all));
+            ulong fingerprint = Fingerprint(all);
+            var twin = drawn.FirstOrDefault(d => d.Count == all.Count && d.Fingerprint == fingerprint
+                && Latencies(d.Samples, _ => true, ref twinBuffer).AsSpan().SequenceEqual(all.AsSpan())).Path;
+            drawn.Add((result.Path, samples, all.Count, fingerprint));
             float width = twin is null ? 2.5f : 1;
             AddCurve(plot, all, color, width, twin is not null
                 ? $"{result.Path}: identical to {twin}"
@@ -77,7 +84,8 @@ internal static class LatencyCdfChart
                 : $"{result.Path}: P50 {ChartText.Milliseconds(l.P50)}, P99 {ChartText.Milliseconds(l.P99)}, P99.9 {ChartText.Milliseconds(l.P999)} ms");
             if (result.FailureWindow is { } window)
             {
-                var inWindow = Latencies(samples, s => s >= window.Start && s <= window.End);
+                // The whole run's curve is drawn (its points copied out): the buffer is free again.
+                var inWindow = Latencies(samples, s => s >= window.Start && s <= window.End, ref buffer);
                 if (inWindow.Count > 0)
                 {
                     // Lighter rather than dashed: Skia's SVG canvas cannot dash a long path (it warns on stderr).
@@ -101,19 +109,43 @@ internal static class LatencyCdfChart
         return plot;
     }
 
-    private static List<double> Latencies(WriteSamples samples, Func<double, bool> startedAt)
+    // Counted first, so the buffer grows at most once, to the size needed (a growing list holds old and new copies).
+    private static ArraySegment<double> Latencies(WriteSamples samples, Func<double, bool> startedAt, ref double[] buffer)
     {
-        var list = new List<double>();
+        bool Included(int i) => samples.Outcomes[i] == WriteOutcome.Ok && startedAt(samples.IntendedStartSeconds[i]);
+        int count = 0;
         for (int i = 0; i < samples.Count; i++)
         {
-            if (samples.Outcomes[i] == WriteOutcome.Ok && startedAt(samples.IntendedStartSeconds[i]))
+            count += Included(i) ? 1 : 0;
+        }
+
+        if (buffer.Length < count)
+        {
+            buffer = new double[count];
+        }
+
+        for (int i = 0, next = 0; i < samples.Count; i++)
+        {
+            if (Included(i))
             {
-                list.Add(samples.LatencyMilliseconds[i]);
+                buffer[next++] = samples.LatencyMilliseconds[i];
             }
         }
 
-        list.Sort();
-        return list;
+        Array.Sort(buffer, 0, count);
+        return new ArraySegment<double>(buffer, 0, count);
+    }
+
+    // FNV-1a over the values' bits: equal lists give equal fingerprints (a match is then compared value by value).
+    private static ulong Fingerprint(ArraySegment<double> values)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (var value in values)
+        {
+            hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(value)) * 1099511628211UL);
+        }
+
+        return hash;
     }
 
     /// <summary>
@@ -138,7 +170,7 @@ internal static class LatencyCdfChart
         return (xs.ToArray(), ys.ToArray());
     }
 
-    private static void AddCurve(Plot plot, List<double> sorted, Color color, float width, string label)
+    private static void AddCurve(Plot plot, ArraySegment<double> sorted, Color color, float width, string label)
     {
         var (xs, ys) = Curve(sorted);
         var line = plot.Add.ScatterLine(xs, ys, color);

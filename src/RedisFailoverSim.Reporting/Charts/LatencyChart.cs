@@ -140,12 +140,56 @@ internal static class LatencyChart
     /// <summary>The quantile of acknowledged writes' latency per bucket of intended start (bucket midpoint, ms).</summary>
     internal static List<(double X, double Ms)> QuantilesPerBucket(WriteSamples samples, double quantile)
     {
+        // Writes come in issue order, so a bucket's writes are one stretch of indices: each bucket is gathered into
+        // one reused buffer and sorted there, instead of holding every latency of the run in per-bucket lists.
+        // The order is checked: were a write's bucket ever earlier than the one before it, per-bucket lists are used.
+        var result = new List<(double, double)>();
+        var bucket = new List<double>();
+        long current = long.MinValue;
+        for (int i = 0; i < samples.Count; i++)
+        {
+            if (samples.Outcomes[i] != WriteOutcome.Ok)
+            {
+                continue;
+            }
+
+            long b = Bucket(samples, i);
+            if (b < current)
+            {
+                return QuantilesPerBucketInAnyOrder(samples, quantile);
+            }
+
+            if (b != current)
+            {
+                AddBucketQuantile(result, bucket, current, quantile);
+                current = b;
+            }
+
+            bucket.Add(samples.LatencyMilliseconds[i]);
+        }
+
+        AddBucketQuantile(result, bucket, current, quantile);
+        return result;
+    }
+
+    private static void AddBucketQuantile(List<(double, double)> result, List<double> bucket, long index, double quantile)
+    {
+        if (bucket.Count > 0)
+        {
+            bucket.Sort();
+            result.Add(((index + 0.5) * BucketSeconds, Quantiles.NearestRank(bucket, quantile)));
+            bucket.Clear();
+        }
+    }
+
+    private static List<(double X, double Ms)> QuantilesPerBucketInAnyOrder(WriteSamples samples, double quantile)
+    {
         var buckets = new SortedDictionary<long, List<double>>();
         for (int i = 0; i < samples.Count; i++)
         {
             if (samples.Outcomes[i] == WriteOutcome.Ok)
             {
-                long b = (long)Math.Floor(samples.IntendedStartSeconds[i] / BucketSeconds);
+                long b = Bucket(samples, i);
                 if (!buckets.TryGetValue(b, out var list))
                 {
                     buckets[b] = list = [];
@@ -156,14 +200,15 @@ internal static class LatencyChart
         }
 
         var result = new List<(double, double)>();
-        foreach (var (bucket, list) in buckets)
+        foreach (var (b, list) in buckets)
         {
-            list.Sort();
-            result.Add(((bucket + 0.5) * BucketSeconds, Quantiles.NearestRank(list, quantile)));
+            AddBucketQuantile(result, list, b, quantile);
         }
 
         return result;
     }
+
+    private static long Bucket(WriteSamples samples, int i) => (long)Math.Floor(samples.IntendedStartSeconds[i] / BucketSeconds);
 
     /// <summary>Splits the points where buckets are missing, so a line never bridges a stretch with no acknowledgement.</summary>
     private static IEnumerable<List<(double X, double Ms)>> Segments(List<(double X, double Ms)> points)

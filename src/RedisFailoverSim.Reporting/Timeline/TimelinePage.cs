@@ -161,27 +161,43 @@ public static class TimelinePage
             return;
         }
 
-        var acks = Enumerable.Range(0, samples.Count)
-            .Where(i => samples.Outcomes[i] == WriteOutcome.Ok && samples.AckedBy[i] >= 0)
-            .Select(i => (At: samples.IntendedStartSeconds[i] + samples.LatencyMilliseconds[i] / 1000, Node: samples.AckedBy[i], Lost: samples.Lost[i]))
-            .OrderBy(a => a.At)
-            .ToList();
-        var acked = new long[result.Nodes.Count];
-        var lost = new long[result.Nodes.Count];
-        var next = 0;
-        json.WriteStartArray();
-        foreach (var step in steps)
+        // A step counts every acknowledgement up to the latest step time so far. Each acknowledgement is added to the
+        // first step whose (running latest) time reaches it, then summed forward: no per-write list, whatever the run's size.
+        var reach = new double[steps.Count];
+        for (var k = 0; k < steps.Count; k++)
         {
-            while (next < acks.Count && acks[next].At <= step.Seconds)
+            reach[k] = k == 0 ? steps[k].Seconds : Math.Max(reach[k - 1], steps[k].Seconds);
+        }
+
+        int nodes = result.Nodes.Count;
+        var ackedAt = new long[steps.Count, nodes];
+        var lostAt = new long[steps.Count, nodes];
+        for (var i = 0; i < samples.Count; i++)
+        {
+            int node = samples.AckedBy[i];
+            if (samples.Outcomes[i] != WriteOutcome.Ok || node < 0)
             {
-                acked[acks[next].Node]++;
-                lost[acks[next].Node] += acks[next].Lost ? 1 : 0;
-                next++;
+                continue;
             }
 
-            json.WriteStartArray();
-            for (var n = 0; n < acked.Length; n++)
+            int step = FirstReaching(reach, samples.IntendedStartSeconds[i] + (samples.LatencyMilliseconds[i] / 1000));
+            if (step < steps.Count)
             {
+                ackedAt[step, node]++;
+                lostAt[step, node] += samples.Lost[i] ? 1 : 0;
+            }
+        }
+
+        var acked = new long[nodes];
+        var lost = new long[nodes];
+        json.WriteStartArray();
+        for (var k = 0; k < steps.Count; k++)
+        {
+            json.WriteStartArray();
+            for (var n = 0; n < nodes; n++)
+            {
+                acked[n] += ackedAt[k, n];
+                lost[n] += lostAt[k, n];
                 json.WriteNumberValue(acked[n]);
                 json.WriteNumberValue(lost[n]);
             }
@@ -190,6 +206,26 @@ public static class TimelinePage
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>The first index whose value is at least <paramref name="at"/> (values ascending), or the length.</summary>
+    private static int FirstReaching(double[] ascending, double at)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (ascending[middle] >= at)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 
     private static int IndexOf(IReadOnlyList<string> nodes, string node)

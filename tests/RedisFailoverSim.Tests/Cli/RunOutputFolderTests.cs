@@ -63,9 +63,16 @@ public sealed class RunOutputFolderTests : IDisposable
     [Fact]
     public void Run_ChartCannotBeDrawn_LeavesNoFolderAndNoStaging()
     {
-        // Samples whose columns disagree: drawing the charts fails after results.json was staged.
+        // A write acknowledged by a node the run does not have: drawing the charts fails after results.json was staged.
         var broken = SplitBrainStory.Result();
-        _cli.Runner = (_, _) => broken with { Samples = broken.Samples! with { AckedBy = [0] } };
+        var samples = broken.Samples!;
+        var wrong = new WriteSamples.Builder();
+        for (int i = 0; i < samples.Count; i++)
+        {
+            wrong.Add((long)(samples.IntendedStartSeconds[i] * 1e9), (long)(samples.LatencyMilliseconds[i] * 1e6), samples.Outcomes[i], samples.Lost[i], samples.Client[i], i == 0 ? 99 : samples.AckedBy[i]);
+        }
+
+        _cli.Runner = (_, _) => broken with { Samples = wrong.Build() };
 
         var exit = _cli.Run("run", _cli.ScenarioFile, "--out", _cli.OutputPath(), "--quiet");
 

@@ -72,17 +72,29 @@ internal static class SplitBrainStory
             new TraceEvent(33, "n1", "discard", "n1 full resync from n3: 4 writes it held were discarded"),
         ],
         Faults: [new FaultWindow("partition: {n1} | {n2,n3}", "partition", 10, 25)],
-        Samples: new WriteSamples(
-            IntendedStartSeconds: [5, 12, 15, 15, 21.5, 22, 26, 35, 36],
-            LatencyMilliseconds: [1, 1, 1, 5000, 1, 1, 1, 1, 0],
-            Outcomes:
-            [
-                WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Unknown, WriteOutcome.Ok,
-                WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Failed,
-            ],
-            Lost: [false, true, true, false, false, true, true, false, false],
-            Client: [0, 0, 0, 1, 1, 0, 0, 0, 1],
-            AckedBy: [0, 0, 0, -1, 2, 0, 0, 2, -1]));
+        Samples: StorySamples());
+
+    // Seconds and milliseconds as the story tells them; the samples keep simulated nanoseconds.
+    private static WriteSamples StorySamples()
+    {
+        double[] startSeconds = [5, 12, 15, 15, 21.5, 22, 26, 35, 36];
+        double[] latencyMs = [1, 1, 1, 5000, 1, 1, 1, 1, 0];
+        WriteOutcome[] outcomes =
+        [
+            WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Unknown, WriteOutcome.Ok,
+            WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Ok, WriteOutcome.Failed,
+        ];
+        bool[] lost = [false, true, true, false, false, true, true, false, false];
+        int[] client = [0, 0, 0, 1, 1, 0, 0, 0, 1];
+        int[] ackedBy = [0, 0, 0, -1, 2, 0, 0, 2, -1];
+        var samples = new WriteSamples.Builder();
+        for (int i = 0; i < startSeconds.Length; i++)
+        {
+            samples.Add((long)(startSeconds[i] * 1e9), (long)(latencyMs[i] * 1e6), outcomes[i], lost[i], client[i], ackedBy[i]);
+        }
+
+        return samples.Build();
+    }
 
     /// <summary>The world the story happened in: one node, Sentinel per AZ; clients in az-a and az-b.</summary>
     public static WorldSpec World() => ReportFixtures.World() with
