@@ -24,10 +24,11 @@ internal static class RunCommand
     public const ulong DefaultSeed = 42;
 
     /// <summary>
-    /// The most writes a run keeps the exact ledger for, without <c>--audit</c>, to draw the per-write charts and count
-    /// the trace's writes: about 300 bytes per write with five nodes, so at most about 1.5 GB; every bundled scenario
-    /// fits (serverless-burst, the largest, plans 4.1 M). Longer runs use the compact accounting alone and skip those
-    /// charts.
+    /// The most writes a run keeps every write's outcome for, without <c>--audit</c>, to draw the per-write charts and
+    /// count the trace's writes: about 40 bytes per write while a path runs and 8 per write and path after it
+    /// (<see cref="WorkEstimate"/>), so at most about 360 MB over four paths; every bundled scenario fits
+    /// (serverless-burst, the largest, plans 4.1 M: 373 MB peak). Longer runs use the compact accounting alone and skip
+    /// those charts.
     /// </summary>
     public const long SampledWritesLimit = 5_000_000;
 
@@ -59,7 +60,8 @@ internal static class RunCommand
         }
 
         bool exactLedger = verb.Audit || ((!verb.NoCharts || verb.Trace) && PlannedWrites(scenario.World) <= SampledWritesLimit);
-        if (!WorkGuard.Allows(env, WorkEstimate.For(scenario.World, selection.ToRun, exactLedger), verb.Force, "run", scenario.SourcePath))
+        var estimate = WorkEstimate.For(scenario.World, selection.ToRun, audit: verb.Audit, charts: exactLedger);
+        if (!WorkGuard.Allows(env, estimate, verb.Force, "run", scenario.SourcePath))
         {
             return ExitCodes.BadInput;
         }

@@ -17,8 +17,17 @@ internal sealed record WorkEstimate(long Writes, double Events, double WallSecon
     /// <summary>The process before any write: runtime, loaded model, one path's world.</summary>
     public const double BaseBytes = 100e6;
 
-    /// <summary>Bytes per write of the exact per-write ledger (charts' samples, <c>--audit</c>): about 175 measured.</summary>
+    /// <summary>Bytes per write of the audit (<c>--audit</c>: every node keeps every write): about 175 measured.</summary>
     public const double ExactLedgerBytesPerWrite = 200;
+
+    /// <summary>
+    /// Bytes per write while a chart run's path runs: its ledger's columns (30 B measured, serverless-burst) and the
+    /// samples built from them at the end, rounded up.
+    /// </summary>
+    public const double ChartLedgerBytesPerWrite = 40;
+
+    /// <summary>Bytes per write of a finished path's chart samples, kept until the charts are drawn (7 B measured).</summary>
+    public const double SampleBytesPerWrite = 8;
 
     /// <summary>
     /// With a record of every write, MemoryDB's log snapshots keep every entry too: about 270 B per write measured
@@ -26,19 +35,26 @@ internal sealed record WorkEstimate(long Writes, double Events, double WallSecon
     /// </summary>
     public const double MemoryDbLogBytesPerWrite = 300;
 
-    /// <summary>Estimates one run of <paramref name="paths"/> on <paramref name="world"/>.</summary>
-    public static WorkEstimate For(WorldSpec world, IReadOnlyList<string> paths, bool exactLedger)
+    /// <summary>
+    /// Estimates one run of <paramref name="paths"/> on <paramref name="world"/>: audited, or keeping every write for
+    /// the charts (<paramref name="charts"/>), or neither (flat memory).
+    /// </summary>
+    public static WorkEstimate For(WorldSpec world, IReadOnlyList<string> paths, bool audit, bool charts = false)
     {
         ArgumentNullException.ThrowIfNull(world);
         long writes = RunCommand.PlannedWrites(world);
         double horizon = HorizonSeconds(world);
         double events = 0;
         double memory = BaseBytes;
+        double earlierSamples = 0;
         foreach (var path in paths)
         {
             events += (writes * EventsPerWrite(path, world)) + (horizon * BackgroundEventsPerSecond(path, world));
-            double perWrite = (exactLedger ? ExactLedgerBytesPerWrite : 0) + (exactLedger && path == "memorydb" ? MemoryDbLogBytesPerWrite : 0);
-            memory = Math.Max(memory, BaseBytes + (writes * perWrite));
+            double perWrite = audit
+                ? ExactLedgerBytesPerWrite + (path == "memorydb" ? MemoryDbLogBytesPerWrite : 0)
+                : charts ? ChartLedgerBytesPerWrite : 0;
+            memory = Math.Max(memory, BaseBytes + earlierSamples + (writes * perWrite));
+            earlierSamples += audit || charts ? writes * SampleBytesPerWrite : 0;
         }
 
         return new WorkEstimate(writes, events, events / EventsPerSecond, memory);

@@ -79,7 +79,7 @@ internal static class SweepCommand
 
         // Each grid point's replications, over the workers; a shard runs only its share of each point's runs.
         long runsHere = options.Shard?.Runs(setup.Runs).Count ?? setup.Runs;
-        var perRun = worlds.Select(w => WorkEstimate.For(w, setup.Paths, verb.Audit)).ToList();
+        var perRun = worlds.Select(w => WorkEstimate.For(w, setup.Paths, audit: verb.Audit)).ToList();
         var estimate = new WorkEstimate(
             perRun.Sum(e => e.Writes), perRun.Sum(e => e.Events), perRun.Sum(e => e.WallSeconds), perRun.Max(e => e.MemoryBytes))
             .Times(runsHere, options.Parallel);

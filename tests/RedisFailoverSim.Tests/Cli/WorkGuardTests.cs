@@ -56,7 +56,7 @@ public sealed class WorkGuardTests : IDisposable
     {
         // Sentinels ping every instance and every other Sentinel each second: the background work is quadratic.
         var load = (int sentinels) => WorkEstimate.For(
-            RedisFailoverSim.Scenarios.ScenarioLoader.Load(Write(sentinels)).World, ["self-hosted"], exactLedger: false).Events;
+            RedisFailoverSim.Scenarios.ScenarioLoader.Load(Write(sentinels)).World, ["self-hosted"], audit: false).Events;
 
         double three = load(1), thirty = load(10);
 

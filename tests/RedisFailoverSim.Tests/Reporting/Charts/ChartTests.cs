@@ -1,4 +1,5 @@
 using System.Text;
+using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Reporting;
 using RedisFailoverSim.Reporting.Charts;
 using RedisFailoverSim.Reporting.Output;
@@ -105,6 +106,28 @@ public class ChartTests
 
         Assert.Equal([5.5, 12.5, 15.5, 21.5, 22.5, 26.5, 35.5], points.Select(p => p.X));
         Assert.All(points, p => Assert.Equal(1, p.Ms));
+    }
+
+    [Fact]
+    public void QuantilesPerBucket_WritesOutOfStartOrder_SameBucketsAsInOrder()
+    {
+        // Bucket 2 s, then 1 s, then 2 s again: the per-bucket median must not depend on the writes' order.
+        static WriteSamples Samples(params (double Start, double Ms)[] writes)
+        {
+            var builder = new WriteSamples.Builder();
+            foreach (var (start, ms) in writes)
+            {
+                builder.Add((long)(start * 1e9), (long)(ms * 1e6), WriteOutcome.Ok, lost: false, client: 0, ackedBy: 0);
+            }
+
+            return builder.Build();
+        }
+
+        var shuffled = LatencyChart.QuantilesPerBucket(Samples((2.1, 30), (1.5, 7), (2.9, 10), (2.2, 20)), 0.5);
+        var ordered = LatencyChart.QuantilesPerBucket(Samples((1.5, 7), (2.1, 30), (2.2, 20), (2.9, 10)), 0.5);
+
+        Assert.Equal([(1.5, 7.0), (2.5, 20.0)], shuffled);
+        Assert.Equal(ordered, shuffled);
     }
 
     [Fact]
