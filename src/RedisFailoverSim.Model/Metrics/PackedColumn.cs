@@ -10,10 +10,12 @@ internal sealed class PackedColumn
 {
     private const int BlockBits = 6;
     private const int BlockSize = 1 << BlockBits;
-    private readonly ChunkedColumn<long> _blockMinimum = new();
-    private readonly ChunkedColumn<long> _blockFirstBit = new();
-    private readonly ChunkedColumn<byte> _blockWidth = new();
-    private readonly ChunkedColumn<ulong> _words = new();
+    // Chunks of 4,096: a short run's five columns take kilobytes, not the ledger's 64 Ki-value chunks.
+    private const int ChunkBits = 12;
+    private readonly ChunkedColumn<long> _blockMinimum = new(ChunkBits);
+    private readonly ChunkedColumn<long> _blockFirstBit = new(ChunkBits);
+    private readonly ChunkedColumn<byte> _blockWidth = new(ChunkBits);
+    private readonly ChunkedColumn<ulong> _words = new(ChunkBits);
     private readonly long[] _pending = new long[BlockSize];
     private int _pendingCount;
     private long _blocks;
