@@ -7,4 +7,8 @@ namespace RedisFailoverSim.Reporting;
 /// <param name="Status">Held, failed or skipped.</param>
 /// <param name="Actual">The metric's value in the run, or null when it has none (path skipped, no failover).</param>
 /// <param name="Detail">Why, in plain words, when the value alone does not say it (empty otherwise).</param>
-public sealed record ExpectationOutcome(Expectation Expectation, ExpectationStatus Status, double? Actual, string Detail);
+public sealed record ExpectationOutcome(Expectation Expectation, ExpectationStatus Status, double? Actual, string Detail)
+{
+    /// <summary>For a claim relative to another path (<c>"&lt; 0.6x memorydb"</c>): that path's value, else null.</summary>
+    public double? Compared { get; init; }
+}

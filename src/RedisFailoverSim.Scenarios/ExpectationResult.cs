@@ -7,4 +7,8 @@ namespace RedisFailoverSim.Scenarios;
 /// <param name="Explanation">
 /// One line for people: <c>self-hosted controlPlaneSeconds &gt;= 31: held (actual 32.41)</c>, or why it failed.
 /// </param>
-public sealed record ExpectationResult(Expectation Expectation, bool Held, double? Actual, string Explanation);
+public sealed record ExpectationResult(Expectation Expectation, bool Held, double? Actual, string Explanation)
+{
+    /// <summary>For a claim relative to another path: that path's value of the metric (before the factor).</summary>
+    public double? Compared { get; init; }
+}

@@ -26,11 +26,22 @@ public static class ScenarioMetrics
         ("failoverCount", r => r.FailoverCount, "failovers"),
     ];
 
-    /// <summary>Every metric name, in results.json order.</summary>
-    public static IReadOnlyList<string> Names { get; } = Table.Select(t => t.Name).ToList();
+    /// <summary>
+    /// The month's cost of a path, in dollars, as the cost table gives it: <c>monthlyCost</c> the cheapest priced term
+    /// (reserved where the table has it, else on-demand), <c>monthlyCostOnDemand</c> on-demand, and
+    /// <c>monthlyCostWithEngineering</c> the cheapest term plus the engineer time a self-hosted path needs (the
+    /// decide: section's input). Computed from the <c>month:</c> section and the price table, not the path result.
+    /// </summary>
+    public static IReadOnlyList<string> CostNames { get; } = ["monthlyCost", "monthlyCostOnDemand", "monthlyCostWithEngineering"];
+
+    /// <summary>Every metric name: results.json order, then the cost metrics.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(t => t.Name), .. CostNames];
 
     /// <summary>True for a metric name an <c>expect:</c> claim may use.</summary>
     public static bool IsKnown(string name) => Names.Contains(name);
+
+    /// <summary>True for a cost metric (<see cref="CostNames"/>): read from <see cref="ClaimValues"/>, not the result.</summary>
+    public static bool IsCost(string name) => CostNames.Contains(name);
 
     /// <summary>
     /// A metric's value in a result, or null when the run has none: the failover durations when no failover
@@ -40,6 +51,11 @@ public static class ScenarioMetrics
     public static double? Read(PathResult result, string name)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (IsCost(name))
+        {
+            return null;
+        }
+
         foreach (var entry in Table)
         {
             if (entry.Name == name)
@@ -54,6 +70,7 @@ public static class ScenarioMetrics
     /// <summary>Why a metric has no value in a result, in plain words.</summary>
     internal static string WhyAbsent(PathResult result, string name) => name switch
     {
+        _ when IsCost(name) => "the month's cost was not priced (no month: section, or no price for it in the table)",
         "clientObservedSeconds" when result.Failover is not null => "no write was acknowledged by the new primary",
         "clientObservedSeconds" or "controlPlaneSeconds" => "no failover happened",
         _ => "no write was acknowledged, so there is no latency to measure",

@@ -72,7 +72,7 @@ internal static class DecideCommand
         var recommendation = DecisionMaker.Decide(losses, costs, month, team, prices);
         var report = new RunReport(
             scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results,
-            ExpectationEvaluator.Evaluate(scenario.Expectations, results))
+            ExpectationEvaluator.Evaluate(scenario.Expectations, results, costs))
         {
             World = scenario.World,
             Costs = costs,

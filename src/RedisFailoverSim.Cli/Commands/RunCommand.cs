@@ -79,16 +79,17 @@ internal static class RunCommand
                 return ExitCodes.InternalError;
             }
 
-            var outcomes = ExpectationEvaluator.Evaluate(scenario.Expectations, results);
+            // The month's cost first: cost claims (expect: monthlyCost) are checked against it.
+            var costs = scenario.Month is { } billed ? CostModel.For(results, scenario.World, billed, prices, scenario.Decide) : null;
+            var outcomes = ExpectationEvaluator.Evaluate(scenario.Expectations, results, costs);
             var report = new RunReport(
                 scenario.Name, scenario.Description, scenario.Sha256, scenario.SourcePath, seed, env.Tool, results, outcomes)
             {
                 World = scenario.World,
                 Prices = prices,
             };
-            if (scenario.Month is { } month)
+            if (scenario.Month is { } month && costs is not null)
             {
-                var costs = CostModel.For(results, scenario.World, month, prices, scenario.Decide);
                 var team = scenario.Decide ?? RedisFailoverSim.Scenarios.Cost.DecideInputs.Default;
                 report = report with
                 {

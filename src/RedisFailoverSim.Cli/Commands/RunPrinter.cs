@@ -200,12 +200,15 @@ internal sealed class RunPrinter(CliEnvironment env, bool quiet)
             Comparison.NotEqual => "!=",
             _ => throw new System.Diagnostics.UnreachableException(),
         };
-        return $"{e.Path} {e.Metric} {op} {Number(e.Value)}";
+        var than = e.RelativeTo is not { } other ? Number(e.Value) : e.Value == 1 ? other : $"{Number(e.Value)}x {other}";
+        return $"{e.Path} {e.Metric} {op} {than}";
     }
 
     private static string Because(ExpectationOutcome outcome) =>
         outcome.Actual is { } actual
-            ? "actual " + Number(actual) + (outcome.Detail.Length > 0 ? "; " + outcome.Detail : "")
+            ? "actual " + Number(actual)
+                + (outcome.Compared is { } compared ? $"; {outcome.Expectation.RelativeTo} {Number(compared)}" : "")
+                + (outcome.Detail.Length > 0 ? "; " + outcome.Detail : "")
             : outcome.Detail;
 
     private static string Location(ExpectationOutcome outcome, string scenarioFile) =>

@@ -82,7 +82,8 @@ internal static class ReportComparison
                 $"{o.Expectation.Path}: {o.Expectation.Metric} {o.Expectation.Text}",
                 o.Expectation.Line.ToString(CultureInfo.InvariantCulture),
                 o.Status.ToString().ToLowerInvariant(),
-                o.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-",
+                (o.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-")
+                    + (o.Compared is { } c ? $" ({o.Expectation.RelativeTo}: {c.ToString("0.###", CultureInfo.InvariantCulture)})" : ""),
                 o.Detail,
             ]));
     }

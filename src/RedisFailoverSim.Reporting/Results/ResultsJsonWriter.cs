@@ -222,6 +222,13 @@ public static class ResultsJsonWriter
         json.WriteNumber("line", outcome.Expectation.Line);
         json.WriteString("status", StatusName(outcome.Status));
         WriteRaw(json, "actual", outcome.Actual is { } actual ? InvariantNumbers.Quantity(actual) : null);
+        if (outcome.Expectation.RelativeTo is { } other)
+        {
+            // Only relative claims carry these, so results.json of every other claim is as before.
+            json.WriteString("relativeTo", other);
+            WriteRaw(json, "compared", outcome.Compared is { } compared ? InvariantNumbers.Quantity(compared) : null);
+        }
+
         json.WriteString("detail", outcome.Detail);
         json.WriteEndObject();
     }

@@ -11,7 +11,7 @@ namespace RedisFailoverSim.Scenarios.Reading;
 /// </summary>
 internal sealed partial class ScenarioReader
 {
-    private const string ClaimShape = "a claim like \"> 0\" or \"<= 34\" (operators: <, <=, >, >=, ==, !=)";
+    private const string ClaimShape = "a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=)";
 
     private static readonly (string Symbol, Comparison Operator)[] Operators =
     [
@@ -54,7 +54,13 @@ internal sealed partial class ScenarioReader
             {
                 if (metricKey is YamlScalarNode { Value: { } metric } && ScenarioMetrics.IsKnown(metric))
                 {
-                    expectations.AddRange(ReadClaims(path, metric, claimNode));
+                    if (ScenarioMetrics.IsCost(metric) && top.Mapping("month", ScenarioKeys.Month) is null)
+                    {
+                        _document.Report(metricKey, $"expect.{path}.{metric}: a cost claim needs the scenario's month: section (what a month of the workload is billed as)");
+                        continue;
+                    }
+
+                    expectations.AddRange(ReadClaims(path, metric, claimNode, paths));
                 }
             }
         }
@@ -62,7 +68,7 @@ internal sealed partial class ScenarioReader
         return expectations;
     }
 
-    private List<Expectation> ReadClaims(string path, string metric, YamlNode node)
+    private List<Expectation> ReadClaims(string path, string metric, YamlNode node, RequestedPaths paths)
     {
         var where = $"expect.{path}.{metric}";
         var claims = new List<Expectation>();
@@ -75,13 +81,13 @@ internal sealed partial class ScenarioReader
 
             for (var i = 0; i < list.Children.Count; i++)
             {
-                if (ReadClaim(path, metric, list.Children[i], $"{where}[{i}]") is { } claim)
+                if (ReadClaim(path, metric, list.Children[i], $"{where}[{i}]", paths) is { } claim)
                 {
                     claims.Add(claim);
                 }
             }
         }
-        else if (ReadClaim(path, metric, node, where) is { } claim)
+        else if (ReadClaim(path, metric, node, where, paths) is { } claim)
         {
             claims.Add(claim);
         }
@@ -89,7 +95,7 @@ internal sealed partial class ScenarioReader
         return claims;
     }
 
-    private Expectation? ReadClaim(string path, string metric, YamlNode node, string where)
+    private Expectation? ReadClaim(string path, string metric, YamlNode node, string where, RequestedPaths paths)
     {
         if (node is not YamlScalarNode { Value: { } text } || text.Length == 0)
         {
@@ -100,15 +106,44 @@ internal sealed partial class ScenarioReader
         var match = ClaimPattern().Match(text);
         var symbol = match.Success ? match.Groups[1].Value : "";
         var known = Operators.FirstOrDefault(o => o.Symbol == symbol);
+        var number = match.Groups[2].Value;
+        var times = match.Groups[3].Success;
+        var other = match.Groups[4].Success ? match.Groups[4].Value : null;
+        double value = 1;
         if (!match.Success || known.Symbol is null
-            || !double.TryParse(match.Groups[2].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
+            || (number.Length == 0 && (other is null || times))
+            || (times && other is null)
+            || (number.Length > 0 && other is not null && !times)
+            || (number.Length > 0 && (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))))
         {
             _document.Report(node, $"{where}: expected {ClaimShape}; found '{text}'{ClaimHint(text, symbol)}");
             return null;
         }
 
-        return new Expectation(path, metric, known.Operator, value, text.Trim(), (int)node.Start.Line);
+        if (other is not null && !RelativeTargetIsValid(path, other, paths, node, where))
+        {
+            return null;
+        }
+
+        return new Expectation(path, metric, known.Operator, value, text.Trim(), (int)node.Start.Line) { RelativeTo = other };
+    }
+
+    // A relative claim compares with another path the scenario runs: "< 0.6x memorydb".
+    private bool RelativeTargetIsValid(string path, string other, RequestedPaths paths, YamlNode node, string where)
+    {
+        string? problem = !DeploymentPaths.All.Contains(other)
+            ? $"'{other}' is not a path (paths: {string.Join(", ", DeploymentPaths.All)})"
+            : other == path
+            ? $"a claim about {path} cannot compare with {path} itself"
+            : paths.IsComplete && !paths.Names.Contains(other)
+            ? $"the scenario does not run {other} ('paths' lists {string.Join(", ", paths.Names)})"
+            : null;
+        if (problem is not null)
+        {
+            _document.Report(node, $"{where}: {problem}");
+        }
+
+        return problem is null;
     }
 
     private static string ClaimHint(string text, string symbol) => symbol switch
@@ -121,6 +156,7 @@ internal sealed partial class ScenarioReader
         _ => "",
     };
 
-    [GeneratedRegex(@"^\s*([<>=!]{0,2})\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*$")]
+    // An operator, then a number, a path, or "<number>x <path>" (the other path's value of the metric, times it).
+    [GeneratedRegex(@"^\s*([<>=!]{0,2})\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)?\s*(x|×)?\s*([a-z][a-z-]*)?\s*$")]
     private static partial Regex ClaimPattern();
 }

@@ -6,7 +6,8 @@ namespace RedisFailoverSim.Tests.Scenarios;
 public class BadScenarioTests
 {
     private const string Allowed = "attempted, acknowledged, acknowledgedLost, failed, unknown, unknownPresent, clientObservedSeconds, "
-        + "controlPlaneSeconds, latencyP50Ms, latencyP99Ms, latencyP999Ms, latencyMaxMs, splitBrainSeconds, failoverCount";
+        + "controlPlaneSeconds, latencyP50Ms, latencyP99Ms, latencyP999Ms, latencyMaxMs, splitBrainSeconds, failoverCount, "
+        + "monthlyCost, monthlyCostOnDemand, monthlyCostWithEngineering";
 
     public static TheoryData<string, int, int, string> Corpus() => new()
     {
@@ -26,7 +27,7 @@ public class BadScenarioTests
         { "unknown-target", 17, 13, "faults[0].target: expected primary or a node name (n1, n2, n3) for crash; found 'n9'; did you mean 'n1'?" },
         { "fault-after-workload", 16, 9, "faults[0].at: expected a time before the workload ends (60.000s); found 90.000s" },
         { "extra-latency-on-crash", 18, 20, "faults[0].extra-latency: 'extra-latency' (the one-way delay added to each message, e.g. 20ms) applies only to slow-az, not to crash" },
-        { "bad-operator", 20, 23, "expect.self-hosted.acknowledgedLost: expected a claim like \"> 0\" or \"<= 34\" (operators: <, <=, >, >=, ==, !=); found '=> 0'; did you mean '>='?" },
+        { "bad-operator", 20, 23, "expect.self-hosted.acknowledgedLost: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '=> 0'; did you mean '>='?" },
         { "unknown-metric", 20, 5, $"expect.self-hosted: unknown key 'acknowledgedLst'; allowed: {Allowed}; did you mean 'acknowledgedLost'?" },
         { "unknown-path", 19, 3, "expect: unknown key 'selfhosted'; allowed: elasticache, serverless, memorydb, self-hosted; did you mean 'self-hosted'?" },
         { "expect-path-not-run", 20, 3, "expect.memorydb: the scenario does not run memorydb ('paths' lists self-hosted)" },
