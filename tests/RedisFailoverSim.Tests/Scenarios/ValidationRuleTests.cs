@@ -26,7 +26,7 @@ public class ValidationRuleTests
         { Crash, "client:\n  connect-to-every-node: 1\n", 19, 26, "client.connect-to-every-node: expected true or false; found '1'" },
         { Crash, "paths: [self-hosted, self-hosted]\n", 18, 22, "paths[1]: 'self-hosted' is listed twice" },
         { Crash, "paths: [selfhosted]\n", 18, 9, "paths[0]: expected one of elasticache, serverless, memorydb, self-hosted; found 'selfhosted'; did you mean 'self-hosted'?" },
-        { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\" or \"<= 34\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },
+        { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },
         { Crash, "expect:\n  self-hosted:\n    failoverCount: []\n", 20, 20, "expect.self-hosted.failoverCount: expected at least one claim; found an empty list" },
         { Crash, "elasticache:\n  detection: [1, 2]\n", 19, 14, "elasticache.detection: expected a single value; found a list" },
     };
