@@ -47,12 +47,29 @@ public sealed class CompactTally
         _splitBrain = new SplitBrainClock(recorder, nodeCount);
     }
 
+    /// <summary>The per-shard split of a cluster run (null: no shards).</summary>
+    internal ShardTally? Shards { get; private set; }
+
+    /// <summary>The shards' results once <see cref="Finish"/> ran (null: not a cluster run).</summary>
+    public IReadOnlyList<ShardResult>? ShardResults { get; private set; }
+
+    /// <summary>
+    /// Splits the tally by shard (a Redis Cluster run): <paramref name="clientShards"/> gives each client's shard,
+    /// <paramref name="nodeShards"/> each node's. Call before the first write.
+    /// </summary>
+    public void TrackShards(IReadOnlyList<int> clientShards, IReadOnlyList<int> nodeShards, int shardCount)
+    {
+        Invariant.Holds(Shards is null && _acknowledged + _failed + _unknown == 0);
+        Shards = new ShardTally(clientShards, nodeShards, shardCount, _recorder, _faultStart);
+    }
+
     /// <summary>Intervals held by the stamp sets (a measure of the tally's memory).</summary>
     public int IntervalCount => _ackedOutsideSplitBrain.IntervalCount + _ackedInSplitBrain.IntervalCount + _unknownApplied.IntervalCount;
 
     /// <summary>A write's outcome became known (<paramref name="stamp"/>: its entry if applied, else none).</summary>
-    internal void Resolved(WriteOutcome outcome, long start, long at, int ackedBy, long stamp)
+    internal void Resolved(int client, WriteOutcome outcome, long start, long at, int ackedBy, long stamp)
     {
+        Shards?.Resolved(client, outcome, Math.Max(1, at - start), at, ackedBy, stamp);
         switch (outcome)
         {
             case WriteOutcome.Ok:
@@ -95,8 +112,9 @@ public sealed class CompactTally
     internal void UnknownApplied(long stamp) => _unknownApplied.Add(stamp);
 
     /// <summary>A write still pending at the end: unknown, and applied if <paramref name="stamp"/> is set.</summary>
-    internal void PendingAtEnd(long stamp)
+    internal void PendingAtEnd(int client, long stamp)
     {
+        Shards?.PendingAtEnd(client);
         _unknown++;
         if (stamp != WriteStamp.None)
         {
@@ -119,6 +137,7 @@ public sealed class CompactTally
             present.AddAll(finalDatasets[i].ToSet());
         }
 
+        ShardResults = Shards?.Finish(present, _recorder.NodeNames);
         long splitBrainLost = _ackedInSplitBrain.Count - _ackedInSplitBrain.CountShared(present);
         long lost = splitBrainLost + _ackedOutsideSplitBrain.Count - _ackedOutsideSplitBrain.CountShared(present);
         Invariant.Holds(_ackedInSplitBrain.Count + _ackedOutsideSplitBrain.Count == _acknowledged);

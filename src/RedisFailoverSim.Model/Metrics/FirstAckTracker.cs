@@ -25,6 +25,11 @@ internal sealed class FirstAckTracker
         Array.Fill(_lastAck, long.MinValue);
     }
 
+    /// <summary>
+    /// For one shard of a cluster: the node-to-shard map and the shard whose promotions count (null: every promotion).
+    /// </summary>
+    public (IReadOnlyList<int> NodeShards, int Shard)? Shard { get; init; }
+
     /// <summary>The instant found, or null.</summary>
     public long? Found { get; private set; }
 
@@ -63,7 +68,7 @@ internal sealed class FirstAckTracker
         while (_node < 0 && _cursor < promotions.Count)
         {
             var (node, at) = promotions[_cursor++];
-            if (at >= _faultStart!.Value)
+            if (at >= _faultStart!.Value && (Shard is not { } only || only.NodeShards[node] == only.Shard))
             {
                 _node = node;
                 _promotedAt = at;

@@ -47,6 +47,9 @@ public sealed record PathResult(
     /// <summary>For a Redis Cluster: the shard of each node, in <see cref="Nodes"/> order (null: one primary at a time).</summary>
     public IReadOnlyList<int>? NodeShards { get; init; }
 
+    /// <summary>For a Redis Cluster: each shard's writes, loss, failover and latency, adding up to the totals (else null).</summary>
+    public IReadOnlyList<ShardResult>? Shards { get; init; }
+
     /// <summary>
     /// The outcome under each choice of an assumption the run depended on (e.g. the fencing of A19), when the caller
     /// asked for them (<c>rfsim run</c> does); empty otherwise.

@@ -42,6 +42,7 @@ public static class ResultBuilder
             present = ledger.IsAudit ? FinalDatasetPresence.ByEntries(ledger, finalDatasets) : FinalDatasetPresence.ByStamps(ledger, finalDatasets);
             var exact = ExactTotals(world, present, faultStart, promotion, splitBrain);
             SimulationAuditor.Check(exact, totals, world);
+            SimulationAuditor.CheckShards(world, present);
             totals = exact;
         }
 
@@ -73,6 +74,7 @@ public static class ResultBuilder
         {
             Availability = ledger.Gaps.Finish(i => world.Clients[i].Name),
             NodeShards = world.Spec.Cluster?.NodeShards,
+            Shards = ledger.Compact.ShardResults,
         };
     }
 

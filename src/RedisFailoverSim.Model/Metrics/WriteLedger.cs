@@ -118,7 +118,7 @@ public sealed class WriteLedger
         Invariant.Holds(at.Nanoseconds >= start);
         PendingCount--;
         _windowOutcome[slot] = outcome;
-        _tally.Resolved(outcome, start, at.Nanoseconds, ackedByNode, _windowStamp[slot]);
+        _tally.Resolved(_windowClient[slot], outcome, start, at.Nanoseconds, ackedByNode, _windowStamp[slot]);
         if (outcome == WriteOutcome.Ok)
         {
             Gaps.Acknowledged(_windowClient[slot], at.Nanoseconds);
@@ -183,7 +183,7 @@ public sealed class WriteLedger
             long slot = id & _mask;
             if (_windowOutcome[slot] == WriteOutcome.Pending)
             {
-                _tally.PendingAtEnd(_windowStamp[slot]);
+                _tally.PendingAtEnd(_windowClient[slot], _windowStamp[slot]);
             }
         }
 

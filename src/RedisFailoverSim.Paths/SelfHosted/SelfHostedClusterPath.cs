@@ -25,6 +25,7 @@ internal static class SelfHostedClusterPath
         var (spec, clientShards) = PerShardClients(scenario, shares);
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
         var sim = world.Simulation;
+        world.Ledger.Compact.TrackShards(clientShards, cluster.NodeShards, cluster.Shards);
         var agents = new List<ClusterBusAgent>();
         for (int i = 0; i < spec.Nodes.Count; i++)
         {

@@ -130,8 +130,10 @@ internal static class RolesChart
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < result.Nodes.Count; i++)
         {
-            ticks.AddMajor(-i, result.Nodes[i]);
+            ticks.AddMajor(-i, LaneLabel(result, i));
         }
+
+        AddShardSeparators(plot, result, view);
 
         double sentinelTop = -result.Nodes.Count - 0.2;
         for (int i = 0; i < sentinels.Count; i++)
@@ -207,6 +209,41 @@ internal static class RolesChart
         }
 
         return stripes;
+    }
+
+    /// <summary>
+    /// A node's lane label; in a cluster the first node of each shard also names the shard, since the lanes are
+    /// grouped by shard (issue 19: "node lanes grouped by shard").
+    /// </summary>
+    internal static string LaneLabel(PathResult result, int node)
+    {
+        if (result.NodeShards is not { } shards || (node > 0 && shards[node - 1] == shards[node]))
+        {
+            return result.Nodes[node];
+        }
+
+        return $"shard {shards[node] + 1}: {result.Nodes[node]}";
+    }
+
+    /// <summary>A line between the lanes of two shards, so each shard's nodes read as one group.</summary>
+    private static void AddShardSeparators(Plot plot, PathResult result, ChartView view)
+    {
+        if (result.NodeShards is not { } shards)
+        {
+            return;
+        }
+
+        for (int i = 1; i < shards.Count; i++)
+        {
+            if (shards[i] != shards[i - 1])
+            {
+                var line = plot.Add.Line(view.From, -i + 0.5, view.To, -i + 0.5);
+                line.LineColor = ChartColors.Ink.WithAlpha(0.55);
+                line.LineWidth = 1.5f;
+                line.LinePattern = LinePattern.Dashed;
+                line.MarkerSize = 0;
+            }
+        }
     }
 
     private static int Lane(PathResult result, string node)

@@ -31,6 +31,7 @@ internal static class ReportContent
         ReportCost.Write(report, w);
         Verdict(report, w);
         ReportComparison.Write(report, w);
+        ReportShards.Write(report, w);
         Scenario(report, w);
         Facts(report, w);
         Charts(report, w);

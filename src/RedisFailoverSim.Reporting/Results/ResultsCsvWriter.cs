@@ -7,7 +7,8 @@ namespace RedisFailoverSim.Reporting.Results;
 /// Writes <c>results.csv</c>: a header and one row per path, columns in the fixed order of <see cref="Columns"/>
 /// (new columns are only ever appended). Units are in the column names (<c>_s</c>, <c>_ms</c>); seconds and
 /// milliseconds have 3 decimals; an empty cell means "no value" (e.g. no failover happened); booleans are
-/// <c>true</c>/<c>false</c>. RFC 4180 quoting, but LF line ends so the bytes are the same on every OS.
+/// <c>true</c>/<c>false</c>. A Redis Cluster run adds a row per shard after its path's row, <c>shard</c> set (empty on
+/// the path's own row, whose counts are the shards' sums) and only the columns a shard has filled. RFC 4180 quoting, but LF line ends so the bytes are the same on every OS.
 /// </summary>
 public static class ResultsCsvWriter
 {
@@ -44,6 +45,7 @@ public static class ResultsCsvWriter
         "no_ack_s",
         "longest_no_ack_s",
         "worst_client_no_ack_s",
+        "shard",
     ];
 
     /// <summary>Writes the report to <paramref name="destination"/> (left open).</summary>
@@ -63,6 +65,10 @@ public static class ResultsCsvWriter
         foreach (var path in report.Paths)
         {
             text.Append(string.Join(',', Row(report, path).Select(Quote))).Append('\n');
+            foreach (var shard in path.Shards ?? [])
+            {
+                text.Append(string.Join(',', ShardRow(report, path, shard).Select(Quote))).Append('\n');
+            }
         }
 
         return text.ToString();
@@ -98,6 +104,36 @@ public static class ResultsCsvWriter
         yield return Time(result.Availability.NoAckSeconds);
         yield return Time(result.Availability.LongestNoAckSeconds);
         yield return Time(result.Availability.WorstClientNoAckSeconds);
+        yield return "";
+    }
+
+    private static IEnumerable<string> ShardRow(RunReport report, PathResult result, ShardResult shard)
+    {
+        // The columns of Row; what a shard does not have (window latency, split brain, epochs) stays empty.
+        yield return result.Path;
+        yield return InvariantNumbers.Count(shard.Attempted);
+        yield return InvariantNumbers.Count(shard.Acknowledged);
+        yield return InvariantNumbers.Count(shard.AcknowledgedLost);
+        yield return InvariantNumbers.Count(shard.Failed);
+        yield return InvariantNumbers.Count(shard.Unknown);
+        yield return "";
+        yield return Time(shard.Failover?.ClientObservedSeconds);
+        yield return Time(shard.Failover?.ControlPlaneSeconds);
+        yield return Time(shard.Latency.P50);
+        yield return Time(shard.Latency.P99);
+        yield return Time(shard.Latency.P999);
+        yield return Time(shard.Latency.Max);
+        for (int i = 0; i < 9; i++)
+        {
+            yield return "";
+        }
+
+        yield return report.ScenarioName;
+        yield return report.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return "";
+        yield return "";
+        yield return "";
+        yield return InvariantNumbers.Count(shard.Shard);
     }
 
     private static string Time(double? value) => value is { } v ? InvariantNumbers.Fixed(v) ?? "" : "";

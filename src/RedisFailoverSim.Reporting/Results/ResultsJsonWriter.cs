@@ -137,6 +137,12 @@ public static class ResultsJsonWriter
             WriteBands(json, result.Bands);
         }
 
+        if (result.Shards is { } shards)
+        {
+            // Only for a Redis Cluster run; other runs keep their bytes.
+            WriteShards(json, shards);
+        }
+
         json.WriteStartObject("usage");
         foreach (var (name, value) in result.Usage)
         {
@@ -167,6 +173,28 @@ public static class ResultsJsonWriter
         WriteFixed(json, "switchMasterSeconds", failover.SwitchMasterSeconds);
         json.WriteString("newPrimary", failover.NewPrimary);
         json.WriteEndObject();
+    }
+
+    private static void WriteShards(Utf8JsonWriter json, IReadOnlyList<ShardResult> shards)
+    {
+        json.WriteStartArray("shards");
+        foreach (var shard in shards)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("shard", shard.Shard);
+            json.WriteStartObject("writes");
+            json.WriteNumber("attempted", shard.Attempted);
+            json.WriteNumber("acknowledged", shard.Acknowledged);
+            json.WriteNumber("acknowledgedLost", shard.AcknowledgedLost);
+            json.WriteNumber("failed", shard.Failed);
+            json.WriteNumber("unknown", shard.Unknown);
+            json.WriteEndObject();
+            WriteFailover(json, shard.Failover);
+            WriteLatency(json, "latencyMs", shard.Latency);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteAvailability(Utf8JsonWriter json, WriteAvailability availability)

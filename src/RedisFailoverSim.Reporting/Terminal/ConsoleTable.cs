@@ -32,6 +32,10 @@ public static class ConsoleTable
         foreach (var result in results)
         {
             table.AddRow(Row(result).Select(cell => (IRenderable)new Text(cell)).ToArray());
+            foreach (var shard in result.Shards ?? [])
+            {
+                table.AddRow(ShardRow(shard).Select(cell => (IRenderable)new Text(cell)).ToArray());
+            }
         }
 
         return table;
@@ -59,6 +63,29 @@ public static class ConsoleTable
     }
 
     /// <summary>
+    /// The cells of one shard's row under its path's (a Redis Cluster): the shard's writes, its own failover and
+    /// latency; split brain is the path's.
+    /// </summary>
+    public static IReadOnlyList<string> ShardRow(ShardResult shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        return
+        [
+            "  shard " + Count(shard.Shard),
+            Count(shard.Acknowledged),
+            $"{Count(shard.AcknowledgedLost)} ({Percent(shard.AcknowledgedLost, shard.Acknowledged)})",
+            Count(shard.Failed),
+            Count(shard.Unknown),
+            shard.Failover is null ? None : Seconds(shard.Failover.ClientObservedSeconds),
+            shard.Failover is null ? None : Seconds(shard.Failover.ControlPlaneSeconds),
+            Milliseconds(shard.Latency.P50, shard.Latency.Count),
+            Milliseconds(shard.Latency.P99, shard.Latency.Count),
+            Milliseconds(shard.Latency.P999, shard.Latency.Count),
+            None,
+        ];
+    }
+
+    /// <summary>
     /// Jepsen's four-line set summary for one path ("Call me maybe", 2013), e.g.
     /// <c>2000 total</c> / <c>1998 acknowledged</c> / <c>872 survivors</c> /
     /// <c>1126 acknowledged writes lost (56.4%)</c>, the first line also saying how many failed or were unknown.
@@ -81,14 +108,11 @@ public static class ConsoleTable
     public static string LostPercent(WriteCounts writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        if (writes.Acknowledged == 0)
-        {
-            return "0%";
-        }
-
-        var percent = 100.0 * writes.AcknowledgedLost / writes.Acknowledged;
-        return percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        return Percent(writes.AcknowledgedLost, writes.Acknowledged);
     }
+
+    private static string Percent(long lost, long acknowledged) =>
+        acknowledged == 0 ? "0%" : (100.0 * lost / acknowledged).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 

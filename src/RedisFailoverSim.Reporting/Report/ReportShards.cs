@@ -1,0 +1,83 @@
+using RedisFailoverSim.Model.Metrics;
+
+namespace RedisFailoverSim.Reporting.Report;
+
+/// <summary>
+/// For a Redis Cluster run, the comparison split by shard: each shard's writes, loss, its own failover and latency,
+/// then the path's total, so a reader sees which shard lost what and that the other shards did not fail over.
+/// </summary>
+internal static class ReportShards
+{
+    /// <summary>The table's headers, in column order.</summary>
+    public static IReadOnlyList<string> Headers { get; } =
+    [
+        "shard", "acked", "lost", "failed", "unknown", "failover client s", "failover control s", "promoted",
+        "P50 ms", "P99 ms", "P99.9 ms",
+    ];
+
+    /// <summary>Writes a table per sharded path (nothing for other paths).</summary>
+    public static void Write(RunReport report, IReportWriter w)
+    {
+        var sharded = report.Paths.Where(p => p.Shards is not null).ToList();
+        if (sharded.Count == 0)
+        {
+            return;
+        }
+
+        w.Heading(3, "By shard");
+        foreach (var result in sharded)
+        {
+            var rows = result.Shards!.Select(Row).Append(Total(result)).ToList();
+            w.Paragraph(result.Path + ":");
+            w.Table(Headers, rows, Enumerable.Range(1, Headers.Count - 1).Where(i => i != 7).ToHashSet());
+        }
+
+        w.Paragraph(
+            "Each client holds a connection per shard carrying the writes whose keys hash to that shard's slots; a "
+            + "shard's failover runs from the first fault to the first promotion of one of its own nodes (\"-\": none "
+            + "of them was promoted). The shards' counts add up to the total row.");
+    }
+
+    /// <summary>The cells of one shard's row.</summary>
+    public static IReadOnlyList<string> Row(ShardResult shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        return
+        [
+            RunVerdict.N(shard.Shard),
+            RunVerdict.N(shard.Acknowledged),
+            $"{RunVerdict.N(shard.AcknowledgedLost)} ({Share(shard.AcknowledgedLost, shard.Acknowledged)})",
+            RunVerdict.N(shard.Failed),
+            RunVerdict.N(shard.Unknown),
+            shard.Failover is null ? "-" : shard.Failover.ClientObservedSeconds is { } c ? RunVerdict.Seconds(c) : "never",
+            shard.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "-",
+            shard.Failover?.NewPrimary ?? "-",
+            ReportComparison.Milliseconds(shard.Latency.P50, shard.Latency.Count),
+            ReportComparison.Milliseconds(shard.Latency.P99, shard.Latency.Count),
+            ReportComparison.Milliseconds(shard.Latency.P999, shard.Latency.Count),
+        ];
+    }
+
+    private static IReadOnlyList<string> Total(PathResult result)
+    {
+        var writes = result.Writes;
+        return
+        [
+            "total",
+            RunVerdict.N(writes.Acknowledged),
+            $"{RunVerdict.N(writes.AcknowledgedLost)} ({Share(writes.AcknowledgedLost, writes.Acknowledged)})",
+            RunVerdict.N(writes.Failed),
+            RunVerdict.N(writes.Unknown),
+            result.Failover is null ? "-" : result.Failover.ClientObservedSeconds is { } c ? RunVerdict.Seconds(c) : "never",
+            result.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "-",
+            result.Failover?.NewPrimary ?? "-",
+            ReportComparison.Milliseconds(result.Latency.P50, result.Latency.Count),
+            ReportComparison.Milliseconds(result.Latency.P99, result.Latency.Count),
+            ReportComparison.Milliseconds(result.Latency.P999, result.Latency.Count),
+        ];
+    }
+
+    private static string Share(long lost, long acknowledged) => acknowledged == 0
+        ? "0%"
+        : (100.0 * lost / acknowledged).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
