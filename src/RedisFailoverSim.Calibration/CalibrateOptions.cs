@@ -10,6 +10,7 @@ namespace RedisFailoverSim.Calibration;
 /// <param name="OutDir"><c>--out DIR</c>; default <c>out/&lt;scenario-name&gt;/calibration</c>.</param>
 /// <param name="ModelSeeds"><c>--model-seeds M</c>: model runs; default max(N, 10), since model runs cost milliseconds.</param>
 /// <param name="MaxWriteRate"><c>--max-write-rate R</c>: cap on the real write rate, all clients (default 500/s).</param>
+/// <param name="ClientLibrary"><c>--client LIB</c>: the client library to drive (default stackexchange-redis).</param>
 public sealed record CalibrateOptions(
     string ScenarioPath,
     int Runs = 3,
@@ -19,7 +20,8 @@ public sealed record CalibrateOptions(
     ulong? Seed = null,
     string? OutDir = null,
     int? ModelSeeds = null,
-    double MaxWriteRate = 500)
+    double MaxWriteRate = 500,
+    string ClientLibrary = "stackexchange-redis")
 {
     /// <summary>Test hook: changes the world the model side runs (see <see cref="CalibrationSettings.ModelWorld"/>).</summary>
     internal Func<Model.Specs.WorldSpec, Model.Specs.WorldSpec>? ModelWorld { get; init; }

@@ -38,6 +38,9 @@ public static class CalibrationCommand
         "  --seed N              first model seed (default: the scenario's seed, else 1)\n" +
         "  --out DIR             output folder (default out/<scenario-name>/calibration)\n" +
         "  --max-write-rate R    cap on the real write rate, all clients, per second (default 500); both sides run the capped rate\n" +
+        "  --client LIB          the client library to drive (default stackexchange-redis, in-process with the scenario's client\n" +
+        "                        settings); redis-py, ioredis and node-redis run their driver in calibration/drivers/ with the\n" +
+        "                        library's own defaults, and the model runs that library's profile (rfsim explain client LIB)\n" +
         "Writes calibration.json, calibration-runs.csv and per-write CSVs. Exit codes: 0 agree, 1 differ, 2 bad input or no\n" +
         "Redis (install: apt-get install -y redis-server redis-sentinel), 130 interrupted.";
 
@@ -105,6 +108,7 @@ public static class CalibrationCommand
             ConvergenceCap: TimeSpan.FromSeconds(120))
         {
             ModelWorld = options.ModelWorld,
+            ClientLibrary = options.ClientLibrary,
         };
 
         ICalibrationOutput? output = null;
@@ -194,6 +198,15 @@ public static class CalibrationCommand
         if (!(options.MaxWriteRate > 0))
         {
             problems.Add($"--max-write-rate {options.MaxWriteRate.ToString(CultureInfo.InvariantCulture)}: expected a positive number of writes per second");
+        }
+
+        if (!Model.Catalog.ClientLibraries.TryFind(options.ClientLibrary, out var library))
+        {
+            problems.Add($"--client {options.ClientLibrary}: unknown client library; expected one of {string.Join(", ", Model.Catalog.ClientLibraries.Ids)}");
+        }
+        else if (!string.Equals(library.Id, Real.Drivers.ClientDrivers.InProcess, StringComparison.Ordinal) && Real.Drivers.ClientDrivers.Find(library.Id) is null)
+        {
+            problems.Add($"--client {library.Id}: {library.Calibration}");
         }
 
         return problems;

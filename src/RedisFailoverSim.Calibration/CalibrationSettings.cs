@@ -26,4 +26,11 @@ public sealed record CalibrationSettings(
     /// deliberately wrong model to check that the verdict can fail. Null for every real calibration.
     /// </summary>
     internal Func<Model.Specs.WorldSpec, Model.Specs.WorldSpec>? ModelWorld { get; init; }
+
+    /// <summary>
+    /// The client library under calibration (a profile id, <c>rfsim explain client</c>): StackExchange.Redis runs
+    /// in-process with the scenario's client settings; any other runs its driver with the library's own defaults, and
+    /// the model runs that library's profile.
+    /// </summary>
+    public string ClientLibrary { get; init; } = Real.Drivers.ClientDrivers.InProcess;
 }

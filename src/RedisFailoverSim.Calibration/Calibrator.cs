@@ -30,7 +30,8 @@ public static class Calibrator
         }
 
         var binaries = RedisBinaries.Find(settings.RedisServerPath, settings.RedisSentinelPath);
-        var (scaled, scale) = Scale(world, settings.MaxWriteRate);
+        var (driver, driverDirectory, clientWorld) = ClientUnderCalibration(world, settings.ClientLibrary);
+        var (scaled, scale) = Scale(clientWorld, settings.MaxWriteRate);
         var notes = Notes(world, scaled, scale, binaries);
         if (settings.ModelWorld is not null)
         {
@@ -60,7 +61,11 @@ public static class Calibrator
                 WorkDirectory(settings.OutDir, runName),
                 unchecked((int)(settings.Seed + (ulong)run - 1)),
                 CutMode.BlackHole,
-                settings.ConvergenceCap);
+                settings.ConvergenceCap)
+            {
+                Driver = driver,
+                DriverDirectory = driverDirectory,
+            };
             var result = RealRun.Execute(scaled, runSettings, progress, cancellationToken);
             real.Add(result);
             var m = result.Metrics;
@@ -85,6 +90,28 @@ public static class Calibrator
         };
     }
 
+    /// <summary>
+    /// The driver of the library under calibration and the world the model runs: StackExchange.Redis (in-process) keeps
+    /// the scenario's client settings; another library runs its own defaults, so the model runs its profile.
+    /// </summary>
+    private static (Real.Drivers.ClientDriver? Driver, string Directory, WorldSpec World) ClientUnderCalibration(WorldSpec world, string library)
+    {
+        if (string.Equals(library, Real.Drivers.ClientDrivers.InProcess, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, string.Empty, world);
+        }
+
+        if (!Model.Catalog.ClientLibraries.TryFind(library, out var profile))
+        {
+            throw new CalibrationSetupException($"--client {library}: unknown client library");
+        }
+
+        var driver = Real.Drivers.ClientDrivers.Find(profile.Id)
+            ?? throw new CalibrationSetupException($"--client {profile.Id}: {profile.Calibration}");
+        string directory = Real.Drivers.ClientDrivers.Check(driver);
+        return (driver, directory, world with { Client = profile.Settings });
+    }
+
     /// <summary>The world with its rate scaled down so that all clients together stay under <paramref name="maxWriteRate"/>.</summary>
     internal static (WorldSpec World, double Scale) Scale(WorldSpec world, double maxWriteRate)
     {
@@ -105,6 +132,11 @@ public static class Calibrator
             "self-hosted path only: the AWS paths cannot run locally; their calibration stays the published figures (ElastiCache Multi-AZ failover ~27 s under AWS FIS, 15-30 s per AWS guidance: docs/sources.md §4.1)",
             $"real processes: {binaries.Version} on 127.0.0.1, every link through rfsim's proxies (loopback RTT ≈ 0.1 ms); the model runs the scenario's own network (AWS same-AZ/cross-AZ delays), so sub-millisecond latencies differ by design",
         };
+        if (!string.Equals(scaled.Client.Library, ClientSettings.Default.Library, StringComparison.Ordinal))
+        {
+            notes.Add($"client library: {scaled.Client.Library}, its own defaults on the real side (driver in calibration/drivers/) and its profile in the model (rfsim explain client); the scenario's client: settings are not used");
+        }
+
         if (scale < 1)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"write rate scaled down ×{scale:0.###} for this machine: {world.Workload.RatePerClient:0.##}/s → {scaled.Workload.RatePerClient:0.##}/s per client, on both sides (raise --max-write-rate to change)"));

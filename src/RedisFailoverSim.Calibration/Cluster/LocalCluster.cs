@@ -109,6 +109,7 @@ internal sealed partial class LocalCluster : IDisposable
     {
         member.Process?.Dispose();
         member.Process = null;
+        ForEachProxyOf(member, p => p.StopListening());
     }
 
     /// <summary>SIGSTOP.</summary>
@@ -175,9 +176,21 @@ internal sealed partial class LocalCluster : IDisposable
             Add(new TcpProxy(member.Name, member.FrontPort, member.RealPort, Cuts, Mode, IdentifyProcess));
             foreach (var (client, port) in member.ClientFronts)
             {
-                Add(new TcpProxy(member.Name, port, member.RealPort, Cuts, Mode, _ => client));
+                Add(new TcpProxy(member.Name, port, member.RealPort, Cuts, Mode, _ => client) { HoldNewAcrossCut = true });
             }
         }
+    }
+
+    /// <summary>The proxies in front of <paramref name="member"/> (its front port and every client's port for it).</summary>
+    private void ForEachProxyOf(ServerMember member, Action<TcpProxy> action)
+    {
+        List<TcpProxy> proxies;
+        lock (_gate)
+        {
+            proxies = _proxies.Where(p => p.Target == member.Name).ToList();
+        }
+
+        proxies.ForEach(action);
     }
 
     private void Add(TcpProxy proxy)
@@ -216,6 +229,7 @@ internal sealed partial class LocalCluster : IDisposable
         string executable = member.Kind == MemberKind.Node ? _binaries.ServerPath : _binaries.SentinelPath;
         var process = ChildProcess.Start(member.Name, executable, arguments, member.LogPath);
         member.Process = process;
+        ForEachProxyOf(member, p => p.StartListening());
         lock (_gate)
         {
             _nameByPid[process.Pid] = member.Name;

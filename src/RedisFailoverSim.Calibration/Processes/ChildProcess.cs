@@ -30,6 +30,9 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Its process id.</summary>
     public int Pid { get; }
 
+    /// <summary>Its standard input, when started with an output-line handler (else null).</summary>
+    public StreamWriter? StandardInput => _process.StartInfo.RedirectStandardInput ? _process.StandardInput : null;
+
     /// <summary>True while SIGSTOP holds it.</summary>
     public bool IsPaused { get; private set; }
 
@@ -49,15 +52,19 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>; stdout and stderr go to <paramref name="logPath"/>.</summary>
-    public static ChildProcess Start(string name, string fileName, IReadOnlyList<string> arguments, string logPath)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="arguments"/>; stdout and stderr go to <paramref name="logPath"/>,
+    /// or, with <paramref name="onOutputLine"/>, stdout's lines to it (a client driver's replies) and its standard input
+    /// stays open for <see cref="StandardInput"/>.
+    /// </summary>
+    public static ChildProcess Start(string name, string fileName, IReadOnlyList<string> arguments, string logPath, Action<string>? onOutputLine = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            RedirectStandardInput = onOutputLine is not null,
             WorkingDirectory = Path.GetDirectoryName(logPath) ?? Environment.CurrentDirectory,
         };
         foreach (var argument in arguments)
@@ -90,7 +97,17 @@ internal sealed class ChildProcess : IDisposable
             // Unprivileged: the default priority.
         }
 
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (onOutputLine is null)
+            {
+                child.Append(e.Data);
+            }
+            else if (e.Data is not null)
+            {
+                onOutputLine(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -24,12 +24,12 @@ internal sealed class TcpProxy : IDisposable
     private readonly LinkCuts _cuts;
     private readonly CutMode _mode;
     private readonly Func<Socket, string?> _identifySource;
-    private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _gate = new();
     private readonly HashSet<ProxiedConnection> _connections = [];
     private readonly List<string> _unidentifiedSources = [];
-    private readonly Thread _acceptThread;
+    private Socket? _listener;
+    private Thread? _acceptThread;
 
     /// <summary>Binds <paramref name="listenPort"/> on 127.0.0.1 and starts accepting.</summary>
     public TcpProxy(string target, int listenPort, int upstreamPort, LinkCuts cuts, CutMode mode, Func<Socket, string?> identifySource)
@@ -39,22 +39,17 @@ internal sealed class TcpProxy : IDisposable
         _cuts = cuts;
         _mode = mode;
         _identifySource = identifySource;
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            _listener.Bind(new IPEndPoint(IPAddress.Loopback, listenPort));
-            _listener.Listen(128);
-        }
-        catch (SocketException e)
-        {
-            _listener.Dispose();
-            throw new CalibrationSetupException($"proxy for {target} cannot listen on 127.0.0.1:{listenPort}: {e.Message}", e);
-        }
-
-        ListenPort = ((IPEndPoint)_listener.LocalEndPoint!).Port;
+        ListenPort = listenPort;
+        StartListening();
         _cuts.LinksCut += OnLinksCut;
-        _acceptThread = GuardedThread.Start($"rfsim-proxy-{target}:{ListenPort}", AcceptLoop, ThreadStackBytes);
     }
+
+    /// <summary>
+    /// Hold a new connection across a cut until the heal instead of resetting it: set for the proxies in front of a
+    /// member that each client dials (<c>LocalCluster</c>), where a reset would make a connect fail at once that across
+    /// a real partition hangs; the members' own links keep the reset (see <see cref="Handle"/>).
+    /// </summary>
+    public bool HoldNewAcrossCut { get; init; }
 
     /// <summary>The member behind the proxy.</summary>
     public string Target { get; }
@@ -98,12 +93,65 @@ internal sealed class TcpProxy : IDisposable
         }
     }
 
+    /// <summary>
+    /// Closes the listening port while the target's process is gone (killed, not yet restarted), so that a connect is
+    /// refused by the kernel, as a host whose port is closed refuses it. Listening on, the kernel would complete the
+    /// handshake before the proxy learnt the target is gone: a client that writes as soon as it connects (redis-py,
+    /// with no handshake of its own) would count a write sent into a connection that then resets, unknown, where
+    /// against a crashed Redis its connect fails and the write is never sent.
+    /// </summary>
+    public void StopListening()
+    {
+        lock (_gate)
+        {
+            _listener?.Close();
+            _listener = null;
+        }
+
+        _acceptThread?.Join(TimeSpan.FromSeconds(2));
+        _acceptThread = null;
+    }
+
+    /// <summary>Listens on <see cref="ListenPort"/> again (nothing when it already does).</summary>
+    public void StartListening()
+    {
+        lock (_gate)
+        {
+            if (_listener is not null || _stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                listener.Bind(new IPEndPoint(IPAddress.Loopback, ListenPort));
+                listener.Listen(128);
+            }
+            catch (SocketException e)
+            {
+                listener.Dispose();
+                throw new CalibrationSetupException($"proxy for {Target} cannot listen on 127.0.0.1:{ListenPort}: {e.Message}", e);
+            }
+
+            _listener = listener;
+            _acceptThread = GuardedThread.Start($"rfsim-proxy-{Target}:{ListenPort}", () => AcceptLoop(listener), ThreadStackBytes);
+        }
+    }
+
     /// <summary>Stops accepting and resets every connection.</summary>
     public void Dispose()
     {
         _cuts.LinksCut -= OnLinksCut;
         _stop.Cancel();
-        _listener.Close();
+        Socket? listener;
+        lock (_gate)
+        {
+            listener = _listener;
+            _listener = null;
+        }
+
+        listener?.Close();
         List<ProxiedConnection> open;
         lock (_gate)
         {
@@ -117,17 +165,17 @@ internal sealed class TcpProxy : IDisposable
         }
 
         // Bounded: the accept loop ends as soon as the listener is closed; pumps end when their sockets close.
-        _acceptThread.Join(TimeSpan.FromSeconds(2));
+        _acceptThread?.Join(TimeSpan.FromSeconds(2));
     }
 
-    private void AcceptLoop()
+    private void AcceptLoop(Socket listener)
     {
         while (!_stop.IsCancellationRequested)
         {
             Socket accepted;
             try
             {
-                accepted = _listener.Accept();
+                accepted = listener.Accept();
             }
             catch (Exception e) when (e is ObjectDisposedException or SocketException or InvalidOperationException)
             {
@@ -164,8 +212,20 @@ internal sealed class TcpProxy : IDisposable
         // connect does: not connected. Connections opened before the cut are held (black-holed), not refused.
         if (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source))
         {
-            ProxiedConnection.Reset(downstream);
-            return;
+            if (!HoldNewAcrossCut)
+            {
+                ProxiedConnection.Reset(downstream);
+                return;
+            }
+
+            // A client's connect is held instead, until the heal: a client library that writes as soon as it is
+            // connected (redis-py) would otherwise count a write sent into a reset, where across a real partition its
+            // connect hangs (no connect timeout by default) and the write waits, unsent, until the heal.
+            if (!_cuts.WaitOpen(source, Target, _stop.Token) || !_cuts.WaitOpen(Target, source, _stop.Token))
+            {
+                ProxiedConnection.Reset(downstream);
+                return;
+            }
         }
 
         var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

@@ -75,13 +75,16 @@ internal static class RealRun
             throw new CalibrationSetupException("could not subscribe to every Sentinel's events");
         }
 
-        var clients = new List<RealWriteClient>();
+        var clients = new List<IRealClient>();
         var clientLog = new ClientLog(Path.Combine(settings.WorkDirectory, "clients.log"), clock);
         try
         {
             foreach (var c in spec.Clients)
             {
-                var client = new RealWriteClient(c.Name, spec.Client, cluster.Sentinels.Select(s => s.FrontPort).ToList(), new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, spec.Workload.ValueBytes, clientLog);
+                var sentinelPorts = cluster.Sentinels.Select(s => s.FrontPort).ToList();
+                IRealClient client = settings.Driver is { } driver
+                    ? new Drivers.DriverClient(driver, settings.DriverDirectory, c.Name, sentinelPorts, cluster.TunnelMap(c.Name), ledger, clock, spec.Workload.ValueBytes, settings.WorkDirectory)
+                    : new RealWriteClient(c.Name, spec.Client, sentinelPorts, new ClientTunnel(cluster.TunnelMap(c.Name)), ledger, clock, spec.Workload.ValueBytes, clientLog);
                 clients.Add(client);
                 if (!client.Connect(clientLog.Writer))
                 {
@@ -104,7 +107,7 @@ internal static class RealRun
 
             var present = ReadFinalSet(primary ?? RealConvergence.CurrentPrimary(cluster));
             double end = clock.Seconds;
-            var unmapped = clients.Sum(c => c.Tunnel.Unmapped);
+            var unmapped = clients.Sum(c => c.UnmappedConnections);
             var builder = new RealMetricsBuilder(spec, cluster, ledger, present);
             return new RealRunResult(
                 builder.Build((ulong)settings.Run, faults, observer.Events, roles, missing.Length == 0, end),
@@ -132,7 +135,7 @@ internal static class RealRun
     private static (ServerMember? Primary, string Missing, IReadOnlyList<RealFaultWindow> Faults, RolePoller Roles) RunWorkloadAndFaults(
         WorldSpec spec,
         LocalCluster cluster,
-        List<RealWriteClient> clients,
+        List<IRealClient> clients,
         IReadOnlyList<ScheduledWrite> schedule,
         RealLedger ledger,
         RunClock clock,
@@ -154,7 +157,7 @@ internal static class RealRun
     private static (ServerMember? Primary, string Missing, IReadOnlyList<RealFaultWindow> Faults) DriveRun(
         WorldSpec spec,
         LocalCluster cluster,
-        List<RealWriteClient> clients,
+        List<IRealClient> clients,
         IReadOnlyList<ScheduledWrite> schedule,
         RealLedger ledger,
         RunClock clock,
@@ -174,8 +177,10 @@ internal static class RealRun
         double lastHeal = spec.Faults.Select(f => (f.HealsAt ?? f.At).TotalSeconds).DefaultIfEmpty(0).Max();
         faults.WaitHealed(TimeSpan.FromSeconds(Math.Max(0, lastHeal - clock.Seconds) + 10));
 
-        // Every write ends within the command timeout (StackExchange.Redis checks on its heartbeat), plus slack.
-        var settle = spec.Client.CommandTimeout.TotalSeconds + (2 * spec.Client.Heartbeat.TotalSeconds) + 5;
+        // Every write ends within the command timeout (StackExchange.Redis checks on its heartbeat), plus slack. A
+        // library without a command timeout (redis-py, ioredis) may wait for ever: its writes still pending after
+        // 30 s count as unknown, as the model's still-pending writes do at the end of a run.
+        var settle = Math.Min(spec.Client.CommandTimeout.TotalSeconds + (2 * spec.Client.Heartbeat.TotalSeconds) + 5, 30);
         SpinWait.SpinUntil(() => ledger.Pending == 0 || cancellationToken.IsCancellationRequested, TimeSpan.FromSeconds(settle));
         cancellationToken.ThrowIfCancellationRequested();
         var bound = TimeSpan.FromSeconds(Math.Min(settings.ConvergenceCap.TotalSeconds, spec.Run.ConvergenceBound.TotalSeconds));

@@ -12,4 +12,11 @@ namespace RedisFailoverSim.Calibration.Real;
 /// <param name="Seed">Seeds the write schedule's phases (and Poisson gaps).</param>
 /// <param name="Mode">What a partition does to a proxied connection.</param>
 /// <param name="ConvergenceCap">The longest wait for replication to converge after the last heal (wall clock).</param>
-internal sealed record RealRunSettings(RedisBinaries Binaries, int PortBase, int Run, string Directory, string WorkDirectory, int Seed, CutMode Mode, TimeSpan ConvergenceCap);
+internal sealed record RealRunSettings(RedisBinaries Binaries, int PortBase, int Run, string Directory, string WorkDirectory, int Seed, CutMode Mode, TimeSpan ConvergenceCap)
+{
+    /// <summary>The driver of the client library under calibration, or null for StackExchange.Redis (in-process).</summary>
+    public Drivers.ClientDriver? Driver { get; init; }
+
+    /// <summary>The folder holding <see cref="Driver"/>'s script.</summary>
+    public string DriverDirectory { get; init; } = string.Empty;
+}

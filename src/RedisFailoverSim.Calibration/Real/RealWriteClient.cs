@@ -11,7 +11,7 @@ namespace RedisFailoverSim.Calibration.Real;
 /// never awaited by the schedule (open workload); each one's outcome and the node that answered it (from a
 /// per-write profiling session) land in the ledger.
 /// </summary>
-internal sealed class RealWriteClient : IDisposable
+internal sealed class RealWriteClient : IRealClient
 {
     /// <summary>The set every client adds to.</summary>
     public const string SetKey = "rfsim:calibration:set";
@@ -41,6 +41,9 @@ internal sealed class RealWriteClient : IDisposable
 
     /// <summary>Its tunnel (its view of the network).</summary>
     public ClientTunnel Tunnel { get; }
+
+    /// <inheritdoc />
+    public int UnmappedConnections => Tunnel.Unmapped;
 
     /// <summary>The StackExchange.Redis settings used, as its configuration string (for the report).</summary>
     public string Configuration => _options.ToString(includePassword: false);

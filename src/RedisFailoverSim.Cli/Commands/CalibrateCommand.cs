@@ -36,6 +36,7 @@ internal static class CalibrateCommand
             OutDir = verb.Out,
             ModelSeeds = verb.ModelSeeds,
             MaxWriteRate = verb.MaxWriteRate ?? defaults.MaxWriteRate,
+            ClientLibrary = verb.Client ?? defaults.ClientLibrary,
         };
         return CalibrationCommand.Run(options, env.Out, env.Error, WriteChart, CalibrationOutputFolder.Begin);
     }

@@ -45,11 +45,17 @@ internal sealed class CalibrateVerb : Help.IExtraArguments
         + "machine can drive it; both sides run the capped rate and the report says so.")]
     public double? MaxWriteRate { get; set; }
 
+    [Option("client", HelpText = "Client library to drive (default stackexchange-redis, in-process). redis-py, ioredis and "
+        + "node-redis run their driver in calibration/drivers/ with the library's own defaults, and the model runs that "
+        + "library's profile (rfsim explain client <library>).")]
+    public string? Client { get; set; }
+
     [Usage(ApplicationAlias = "rfsim")]
     public static IEnumerable<Example> Examples =>
     [
         new("Crash the primary of a real 3-node Sentinel cluster three times and compare with the model",
             new CalibrateVerb { File = "scenarios/primary-crash.yaml" }),
         new("Split brain, five real runs", new CalibrateVerb { File = "scenarios/az-partition-split-brain.yaml", Runs = 5 }),
+        new("The same crash with redis-py driving the writes", new CalibrateVerb { File = "scenarios/primary-crash.yaml", Client = "redis-py" }),
     ];
 }

@@ -7,7 +7,7 @@ namespace RedisFailoverSim.Model.Catalog;
 /// The client-library profiles: each library's defaults as <see cref="ClientSettings"/> policy choices, with the source
 /// of each (docs/sources.md §11). A profile is data; the client model is the same for all.
 /// </summary>
-public static class ClientLibraries
+public static partial class ClientLibraries
 {
     private const string Se = "docs/sources.md §9.2";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
@@ -18,7 +18,7 @@ public static class ClientLibraries
 
     /// <summary>Every profile; the first is the default.</summary>
     public static IReadOnlyList<ClientLibrary> All { get; } =
-        [StackExchange(), RedisPy(), RedisPy8(), Lettuce(), Jedis(), GoRedis(), IoRedis(), NodeRedis(), ValkeyGlide()];
+        [StackExchange(), RedisPy(), RedisPy8(), RedisPy4(), Lettuce(), Jedis(), GoRedis(), IoRedis6(), IoRedis(), NodeRedis6(), NodeRedis(), ValkeyGlide()];
 
     /// <summary>The profile ids, as scenarios spell them.</summary>
     public static IReadOnlyList<string> Ids { get; } = All.Select(l => l.Id).ToList();
@@ -55,7 +55,7 @@ public static class ClientLibraries
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
         ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46)",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
-        "not calibrated yet: Debian's python3-redis 4.3.4 can run here");
+        "not calibrated: 7.x is not packaged here; its Sentinel client is calibrated as redis-py-4 (Debian's 4.3.4), which differs only in retries");
 
     private static ClientLibrary RedisPy8() => Make(
         "redis-py-8", "8.1.0", RedisPy().Settings with
@@ -71,6 +71,21 @@ public static class ClientLibraries
             ("dead-socket", "docs/sources.md §11.2: TCP keepalive probes only an idle connection; the 5 s socket timeout comes first")],
         ["retries after a timeout or a closed connection are not modelled: those writes end unknown (assumption A46)"],
         "not calibrated: 8.1 is not packaged here");
+
+    private static ClientLibrary RedisPy4() => Make(
+        "redis-py-4", "4.3.4 (Debian 12 python3-redis)", RedisPy().Settings with
+        {
+            Library = "redis-py 4",
+            RetryAttempts = 0,
+            RetryOn = RetryOn.None,
+            RetryBackoff = NoDelay,
+        },
+        [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("retry-attempts", "docs/sources.md §11.9"), ("retry-on", "docs/sources.md §11.9"), ("sentinel-timeout", "docs/sources.md §11.9 (none; modelled as assumption A5)")],
+        ["the Sentinels are asked without a timeout: a Sentinel whose open connection a partition black-holes would hold the query; modelled with the 500 ms of assumption A5",
+            "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
+        "calibrated: rfsim calibrate --client redis-py-4 drives Debian's python3-redis 4.3.4 (calibration/drivers/redis_py_writer.py)");
 
     private static ClientLibrary Lettuce() => Make(
         "lettuce", "6.x-7.0 (@b0bcdd8)", ClientSettings.Default with
@@ -130,7 +145,7 @@ public static class ClientLibraries
         "cannot run here (the Go module proxy serves no go-redis for this project): rests on its sources");
 
     private static ClientLibrary IoRedis() => Make(
-        "ioredis", "4.x-5.x (@01e27e7)", ClientSettings.Default with
+        "ioredis-5", "4.x-5.x (@01e27e7)", ClientSettings.Default with
         {
             Library = "ioredis",
             CommandTimeout = ClientSettings.Never,
@@ -154,10 +169,10 @@ public static class ClientLibraries
             ("follow-switch-master", "UNCONFIRMED: ioredis 5 subscribes only with failoverDetector")],
         ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
             "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
-        "not calibrated yet: ioredis is on the npm registry and node is installed");
+        "not calibrated: the npm registry serves 6.0.0 here (profile ioredis), whose defaults differ in the reconnect backoff");
 
     private static ClientLibrary NodeRedis() => Make(
-        "node-redis", "4.x", ClientSettings.Default with
+        "node-redis-4", "4.x", ClientSettings.Default with
         {
             Library = "node-redis",
             CommandTimeout = ClientSettings.Never,
@@ -178,7 +193,7 @@ public static class ClientLibraries
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed),
             ("role-check", Unconfirmed)],
         ["node-redis 4 has no Sentinel client (5 adds one); the model asks the Sentinels as the others do"],
-        "not calibrated yet: redis (node-redis) is on the npm registry and node is installed");
+        "not calibrated: the npm registry serves 6.3.1 here (profile node-redis), which has a Sentinel client and a 5 s timeout");
 
     private static ClientLibrary ValkeyGlide() => Make(
         "valkey-glide", "2.x", ClientSettings.Default with

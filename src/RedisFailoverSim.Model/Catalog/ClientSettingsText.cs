@@ -26,7 +26,7 @@ public static class ClientSettingsText
         "connect-timeout" => Duration(s.ConnectTimeout, "none"),
         "heartbeat" => Duration(s.Heartbeat, "none"),
         "timers" => s.Timers == ClientTimers.Heartbeat ? "heartbeat" : "exact",
-        "timeout-origin" => s.TimeoutOrigin == TimeoutOrigin.IntendedStart ? "intended-start" : "sent",
+        "timeout-origin" => TimeoutOrigins[(int)s.TimeoutOrigin],
         "on-timeout" => Action(s.OnTimeout),
         "on-readonly" => Action(s.OnReadOnly),
         "on-noreplicas" => Action(s.OnNoReplicas),
@@ -63,6 +63,9 @@ public static class ClientSettingsText
         "dead-socket-after" => Duration(s.DeadSocketAfter, "none"),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "not a client key"),
     };
+
+    /// <summary>The spellings of <see cref="TimeoutOrigin"/>.</summary>
+    public static IReadOnlyList<string> TimeoutOrigins { get; } = ["intended-start", "sent", "queued"];
 
     /// <summary>The spellings of <see cref="ConnectionAction"/>.</summary>
     public static IReadOnlyList<string> Actions { get; } = ["keep", "drop", "rediscover"];

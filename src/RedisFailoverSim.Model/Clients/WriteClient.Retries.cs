@@ -54,7 +54,7 @@ public sealed partial class WriteClient
             return;
         }
 
-        if (_settings.TimeoutOrigin == TimeoutOrigin.IntendedStart && BacklogDeadline(writeId) <= Sim.Now)
+        if (_settings.TimeoutOrigin != TimeoutOrigin.Sent && BacklogDeadline(writeId) <= Sim.Now)
         {
             _retries.Remove(writeId);
             _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);

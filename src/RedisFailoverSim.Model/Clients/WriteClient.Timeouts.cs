@@ -67,13 +67,17 @@ public sealed partial class WriteClient
         return timedOut;
     }
 
-    /// <summary>The instant a write sent now times out.</summary>
-    private SimTime SentDeadline(long writeId) => _settings.TimeoutOrigin == TimeoutOrigin.IntendedStart
-        ? _ledger.IntendedStart(writeId) + _settings.CommandTimeout
-        : Sim.Now + _settings.CommandTimeout;
+    /// <summary>The instant a write sent now times out: never, when only queued writes time out.</summary>
+    private SimTime SentDeadline(long writeId) => _settings.TimeoutOrigin switch
+    {
+        TimeoutOrigin.IntendedStart => _ledger.IntendedStart(writeId) + _settings.CommandTimeout,
+        TimeoutOrigin.Sent => Sim.Now + _settings.CommandTimeout,
+        TimeoutOrigin.Queued => NoDeadline,
+        _ => throw new System.Diagnostics.UnreachableException(),
+    };
 
     /// <summary>The instant a write waiting unsent times out: never, when timeouts start at the send.</summary>
-    private SimTime BacklogDeadline(long writeId) => _settings.TimeoutOrigin == TimeoutOrigin.IntendedStart
+    private SimTime BacklogDeadline(long writeId) => _settings.TimeoutOrigin != TimeoutOrigin.Sent
         ? _ledger.IntendedStart(writeId) + _settings.CommandTimeout
         : NoDeadline;
 

@@ -25,7 +25,7 @@ internal sealed partial class ScenarioReader
             ConnectTimeout = Never(s, "connect-timeout", "none") ?? d.ConnectTimeout,
             Heartbeat = s.Duration("heartbeat") ?? d.Heartbeat,
             Timers = Choice(s, "timers", ["heartbeat", "exact"], [ClientTimers.Heartbeat, ClientTimers.Exact]) ?? d.Timers,
-            TimeoutOrigin = Choice(s, "timeout-origin", ["intended-start", "sent"], [TimeoutOrigin.IntendedStart, TimeoutOrigin.Sent]) ?? d.TimeoutOrigin,
+            TimeoutOrigin = Choice(s, "timeout-origin", ["intended-start", "sent", "queued"], [TimeoutOrigin.IntendedStart, TimeoutOrigin.Sent, TimeoutOrigin.Queued]) ?? d.TimeoutOrigin,
             OnTimeout = Action(s, "on-timeout") ?? d.OnTimeout,
             OnReadOnly = Action(s, "on-readonly") ?? d.OnReadOnly,
             OnNoReplicas = Action(s, "on-noreplicas") ?? d.OnNoReplicas,

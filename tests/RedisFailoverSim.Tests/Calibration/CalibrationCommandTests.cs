@@ -41,6 +41,23 @@ public class CalibrationCommandTests
     }
 
     [Fact]
+    public void Run_ClientThatCannotRunHere_ExitsTwoSayingWhy()
+    {
+        // Lettuce needs Maven Central, which this machine cannot reach: it rests on its sources.
+        var (code, stderr) = Run(Crash, new CalibrateOptions("x.yaml", ClientLibrary: "lettuce"));
+        Assert.Equal(CalibrationCommand.ExitBadInput, code);
+        Assert.Equal("--client lettuce: cannot run here (Maven Central is not reachable): rests on its sources", stderr.Trim());
+    }
+
+    [Fact]
+    public void Run_UnknownClient_ExitsTwoListingTheLibraries()
+    {
+        var (code, stderr) = Run(Crash, new CalibrateOptions("x.yaml", ClientLibrary: "hiredis"));
+        Assert.Equal(CalibrationCommand.ExitBadInput, code);
+        Assert.StartsWith("--client hiredis: unknown client library; expected one of stackexchange-redis, redis-py, ", stderr.Trim());
+    }
+
+    [Fact]
     public void Run_ScenarioFileMissing_ExitsTwo()
     {
         var stdout = new StringWriter();

@@ -117,6 +117,35 @@ public sealed class TcpProxyTests : IDisposable
         Assert.Equal("closed", ReadUntilClosed(client, Patience));
     }
 
+    [Fact]
+    public void HoldNewAcrossCut_ClientConnectsDuringTheCut_BytesArriveAtTheHeal()
+    {
+        // A client's proxy holds a connect across a cut (a real partition makes it hang) instead of resetting it.
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client") { HoldNewAcrossCut = true };
+        _cuts.Cut([("client", "echo"), ("echo", "client")]);
+        using var during = Connect(proxy.ListenPort);
+        Send(during, "sent in the cut");
+        Assert.Null(TryReceive(during, Quiet));
+        Assert.False(_echo.WaitReceived("sent in the cut", Quiet));
+
+        _cuts.Heal([("client", "echo"), ("echo", "client")]);
+        Assert.Equal("sent in the cut", TryReceive(during, Patience));
+    }
+
+    [Fact]
+    public void StopListening_TargetGone_ConnectIsRefusedThenAcceptedAgainAfterStartListening()
+    {
+        // While the target's process is gone the port is closed, so a connect fails as against a crashed Redis.
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client");
+        proxy.StopListening();
+        var refused = Assert.Throws<SocketException>(() => Connect(proxy.ListenPort));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+
+        proxy.StartListening();
+        using var after = Connect(proxy.ListenPort);
+        Assert.Equal("back", RoundTrip(after, "back", Patience));
+    }
+
     private static int PortFor()
     {
         // Port 0 lets the kernel choose a free port; the socket is closed before the proxy binds it.

@@ -103,10 +103,10 @@ public class ClientLibraryProfileTests
     }
 
     [Fact]
-    public void IoRedis_Defaults_NoCommandTimeoutLinearRetryStrategyAndTwentyRetriesPerRequest()
+    public void IoRedis5_Defaults_NoCommandTimeoutLinearRetryStrategyAndTwentyRetriesPerRequest()
     {
         // RedisOptions.ts l.35-79: no commandTimeout, retryStrategy min(times × 50, 2000), maxRetriesPerRequest 20.
-        var p = Profile("ioredis");
+        var p = Profile("ioredis-5");
         Assert.Equal(ClientSettings.Never, p.CommandTimeout);
         Assert.Equal(SimDuration.FromSeconds(10), p.ConnectTimeout);
         var random = new RandomStream(1);
@@ -122,7 +122,7 @@ public class ClientLibraryProfileTests
     public void NodeRedisAndGlide_Defaults_NoTimeoutAnd250Milliseconds()
     {
         // node-redis docs/client-configuration.md: min(retries × 50, 500); GLIDE requestTimeout 250 ms.
-        var node = Profile("node-redis");
+        var node = Profile("node-redis-4");
         Assert.Equal(ClientSettings.Never, node.CommandTimeout);
         Assert.Equal(SimDuration.FromMilliseconds(500), node.Reconnect.Delay(30, new RandomStream(1)));
         Assert.Equal(SimDuration.FromMilliseconds(250), Profile("valkey-glide").CommandTimeout);
@@ -137,6 +137,69 @@ public class ClientLibraryProfileTests
             Assert.All(library.Facts, f => Assert.False(string.IsNullOrWhiteSpace(f.Source), library.Id + " " + f.Key));
         }
 
-        Assert.Equal(9, ClientLibraries.Ids.Distinct().Count());
+        Assert.Equal(12, ClientLibraries.Ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void RedisPy4_Defaults_AsRedisPy7ButNoRetry()
+    {
+        // Debian's python3-redis 4.3.4 connection.py l.565: Retry(NoBackoff(), 0) unless retry_on_error is given;
+        // client.py l.906-917: no socket or connect timeout (docs/sources.md §11.9).
+        var p = Profile("redis-py-4");
+        Assert.Equal(0, p.RetryAttempts);
+        Assert.Equal(RetryOn.None, p.RetryOn);
+        Assert.Equal(ClientSettings.Never, p.CommandTimeout);
+        Assert.Equal(ClientSettings.Never, p.ConnectTimeout);
+        Assert.Equal(OfflineQueue.FailFast, p.OfflineQueue);
+        Assert.Equal(ConnectionAction.Keep, p.OnNoReplicas);
+        Assert.Equal(ConnectionAction.Drop, p.OnReadOnly);
+        Assert.False(p.FollowSwitchMaster);
+    }
+
+    [Fact]
+    public void IoRedis6_Defaults_ExponentialRetryStrategyCappedAtFiveSeconds()
+    {
+        // ioredis 6.0.0 built/redis/RedisOptions.js l.11-16: min(2^(times-1) × 50, 5000) ms (+ 0-200 ms jitter, not
+        // modelled); the rest as 5.x: no commandTimeout, maxRetriesPerRequest 20, role check (docs/sources.md §11.10).
+        var p = Profile("ioredis");
+        var random = new RandomStream(1);
+        Assert.Equal(SimDuration.FromMilliseconds(50), p.Reconnect.Delay(0, random));
+        Assert.Equal(SimDuration.FromMilliseconds(100), p.Reconnect.Delay(1, random));
+        Assert.Equal(SimDuration.FromMilliseconds(3200), p.Reconnect.Delay(6, random));
+        Assert.Equal(SimDuration.FromSeconds(5), p.Reconnect.Delay(7, random));
+        Assert.Equal(ClientSettings.Never, p.CommandTimeout);
+        Assert.Equal(20, p.FlushQueueAfterReconnects);
+        Assert.True(p.RoleCheckOnConnect);
+        Assert.Equal(ConnectionAction.Keep, p.OnNoReplicas);
+    }
+
+    [Fact]
+    public void NodeRedis6_Sentinel_QueuedOnlyTimeoutOneSecondRediscoveryAndSwitchMaster()
+    {
+        // @redis/client 6.3.1 (docs/sources.md §11.11): defaults.js DEFAULT_COMMAND_TIMEOUT 5000 only while unwritten
+        // (commands-queue.js commandsToWrite removes the timer), and the Sentinel client holds writes in execute()
+        // meanwhile, so none times out; #connect retries every 1000 ms; READONLY or a lost client → #reset() and retry,
+        // at most maxCommandRediscovers 16; a +switch-master (pSubscribe) resets.
+        var p = Profile("node-redis");
+        Assert.Equal(ClientSettings.Never, p.CommandTimeout);
+        Assert.Equal(TimeoutOrigin.Queued, p.TimeoutOrigin);
+        Assert.Equal(SimDuration.FromSeconds(1), p.Reconnect.Delay(0, new RandomStream(1)));
+        Assert.Equal(SimDuration.FromSeconds(1), p.Reconnect.Delay(9, new RandomStream(1)));
+        Assert.Equal(16, p.RetryAttempts);
+        Assert.Equal(RetryOn.ReadOnly, p.RetryOn);
+        Assert.Equal(ConnectionAction.Rediscover, p.OnReadOnly);
+        Assert.Equal(16, p.FlushQueueAfterReconnects);
+        Assert.True(p.FollowSwitchMaster);
+        Assert.False(p.RoleCheckOnConnect);
+    }
+
+    [Fact]
+    public void CalibratedProfiles_SayHowTheyWereCalibrated()
+    {
+        foreach (var id in new[] { "redis-py-4", "ioredis", "node-redis" })
+        {
+            Assert.True(ClientLibraries.TryFind(id, out var library));
+            Assert.StartsWith("calibrated: rfsim calibrate --client " + id, library.Calibration);
+        }
     }
 }

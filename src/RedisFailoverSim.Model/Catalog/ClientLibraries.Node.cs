@@ -1,0 +1,60 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Model.Catalog;
+
+/// <summary>The Node.js profiles calibrated here: the versions the npm registry serves (calibration/drivers/package.json).</summary>
+public static partial class ClientLibraries
+{
+    private static ClientLibrary IoRedis6() => Make(
+        "ioredis", "6.0.0", IoRedis().Settings with
+        {
+            Library = "ioredis 6",
+            ReconnectBase = SimDuration.FromMilliseconds(50),
+            ReconnectGrowth = 2,
+            ReconnectStep = SimDuration.Zero,
+            ReconnectMax = SimDuration.FromSeconds(5),
+            ReconnectJitter = BackoffJitter.None,
+        },
+        [("*", "docs/sources.md §11.10"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
+            ("dead-socket", "docs/sources.md §11.10: TCP keepalive from 30 s idle, far beyond a failover")],
+        ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
+            "each reconnect delay gets 0-200 ms of jitter added; modelled without it",
+            "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
+        "calibrated: rfsim calibrate --client ioredis drives ioredis 6.0.0 (calibration/drivers/ioredis_writer.js)");
+
+    private static ClientLibrary NodeRedis6() => Make(
+        "node-redis", "6.3.1 (createSentinel)", ClientSettings.Default with
+        {
+            Library = "node-redis 6",
+            // The node clients' 5 s timeout runs only while a command waits unwritten in a ready client's queue; the
+            // Sentinel client holds a write in execute() until a master client is ready, so none is ever reached.
+            CommandTimeout = ClientSettings.Never,
+            ConnectTimeout = SimDuration.FromSeconds(5),
+            Timers = ClientTimers.Exact,
+            TimeoutOrigin = TimeoutOrigin.Queued,
+            OnReadOnly = ConnectionAction.Rediscover,
+            RetryAttempts = 16,
+            RetryOn = RetryOn.ReadOnly,
+            RetryBackoff = NoDelay,
+            ReconnectBase = SimDuration.FromSeconds(1),
+            ReconnectGrowth = 1,
+            ReconnectStep = SimDuration.Zero,
+            ReconnectMax = SimDuration.FromSeconds(1),
+            ReconnectJitter = BackoffJitter.None,
+            FlushQueueAfterReconnects = 16,
+            RoleCheckOnConnect = false,
+            FollowSwitchMaster = true,
+            ConnectToEveryNode = false,
+            BacklogPerNode = false,
+            DeadSocket = DeadSocketCheck.None,
+        },
+        [("*", "docs/sources.md §11.11"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed),
+            ("on-loading", Unconfirmed), ("on-error", Unconfirmed)],
+        ["a write whose connection closed before its reply is run again on the master found next (execute() retries while the client is not ready); modelled as unknown (assumption A46)",
+            "a write fails after 16 rediscoveries of its own (maxCommandRediscovers); modelled as the queue failing after 16 failed reconnects",
+            "every Sentinel event (+switch-master, ±sdown, ±odown, +slave, +sentinel) triggers a rediscovery; modelled as following +switch-master"],
+        "calibrated: rfsim calibrate --client node-redis drives redis (node-redis) 6.3.1 (calibration/drivers/node_redis_writer.js)");
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using RedisFailoverSim.Calibration;
+using RedisFailoverSim.Calibration.Processes;
+using RedisFailoverSim.Calibration.Real.Drivers;
+using RedisFailoverSim.Calibration.Results;
+
+namespace RedisFailoverSim.Tests.Calibration;
+
+/// <summary>
+/// The real client libraries against real Redis and Sentinel (rfsim calibrate --client): one short run each, the
+/// primary killed at 5 s, down-after-milliseconds 5000, 20 s of writes at 20/s per client. About 35 s per library.
+/// </summary>
+[Collection(RealRedisCollection.Name)]
+public class RealClientCalibrationTests
+{
+    [Fact]
+    public void RedisPy4_PrimaryCrash_RealLibraryAgreesWithItsProfileWithinTwentyPercent()
+    {
+        var report = Calibrate("redis-py-4");
+        if (report is null)
+        {
+            return;
+        }
+
+        // redis-py has no offline queue: while the Sentinels still name the dead primary every write's connect is
+        // refused, failed and never sent (docs/sources.md §11.9), on both sides; none waits, so none ends unknown.
+        AssertWithin(report, "clientObservedFailoverSeconds");
+        AssertWithin(report, "acknowledged");
+        AssertWithin(report, "failed");
+        var real = Assert.Single(report.Real);
+        Assert.True(real.Failed > 0);
+        Assert.True(real.Unknown <= 10, $"unknown {real.Unknown}");
+    }
+
+    private static CalibrationReport? Calibrate(string library)
+    {
+        var binaries = RealRedis.Binaries();
+        if (binaries is null)
+        {
+            return null;
+        }
+
+        var driver = ClientDrivers.Find(library)!;
+        try
+        {
+            ClientDrivers.Check(driver);
+        }
+        catch (CalibrationSetupException e)
+        {
+            if (RealRedis.InCi)
+            {
+                Assert.Fail("CI requires the real client libraries (.ci/run installs them): " + e.Message);
+            }
+
+            return null;
+        }
+
+        var world = CalibrationSpecs.ThreeNodes([CalibrationSpecs.CrashPrimary(5)], downAfterMs: 5000, rate: 20, durationS: 20);
+        string dir = Path.Combine(Path.GetTempPath(), $"rfsim-client-{library}-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}");
+        var settings = new CalibrationSettings(Runs: 1, ModelSeeds: 10, Seed: 1, null, null, PortBase: 33000, OutDir: dir, MaxWriteRate: 500, ConvergenceCap: TimeSpan.FromSeconds(60))
+        {
+            ClientLibrary = library,
+        };
+        var report = Calibrator.Run("client-primary-crash-" + library, null, world, settings, TextWriter.Null, CancellationToken.None);
+        var real = Assert.Single(report.Real);
+        Assert.True(real.FailoverHappened);
+        Assert.True(real.Converged);
+
+        // Nothing is left behind: the drivers were stopped by their process ids like the Redis processes.
+        Assert.Empty(ChildProcessRegistry.LivePids);
+        Directory.Delete(dir, recursive: true);
+        return report;
+    }
+
+    /// <summary>The tolerance for client libraries: the real mean within ±20 % of the model's (±1 s, ±20 writes floors).</summary>
+    private static void AssertWithin(CalibrationReport report, string metric)
+    {
+        var row = report.Rows.Single(r => r.Metric == metric);
+        Assert.NotNull(row.ModelMean);
+        Assert.NotNull(row.RealMean);
+        double floor = metric.EndsWith("Seconds", StringComparison.Ordinal) ? 1.0 : 20;
+        double slack = Math.Max(0.2 * Math.Abs(row.ModelMean!.Value), floor);
+        Assert.True(Math.Abs(row.RealMean!.Value - row.ModelMean.Value) <= slack, $"{metric}: model {row.ModelMean}, real {row.RealMean}, allowed ±{slack}");
+    }
+}
