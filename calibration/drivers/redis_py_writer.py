@@ -10,7 +10,7 @@ Outcomes follow the model's rules: an error reply or a write never sent is faile
 came (connection closed, timeout) is unknown.
 
 The application is the usual one: a Sentinel-managed client (Sentinel(...).master_for(...)) shared by a pool of
-worker threads (ASSUMPTION A48: 16 per client), each running one write at a time from a FIFO queue, as a threaded
+worker threads (ASSUMPTION A48: 16 per client, rfsim explain assumptions), each running one write at a time from a FIFO queue, as a threaded
 web server's workers would. redis-py keeps one connection per concurrent command in its pool.
 Every announced address is dialled at this client's own proxy port (portMap), so a partition cuts it as it cuts the
 other members; the connection keeps the announced port, which is what redis-py reports and compares.

@@ -205,7 +205,7 @@ internal sealed class TcpProxy : IDisposable
             }
         }
 
-        // A new connection across a cut: in a real partition its SYN is lost and the connect never completes, which
+        // ASSUMPTION A49: A new connection across a cut: in a real partition its SYN is lost and the connect never completes, which
         // a loopback proxy cannot reproduce (the kernel completes the handshake before accept). Completing it
         // would be worse: Sentinel treats a connected link as usable and sends a partitioned replica SLAVEOF, then
         // waits on it (reconfiguration is gated by parallel-syncs). Refusing it leaves the dialler where a hanging
