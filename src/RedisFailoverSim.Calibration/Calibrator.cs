@@ -18,6 +18,11 @@ public static class Calibrator
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(settings);
+        if (world.Cluster is not null)
+        {
+            return RealCluster.ClusterCalibration.Run(scenarioName, scenarioSha256, world, settings, progress, cancellationToken);
+        }
+
         var problems = RealFaultInjector.Problems(world);
         if (problems.Count > 0)
         {

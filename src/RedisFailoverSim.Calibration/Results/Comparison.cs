@@ -61,6 +61,18 @@ internal static class Comparison
         ];
     }
 
+    /// <summary>
+    /// The rows of a Redis Cluster crash calibration, whose real side measures the promotion alone (no clients yet):
+    /// whether a failover happened and fault → promotion, judged with the time rule; the model's client-observed failover
+    /// informational.
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> ClusterRows(IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real) =>
+    [
+        Symmetric("failovers", "runs with a failover (fraction)", model, real, m => m.FailoverHappened ? 1 : 0, _ => 0.5, "±0.5: model and reality must agree on whether a failover happens"),
+        Symmetric("promotionSeconds", "promotion, fault → a replica of the shard says master (s)", model, real, m => m.PromotionSeconds, r => Math.Max(RelativeSlack * Math.Abs(r), TimeFloorSeconds), "±max(20 % of real, 1.65 s)"),
+        Info("clientObservedFailoverSeconds", "client-observed failover (model only)", model, real, m => m.ClientObservedSeconds),
+    ];
+
     /// <summary>A row judged by a band of ±tolerance(real mean) around the real mean.</summary>
     private static ComparisonRow Symmetric(string metric, string label, IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real, Func<RunMetrics, double?> value, Func<double, double> tolerance, string rule)
     {
