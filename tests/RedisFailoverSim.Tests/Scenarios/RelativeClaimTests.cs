@@ -4,6 +4,7 @@ using RedisFailoverSim.Reporting.Cost;
 using RedisFailoverSim.Scenarios;
 using RedisFailoverSim.Scenarios.Prices;
 using RedisFailoverSim.Tests.Architecture;
+using RedisFailoverSim.Tests.Reporting;
 
 namespace RedisFailoverSim.Tests.Scenarios;
 
@@ -89,24 +90,6 @@ public class RelativeClaimTests
         Assert.True(verdict.Held);
     }
 
-    private static PathResult Result(string path, long lost) => new(
-        Path: path,
-        Writes: new WriteCounts(Attempted: 5000, Acknowledged: 4000, AcknowledgedLost: lost, Failed: 900, Unknown: 100, UnknownPresent: 0),
-        Failover: null,
-        Latency: LatencySummary.Empty,
-        LatencyInFailureWindow: LatencySummary.Empty,
-        FailureWindow: null,
-        SplitBrainSeconds: 0,
-        SplitBrainAcknowledgedLost: 0,
-        FailoverCount: 0,
-        FinalEpoch: 0,
-        Converged: true,
-        EndSeconds: 90,
-        Facts: [],
-        Usage: [],
-        Nodes: ["n1", "n2", "n3"],
-        Roles: [],
-        Events: [],
-        Faults: [],
-        Samples: null);
+    private static PathResult Result(string path, long lost) =>
+        ReportFixtures.Clean(path) with { Writes = new WriteCounts(5000, 4000, lost, 900, 100, 0) };
 }
