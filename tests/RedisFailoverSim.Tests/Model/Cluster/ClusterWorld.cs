@@ -25,7 +25,8 @@ internal sealed class ClusterWorld
         long nodeTimeoutMs = 15_000,
         ulong seed = 1,
         bool fullCoverage = true,
-        IReadOnlyList<int>? clientShards = null)
+        IReadOnlyList<int>? clientShards = null,
+        int validityFactor = 10)
     {
         string yaml = $"""
             name: c
@@ -37,6 +38,7 @@ internal sealed class ClusterWorld
               replicas-per-shard: {replicasPerShard}
               cluster-node-timeout: {nodeTimeoutMs}
               cluster-require-full-coverage: {(fullCoverage ? "true" : "false")}
+              cluster-replica-validity-factor: {validityFactor}
             workload:
               rate: 100
               duration: 600s
