@@ -36,9 +36,11 @@ internal static class ConfigFiles
         };
 
         // No persistence unless the scenario asks for it: the documented wipe hazard on restart (docs/sources.md §1.2).
-        lines.AddRange(redis.Persistence
-            ? ["appendonly yes", "appendfsync everysec", "appendfilename " + node.Name + ".aof"]
-            : ["save \"\"", "appendonly no"]);
+        var disk = redis.Persistence;
+        lines.Add(disk.Save.Count == 0 ? "save \"\"" : "save \"" + disk.Describe()["save ".Length..] + "\"");
+        lines.AddRange(disk.AppendOnly
+            ? ["appendonly yes", "appendfsync " + disk.AppendFsync.ToString().ToLowerInvariant(), "appendfilename " + node.Name + ".aof"]
+            : ["appendonly no"]);
         if (primary is not null)
         {
             lines.Add("replicaof 127.0.0.1 " + Int(primary.FrontPort));

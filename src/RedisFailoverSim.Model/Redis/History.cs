@@ -62,6 +62,9 @@ public sealed class History
     /// <summary>The lowest index held in memory (0 when every entry is kept).</summary>
     public int FirstHeld => _first;
 
+    /// <summary>The lowest offset a partial resync can start from: the base, or where the window's entries begin.</summary>
+    public long EarliestOffset => _first == 0 ? BaseOffset : _windowStart;
+
     /// <summary>True when every entry is kept (not a window).</summary>
     public bool KeepsEveryEntry => _windowBytes < 0;
 
@@ -151,7 +154,8 @@ public sealed class History
     /// <summary>True when <paramref name="offset"/> is the end of an entry (or the base): a replica can stand there.</summary>
     public bool HasBoundaryAt(long offset)
     {
-        if (offset == BaseOffset)
+        // The window's start is the end of the last entry it dropped.
+        if (offset == BaseOffset || (_first > 0 && offset == _windowStart))
         {
             return true;
         }
@@ -188,7 +192,7 @@ public sealed class History
         }
 
         Invariant.Holds(count == Count);
-        int from = Count == 0 ? _first : IndexAfter(Offset - _windowBytes - 1);
+        int from = Count == 0 ? _first : IndexAfter(Math.Max(Offset - _windowBytes - 1, EarliestOffset));
         var window = new History(_stamps, _windowBytes, BaseOffset, Count - from);
         Array.Copy(_entries, from - _first, window._entries, 0, Count - from);
         window._first = from;
@@ -267,6 +271,29 @@ public sealed class History
             _windowStart = BaseOffset;
         }
 
+        Count = count;
+        _lineage.TruncateTo(count);
+    }
+
+    /// <summary>
+    /// Keeps the first <paramref name="count"/> entries, which end at <paramref name="endOffset"/> (what a restart loads
+    /// from disk). A window may no longer hold them: it then holds none and stands at that offset.
+    /// </summary>
+    public void KeepPrefix(int count, long endOffset)
+    {
+        Invariant.Holds(count <= Count);
+        _pins.Clear();
+        if (count == 0 || count >= _first)
+        {
+            Truncate(count);
+            Invariant.Holds(Offset == (count == 0 ? BaseOffset : endOffset));
+            return;
+        }
+
+        Array.Clear(_entries, 0, _held);
+        _held = 0;
+        _first = count;
+        _windowStart = endOffset;
         Count = count;
         _lineage.TruncateTo(count);
     }

@@ -131,7 +131,9 @@ public sealed partial class RedisNode
         }
 
         bool sameHistory = psync.ReplId == ReplId || (psync.ReplId == ReplId2 && psync.Offset <= SecondReplOffset);
+        // As masterTryPartialResynchronization: not before the backlog's first byte (a restart from disk may hold less).
         bool inBacklog = _hasBacklog && psync.Offset <= Offset && Offset - psync.Offset <= _settings.ReplBacklogBytes
+            && psync.Offset >= _history.EarliestOffset
             && _history.HasBoundaryAt(psync.Offset);
         var link = new ReplicaLink(psync.From, Sim.Now, ++_nextSyncToken);
         _replicas.Add(link);
@@ -251,6 +253,7 @@ public sealed partial class RedisNode
         int discarded = _history.CountDivergentFrom(rdb.Snapshot);
         _history.ReplaceWith(rdb.Snapshot);
         _holdsBaseDataset = true;
+        OnDatasetReplaced();
         ReplId = rdb.ReplId;
         ReplId2 = 0;
         SecondReplOffset = -1;

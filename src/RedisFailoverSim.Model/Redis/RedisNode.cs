@@ -13,7 +13,7 @@ namespace RedisFailoverSim.Model.Redis;
 /// docs/sources.md §1.1), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
 /// and full resync (§1.2), promotion with a new replication id, demotion that discards divergent writes
 /// (§1.3), min-replicas-to-write (§1.5), replica-priority (§1.6), -READONLY (§1.1). Faults: crash, power-off,
-/// restart (empty without persistence), pause.
+/// restart (what its AOF or RDB holds, docs/sources.md §16; empty without persistence), pause.
 /// </summary>
 public sealed partial class RedisNode : Member, IEventTarget
 {
@@ -37,6 +37,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     // The data loaded before the run (assumption A4), which a full sync from this node must copy; lost with memory.
     private bool _holdsBaseDataset = true;
     private bool _recordedAccepting;
+
+    // The disk held less than memory at the crash: the restart starts a new replication history.
+    private bool _newHistoryOnRestart;
 
     /// <summary>Creates a node; call <see cref="Boot"/> once the world is assembled.</summary>
     public RedisNode(
@@ -140,6 +143,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         }
 
         StartCron();
+        StartPersistence();
         RecordState();
     }
 
@@ -165,10 +169,14 @@ public sealed partial class RedisNode : Member, IEventTarget
         _monitorConnections.Clear();
         LinkState = MasterLinkState.Down;
         AbandonCoordinatedFailover();
-        if (!_settings.Persistence)
+        if (!Disk.LoadsFromDisk)
         {
             _history.Clear();
             _holdsBaseDataset = false;
+        }
+        else if (KeepWhatTheDiskHolds(powerOff))
+        {
+            _newHistoryOnRestart = true;
         }
 
         _options.Extension?.OnCrashed();
@@ -188,8 +196,10 @@ public sealed partial class RedisNode : Member, IEventTarget
 
         _incarnation++;
         SetHost(HostState.Up);
-        if (!_settings.Persistence)
+        if (!Disk.LoadsFromDisk || _newHistoryOnRestart)
         {
+            // A dataset shorter than before must not resume anyone's stream at an offset it reached with other writes.
+            _newHistoryOnRestart = false;
             ReplId = _replIds.Next();
             ReplId2 = 0;
             SecondReplOffset = -1;
@@ -205,8 +215,11 @@ public sealed partial class RedisNode : Member, IEventTarget
             extension.OnRestarted();
         }
 
+        StartPersistence();
         _recorder.Event(Name, "restart", IsPrimary
-            ? $"{Name} restarted as an empty primary (persistence off)"
+            ? Disk.LoadsFromDisk
+                ? $"{Name} restarted as primary with the {_history.Count} writes its {(Disk.AppendOnly ? "AOF" : "RDB")} holds"
+                : $"{Name} restarted as an empty primary (persistence off)"
             : MasterId.IsSome
                 ? $"{Name} restarted, replica of {Network.Members[MasterId.Value].Name}"
                 : $"{Name} restarted empty, restoring from the transaction log");

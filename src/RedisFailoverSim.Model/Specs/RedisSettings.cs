@@ -15,7 +15,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="BaseDatasetBytes">
 /// Data already in the primary when the run starts, which a full sync must copy. ASSUMPTION A4: 100 MB.
 /// </param>
-/// <param name="Persistence">False (default) means a restarted node comes back empty (docs/sources.md §1.2 hazard).</param>
+/// <param name="Persistence">AOF and RDB settings; off by default: a restarted node comes back empty (docs/sources.md §1.2, §16).</param>
 public sealed record RedisSettings(
     int MinReplicasToWrite,
     SimDuration MinReplicasMaxLag,
@@ -25,7 +25,7 @@ public sealed record RedisSettings(
     SimDuration ReplDisklessSyncDelay,
     long FullSyncBytesPerSecond,
     long BaseDatasetBytes,
-    bool Persistence)
+    PersistenceSettings Persistence)
 {
     /// <summary>The defaults of <c>redis.conf</c> (Redis 7.x), docs/sources.md §1.</summary>
     public static RedisSettings Default { get; } = new(
@@ -37,5 +37,5 @@ public sealed record RedisSettings(
         ReplDisklessSyncDelay: SimDuration.FromSeconds(5),
         FullSyncBytesPerSecond: 100L * 1024 * 1024,
         BaseDatasetBytes: 100L * 1024 * 1024,
-        Persistence: false);
+        Persistence: PersistenceSettings.Off);
 }

@@ -21,7 +21,7 @@ internal static class MemoryDbPath
 
         // The log is the durable copy: nodes keep no local persistence, and min-replicas does not apply (no Redis
         // replication stream between nodes).
-        var world = new SimWorld(spec with { Redis = spec.Redis with { Persistence = false, MinReplicasToWrite = 0 } }, seed, DeploymentPaths.MemoryDb);
+        var world = new SimWorld(spec with { Redis = spec.Redis with { Persistence = PersistenceSettings.Off, MinReplicasToWrite = 0 } }, seed, DeploymentPaths.MemoryDb);
         var sim = world.Simulation;
         var log = new List<TransactionLogReplica>();
         for (int az = 0; az < spec.Azs.Count; az++)

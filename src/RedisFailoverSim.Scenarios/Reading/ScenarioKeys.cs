@@ -40,7 +40,7 @@ internal static class ScenarioKeys
     public static readonly string[] Redis =
     [
         "min-replicas-to-write", "min-replicas-max-lag", "repl-backlog-size", "repl-timeout",
-        "repl-ping-replica-period", "repl-diskless-sync-delay", "full-sync-rate", "base-dataset-size", "persistence",
+        "repl-ping-replica-period", "repl-diskless-sync-delay", "full-sync-rate", "base-dataset-size", "appendonly", "appendfsync", "save",
     ];
 
     public static readonly string[] Sentinel = ["quorum", "down-after-milliseconds", "failover-timeout", "parallel-syncs"];

@@ -47,7 +47,7 @@ internal sealed partial class ScenarioReader
             ReplDisklessSyncDelay: Seconds(s.Integer("repl-diskless-sync-delay", 0, MaxSeconds, unit: "seconds")) ?? d.ReplDisklessSyncDelay,
             FullSyncBytesPerSecond: ReadRate(s, "full-sync-rate") ?? d.FullSyncBytesPerSecond,
             BaseDatasetBytes: s.Size("base-dataset-size", allowZero: true) ?? d.BaseDatasetBytes,
-            Persistence: s.Boolean("persistence") ?? d.Persistence);
+            Persistence: ReadPersistence(s, d.Persistence));
 
         // redis.conf: repl-timeout must be larger than repl-ping-replica-period (docs/sources.md §1.1).
         if (settings.ReplTimeout <= settings.ReplPingReplicaPeriod && (s.Has("repl-timeout") || s.Has("repl-ping-replica-period")))

@@ -46,7 +46,7 @@ public class ScenarioLoaderTests
             world.Workload.Phases);
         Assert.Equal(NetworkSpec.Default with { SameAzMedian = SimDuration.FromMicroseconds(250), CrossAzSigma = 0.3 }, world.Network);
         Assert.Equal(
-            RedisSettings.Default with { MinReplicasToWrite = 1, ReplBacklogBytes = 10 * 1024 * 1024, FullSyncBytesPerSecond = 50L * 1024 * 1024, Persistence = true },
+            RedisSettings.Default with { MinReplicasToWrite = 1, ReplBacklogBytes = 10 * 1024 * 1024, FullSyncBytesPerSecond = 50L * 1024 * 1024, Persistence = PersistenceSettings.Off with { AppendOnly = true } },
             world.Redis);
         Assert.Equal(SentinelSettings.Default with { Quorum = 3, DownAfter = SimDuration.FromSeconds(5) }, world.Sentinel);
         Assert.Equal(

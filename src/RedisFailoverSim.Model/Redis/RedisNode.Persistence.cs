@@ -1,0 +1,179 @@
+using RedisFailoverSim.Engine.Processes;
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Model.Redis;
+
+/// <summary>
+/// What the node's disk holds, as a prefix of its dataset, and what a crash leaves of it (docs/sources.md §16):
+/// the AOF's written and fsynced ends, and the last completed RDB snapshot.
+/// </summary>
+public sealed partial class RedisNode
+{
+    // serverCron's period at hz 10: the save points are checked, and a postponed AOF flush retried, this often.
+    private static readonly SimDuration PersistenceTick = SimDuration.FromMilliseconds(100);
+
+    // ASSUMPTION A94: Linux's flusher thread wakes every 5 s and writes back pages dirty for more than 30 s
+    // (vm.dirty_writeback_centisecs 500, vm.dirty_expire_centisecs 3000), the only writeback under appendfsync no.
+    private static readonly SimDuration WritebackPeriod = SimDuration.FromSeconds(5);
+    private static readonly SimDuration DirtyExpire = SimDuration.FromSeconds(30);
+
+    private readonly Queue<(SimTime At, DiskMark Mark)> _unflushed = new();
+    private Process? _persistenceCron;
+    private DiskMark _aofSynced;
+    private DiskMark _rdbSaved;
+    private DiskMark _rdbSaving = DiskMark.None;
+    private SimTime _rdbDoneAt;
+    private SimTime _lastSave;
+    private long _lastFsyncSecond;
+
+    private PersistenceSettings Disk => _settings.Persistence;
+
+    private DiskMark CurrentMark => new(_history.Count, _history.Offset);
+
+    /// <summary>
+    /// Boot and every restart: what is in memory is on the disk (ASSUMPTION A93: the run starts after a save, and a
+    /// node that loaded its files starts from them), then the persistence cron runs.
+    /// </summary>
+    private void StartPersistence()
+    {
+        if (!Disk.LoadsFromDisk)
+        {
+            return;
+        }
+
+        MarkAllOnDisk();
+        _lastSave = Sim.Now;
+        _lastFsyncSecond = Sim.Now.Nanoseconds / SimDuration.NanosecondsPerSecond;
+        _persistenceCron = Sim.Start(Name + "/persistence-cron", RunPersistenceCron);
+    }
+
+    /// <summary>
+    /// A replica loaded a full sync: its RDB file becomes dump.rdb and the AOF is rewritten from the new dataset
+    /// (ASSUMPTION A93: at once), so the disk holds the new dataset.
+    /// </summary>
+    private void OnDatasetReplaced()
+    {
+        if (Disk.LoadsFromDisk)
+        {
+            MarkAllOnDisk();
+        }
+    }
+
+    private void MarkAllOnDisk()
+    {
+        _aofSynced = CurrentMark;
+        _rdbSaved = CurrentMark;
+        _rdbSaving = DiskMark.None;
+        _unflushed.Clear();
+    }
+
+    private IEnumerable<Wait> RunPersistenceCron(Process self)
+    {
+        yield return Wait.For(SimDuration.FromNanoseconds(PersistenceTick.Nanoseconds - (Sim.Now.Nanoseconds % PersistenceTick.Nanoseconds)));
+        while (true)
+        {
+            if (Host == HostState.Up)
+            {
+                PersistenceCronTick();
+            }
+
+            yield return Wait.For(PersistenceTick);
+        }
+    }
+
+    private void PersistenceCronTick()
+    {
+        long second = Sim.Now.Nanoseconds / SimDuration.NanosecondsPerSecond;
+        if (Disk.AppendOnly && Disk.AppendFsync == AppendFsync.Everysec && second > _lastFsyncSecond)
+        {
+            // flushAppendOnlyFile: once server.unixtime passed the last fsync's second, a background fsync covers what
+            // was written so far (docs/sources.md §16.1). ASSUMPTION A95: the fsync completes before the next one is
+            // due, so the 2-second write postponement never happens.
+            _aofSynced = CurrentMark;
+            _lastFsyncSecond = second;
+        }
+        else if (Disk.AppendOnly && Disk.AppendFsync == AppendFsync.No)
+        {
+            _unflushed.Enqueue((Sim.Now, CurrentMark));
+            if (Sim.Now.Nanoseconds % WritebackPeriod.Nanoseconds == 0)
+            {
+                while (_unflushed.Count > 0 && Sim.Now - _unflushed.Peek().At >= DirtyExpire)
+                {
+                    _aofSynced = _unflushed.Dequeue().Mark;
+                }
+            }
+        }
+        else if (!Disk.AppendOnly)
+        {
+            SaveCron();
+        }
+    }
+
+    /// <summary>serverCron's save points and the end of a BGSAVE (docs/sources.md §16.3).</summary>
+    private void SaveCron()
+    {
+        if (_rdbSaving.IsSome)
+        {
+            if (Sim.Now >= _rdbDoneAt)
+            {
+                // The child wrote, fsynced and renamed the file: the snapshot of the fork's moment is on disk.
+                _rdbSaved = _rdbSaving;
+                _rdbSaving = DiskMark.None;
+                _lastSave = Sim.Now;
+            }
+
+            return;
+        }
+
+        long dirty = _history.Count - _rdbSaved.Count;
+        long sinceSave = (Sim.Now.Nanoseconds / SimDuration.NanosecondsPerSecond) - (_lastSave.Nanoseconds / SimDuration.NanosecondsPerSecond);
+        foreach (var point in Disk.Save)
+        {
+            if (dirty >= point.Changes && sinceSave > point.After.Nanoseconds / SimDuration.NanosecondsPerSecond)
+            {
+                // ASSUMPTION A96: the child writes the dataset at the full-sync rate (A3).
+                long bytes = (_holdsBaseDataset ? _settings.BaseDatasetBytes : 0) + _history.Offset;
+                _rdbSaving = CurrentMark;
+                _rdbDoneAt = Sim.Now + SimDuration.FromSecondsRounded((double)bytes / _settings.FullSyncBytesPerSecond);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The process died (<paramref name="powerLoss"/>: the host too): the dataset becomes what the disk holds. A
+    /// process crash keeps the kernel's page cache, so every AOF write() survives; a power loss keeps only what was
+    /// fsynced. A BGSAVE in progress never completes (ASSUMPTION A93).
+    /// </summary>
+    /// <returns>True when the disk holds less than memory did (the replication history is then a new one).</returns>
+    private bool KeepWhatTheDiskHolds(bool powerLoss)
+    {
+        _persistenceCron?.Stop();
+        _persistenceCron = null;
+        var mark = !Disk.AppendOnly ? _rdbSaved
+            : !powerLoss || Disk.AppendFsync == AppendFsync.Always ? CurrentMark
+            : _aofSynced;
+        _rdbSaving = DiskMark.None;
+        _unflushed.Clear();
+        int lost = _history.Count - mark.Count;
+        if (lost <= 0)
+        {
+            return false;
+        }
+
+        string source = Disk.AppendOnly ? "AOF" : "RDB";
+        _recorder.Event(Name, "disk", $"{Name} {(powerLoss ? "power loss" : "crash")}: its {source} holds {mark.Count} of the {_history.Count} writes in memory, {lost} gone");
+        _history.KeepPrefix(mark.Count, mark.Offset);
+        return true;
+    }
+
+    /// <summary>A prefix of the dataset: its entry count and end offset (Count -1: none).</summary>
+    private readonly record struct DiskMark(int Count, long Offset)
+    {
+        public static DiskMark None => new(-1, 0);
+
+        public bool IsSome => Count >= 0;
+    }
+}

@@ -1,0 +1,113 @@
+using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Tests.Model;
+
+namespace RedisFailoverSim.Tests.Paths;
+
+/// <summary>
+/// A primary that goes down for 5 s (no failover: down-after is 30 s) comes back with what its disk holds
+/// (docs/sources.md §16): a process crash keeps every AOF write() in the page cache, a power loss only what was fsynced;
+/// without an AOF the last completed RDB snapshot.
+/// </summary>
+public class PersistenceTests
+{
+    // Half a second past a whole second, so an everysec fsync (on the whole second) was half a second ago.
+    private const double DownAtSeconds = 20.5;
+
+    private static PathResult Run(FaultKind kind, PersistenceSettings disk)
+    {
+        var fault = new FaultSpec(kind, SimTime.FromStart(SimDuration.FromMilliseconds(20_500)), SimDuration.FromSeconds(5), FaultTarget.Primary);
+        var spec = Specs.ThreeNodes([fault], redis: RedisSettings.Default with { Persistence = disk });
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 1, RunOptions.Default);
+        Assert.Null(result.Failover);
+        return result;
+    }
+
+    private static PersistenceSettings Aof(AppendFsync fsync) => new(true, fsync, []);
+
+    /// <summary>When each acknowledged write that is lost was acknowledged (seconds from the start).</summary>
+    private static List<double> LostAckTimes(PathResult result)
+    {
+        var s = result.Samples!;
+        var times = new List<double>();
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Lost[i] && s.Outcomes[i] == WriteOutcome.Ok)
+            {
+                times.Add(s.IntendedStartSeconds[i] + (s.LatencyMilliseconds[i] / 1000));
+            }
+        }
+
+        return times;
+    }
+
+    [Theory]
+    [InlineData(AppendFsync.Always)]
+    [InlineData(AppendFsync.Everysec)]
+    [InlineData(AppendFsync.No)]
+    public void ProcessCrash_WithAof_LosesNoAcknowledgedWrite(AppendFsync fsync)
+    {
+        // §16.1: every write is write()n to the AOF before its reply; the kernel's page cache outlives the process.
+        var result = Run(FaultKind.Crash, Aof(fsync));
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+        Assert.Contains(result.Events, e => e.Kind == "restart" && e.Text.Contains("n1 restarted as primary with the") && e.Text.Contains("AOF"));
+    }
+
+    [Fact]
+    public void PowerLoss_AppendfsyncAlways_LosesNoAcknowledgedWrite()
+    {
+        // §16.1: with always the fsync runs before the replies leave.
+        Assert.Equal(0, Run(FaultKind.PowerOff, Aof(AppendFsync.Always)).Writes.AcknowledgedLost);
+    }
+
+    [Fact]
+    public void PowerLoss_AppendfsyncEverysec_LosesOnlyWritesAcknowledgedSinceTheLastWholeSecondsFsync()
+    {
+        // §16.1: the background fsync starts once server.unixtime passes the last fsync's second, so the writes lost
+        // are those acknowledged after 20 s, never more than the 2-second postponement allows.
+        var result = Run(FaultKind.PowerOff, Aof(AppendFsync.Everysec));
+        var lost = LostAckTimes(result);
+        Assert.NotEmpty(lost);
+        Assert.Equal(lost.Count, result.Writes.AcknowledgedLost);
+        Assert.All(lost, t => Assert.InRange(t, 20.0, DownAtSeconds));
+
+        // 150 writes/s for the half second since the fsync.
+        Assert.InRange(lost.Count, 60, 90);
+    }
+
+    [Fact]
+    public void PowerLoss_AppendfsyncNo_LosesWhatTheKernelHadNotWrittenBack()
+    {
+        // A94: the flusher writes back pages dirty for 30 s every 5 s: at 20.5 s nothing the run wrote is on disk.
+        var result = Run(FaultKind.PowerOff, Aof(AppendFsync.No));
+        var lost = LostAckTimes(result);
+        Assert.All(lost, t => Assert.InRange(t, DownAtSeconds - 35, DownAtSeconds));
+        Assert.True(lost.Count > 2900, $"lost {lost.Count}");
+        Assert.True(lost.Count > Run(FaultKind.PowerOff, Aof(AppendFsync.Everysec)).Writes.AcknowledgedLost);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Crash)]
+    [InlineData(FaultKind.PowerOff)]
+    public void RdbOnly_AnyCrash_LosesTheWritesSinceTheLastCompletedSnapshot(FaultKind kind)
+    {
+        // §16.2-§16.3: without an AOF the restart loads dump.rdb. save 5 1: serverCron forks once more than 5 whole
+        // seconds passed since the last save; the child writes 100 MB at 100 MB/s (A96), so the last completed
+        // snapshot is at most 5 + 1 + 1 s (whole seconds) + 1 s (the write) old.
+        var result = Run(kind, new PersistenceSettings(false, AppendFsync.Everysec, [new SavePoint(SimDuration.FromSeconds(5), 1)]));
+        var lost = LostAckTimes(result);
+        Assert.NotEmpty(lost);
+        Assert.All(lost, t => Assert.InRange(t, DownAtSeconds - 8, DownAtSeconds));
+        Assert.Contains(result.Events, e => e.Kind == "disk" && e.Text.Contains("its RDB holds"));
+    }
+
+    [Fact]
+    public void NoPersistence_Crash_LosesEverythingAcknowledgedBefore()
+    {
+        // §1.2: without an AOF or a save point the primary comes back empty and its replicas sync to it.
+        var result = Run(FaultKind.Crash, PersistenceSettings.Off);
+        Assert.True(result.Writes.AcknowledgedLost > 2900);
+    }
+}
