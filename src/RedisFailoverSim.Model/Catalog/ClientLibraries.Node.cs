@@ -18,10 +18,12 @@ public static partial class ClientLibraries
         },
         [("*", "docs/sources.md §11.10"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
+            ("sentinel-order", "docs/sources.md §11.10: the Sentinel after the one that answered last is asked first; modelled as last-answered-first"),
             ("dead-socket", "docs/sources.md §11.10: TCP keepalive from 30 s idle, far beyond a failover")],
         ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
             "each reconnect delay gets 0-200 ms of jitter added; modelled without it",
-            "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
+            "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy",
+            "a reconnect asks first the Sentinel after the one that answered last (one iterator, rewound when all fail); modelled as the one that answered first"],
         "calibrated: rfsim calibrate --client ioredis drives ioredis 6.0.0 (calibration/drivers/ioredis_writer.js)");
 
     private static ClientLibrary NodeRedis6() => Make(
