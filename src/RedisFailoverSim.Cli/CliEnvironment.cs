@@ -76,7 +76,9 @@ internal sealed record CliEnvironment(
         });
         if (!console.Profile.Capabilities.Interactive)
         {
-            console.Profile.Width = 120;
+            // A pipe or file has no width: wide enough for the results table with separators (about 125 columns),
+            // so no cell wraps ("4,373" over "(27.2%)").
+            console.Profile.Width = 132;
         }
 
         return console;

@@ -206,8 +206,8 @@ internal sealed class RunPrinter(CliEnvironment env, bool quiet)
 
     private static string Because(ExpectationOutcome outcome) =>
         outcome.Actual is { } actual
-            ? "actual " + Number(actual)
-                + (outcome.Compared is { } compared ? $"; {outcome.Expectation.RelativeTo} {Number(compared)}" : "")
+            ? "actual " + Numbers.Judged(actual)
+                + (outcome.Compared is { } compared ? $"; {outcome.Expectation.RelativeTo} {Numbers.Judged(compared)}" : "")
                 + (outcome.Detail.Length > 0 ? "; " + outcome.Detail : "")
             : outcome.Detail;
 

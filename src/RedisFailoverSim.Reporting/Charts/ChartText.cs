@@ -26,7 +26,7 @@ internal static class ChartText
     public static string Seconds1(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>A count with thousands separators: 16,081.</summary>
-    public static string Count(long count) => count.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Count(long count) => Terminal.Numbers.Count(count);
 
     /// <summary>Milliseconds with 3 significant digits: 0.534, 2.30, 4,807.</summary>
     public static string Milliseconds(double ms) => ms switch

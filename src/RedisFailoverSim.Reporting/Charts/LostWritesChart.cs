@@ -74,13 +74,10 @@ internal static class LostWritesChart
         return plot;
     }
 
-    /// <summary>The bar's label: "16,081 acknowledged, 3,632 lost (22.6 %)".</summary>
-    internal static string Summary(WriteCounts w)
-    {
-        var share = w.Acknowledged == 0 ? 0 : 100.0 * w.AcknowledgedLost / w.Acknowledged;
-        return $"{ChartText.Count(w.Acknowledged)} acknowledged, {ChartText.Count(w.AcknowledgedLost)} lost "
-            + $"({share.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} %)";
-    }
+    /// <summary>The bar's label: "16,081 acknowledged, 3,632 lost (22.6%)".</summary>
+    internal static string Summary(WriteCounts w) =>
+        $"{ChartText.Count(w.Acknowledged)} acknowledged, {ChartText.Count(w.AcknowledgedLost)} lost "
+        + $"({Terminal.Numbers.Percent(w.AcknowledgedLost, w.Acknowledged)})";
 
     /// <summary>
     /// The nodes that acknowledged at least one write, in node order (a lane each; the others would stay empty),

@@ -2,6 +2,7 @@ using System.Globalization;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Charts;
 using RedisFailoverSim.Reporting.Decision;
+using RedisFailoverSim.Reporting.Terminal;
 using ScottPlot;
 
 namespace RedisFailoverSim.Reporting.Cost;
@@ -48,7 +49,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => "$" + v.ToString("N0", CultureInfo.InvariantCulture),
+            LabelFormatter = Numbers.WholeMoney,
         };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Margins(left: 0.08, right: 0.22, bottom: 0.1, top: 0.15);
@@ -96,7 +97,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
         };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => "$" + v.ToString("N0", CultureInfo.InvariantCulture),
+            LabelFormatter = Numbers.WholeMoney,
         };
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Spectre.Console;
+using RedisFailoverSim.Reporting.Terminal;
 using Spectre.Console.Rendering;
+using Spectre.Console;
 
 namespace RedisFailoverSim.Reporting.Cost;
 
@@ -67,8 +68,7 @@ public static class CostTable
     }
 
     /// <summary>Dollars with cents and thousands separators, invariant; "-" for none.</summary>
-    public static string Money(double? value) =>
-        value is { } v ? "$" + v.ToString("N2", CultureInfo.InvariantCulture) : "-";
+    public static string Money(double? value) => Numbers.Money(value);
 
     private static string Caption(RunReport report)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Reporting.Terminal;
 
 namespace RedisFailoverSim.Reporting.Report;
 
@@ -48,7 +49,7 @@ internal static class ReportComparison
             RunVerdict.N(writes.Failed),
             RunVerdict.N(writes.Unknown),
             RunVerdict.Seconds(availability.NoAckSeconds),
-            availability.WorstClient is { } c ? $"{RunVerdict.Seconds(availability.WorstClientNoAckSeconds)} ({c})" : "0.0",
+            availability.WorstClient is { } c ? $"{RunVerdict.Seconds(availability.WorstClientNoAckSeconds)} ({c})" : RunVerdict.Seconds(0),
             result.Failover?.ClientObservedSeconds is { } client ? RunVerdict.Seconds(client) : "never",
             result.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "never",
             RunVerdict.Seconds(result.SplitBrainSeconds),
@@ -58,14 +59,10 @@ internal static class ReportComparison
         ];
     }
 
-    /// <summary>Milliseconds with one unit and one style: 0.53, 2.32, 36.4, 2,928.</summary>
-    public static string Milliseconds(double value, long count) => count == 0
-        ? "-"
-        : value.ToString(value < 10 ? "0.00" : value < 1000 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+    /// <summary>Milliseconds (<see cref="Numbers.Milliseconds"/>): 0.53, 36.40, 2,928.41; "-" with no samples.</summary>
+    public static string Milliseconds(double value, long count) => count == 0 ? "-" : Numbers.Milliseconds(value);
 
-    private static string LostShare(WriteCounts writes) => writes.Acknowledged == 0
-        ? "0%"
-        : (100.0 * writes.AcknowledgedLost / writes.Acknowledged).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string LostShare(WriteCounts writes) => Numbers.Percent(writes.AcknowledgedLost, writes.Acknowledged);
 
     private static void Expectations(RunReport report, IReportWriter w)
     {
@@ -82,8 +79,8 @@ internal static class ReportComparison
                 $"{o.Expectation.Path}: {o.Expectation.Metric} {o.Expectation.Text}",
                 o.Expectation.Line.ToString(CultureInfo.InvariantCulture),
                 o.Status.ToString().ToLowerInvariant(),
-                (o.Actual is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : "-")
-                    + (o.Compared is { } c ? $" ({o.Expectation.RelativeTo}: {c.ToString("0.###", CultureInfo.InvariantCulture)})" : ""),
+                (o.Actual is { } a ? Numbers.Judged(a) : "-")
+                    + (o.Compared is { } c ? $" ({o.Expectation.RelativeTo}: {Numbers.Judged(c)})" : ""),
                 o.Detail,
             ]));
     }

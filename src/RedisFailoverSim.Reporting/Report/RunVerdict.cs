@@ -1,6 +1,7 @@
 using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Reporting.Timeline;
 
 namespace RedisFailoverSim.Reporting.Report;
@@ -149,27 +150,12 @@ public static class RunVerdict
     private static string? FirstPrimary(PathResult result) =>
         result.Roles.Where(r => r.Role == NodeRole.Primary).OrderBy(r => r.FromSeconds).Select(r => r.Node).FirstOrDefault();
 
-    /// <summary>Thousands separated, invariant: 4,224.</summary>
-    public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>A count (<see cref="Numbers.Count(long)"/>): 4,224.</summary>
+    public static string N(long value) => Numbers.Count(value);
 
-    /// <summary>A share to a tenth of a percent (whole percent from 10 %): 26%, 0.4%, and &lt;0.1% rather than 0.0%.</summary>
-    public static string Percent(long part, long whole)
-    {
-        if (whole == 0 || part == 0)
-        {
-            return "0%";
-        }
+    /// <summary>A share (<see cref="Numbers.Percent(long, long)"/>): 26.3%, 0.4%, &lt;0.1%.</summary>
+    public static string Percent(long part, long whole) => Numbers.Percent(part, whole);
 
-        var percent = 100.0 * part / whole;
-        if (percent < 0.05)
-        {
-            return "<0.1%";
-        }
-
-        return percent.ToString(percent >= 10 ? "0" : "0.0", CultureInfo.InvariantCulture) + "%";
-    }
-
-    /// <summary>Seconds to a tenth (67.5), to a hundredth below one second (0.03): a graceful failover is not "0.0 s".</summary>
-    public static string Seconds(double seconds) =>
-        seconds.ToString(seconds is > 0 and < 1 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+    /// <summary>Seconds (<see cref="Numbers.Seconds"/>): 67.5, 0.03 below one second.</summary>
+    public static string Seconds(double seconds) => Numbers.Seconds(seconds);
 }

@@ -168,5 +168,5 @@ internal static class SweepDistributionChart
 
     private static string Number(double value, SweepMetric metric) => Numbers.ByUnit(value, metric.Unit);
 
-    private static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    private static string Count(int value) => Numbers.Count(value);
 }

@@ -151,7 +151,7 @@ public static class SweepReportContent
 
     private static byte[] Utf8(string text) => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
 
-    private static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+    private static string Count(int value) => Numbers.Count(value);
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 }

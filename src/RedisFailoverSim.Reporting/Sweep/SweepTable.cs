@@ -1,6 +1,7 @@
 using System.Globalization;
-using Spectre.Console;
+using RedisFailoverSim.Reporting.Terminal;
 using Spectre.Console.Rendering;
+using Spectre.Console;
 
 namespace RedisFailoverSim.Reporting.Sweep;
 
@@ -120,27 +121,7 @@ public static class SweepTable
             ? $"{Number(mean, metric)} ± {Number(high - mean, metric)}"
             : Number(summary.Mean, metric);
 
-    /// <summary>Lost writes to a tenth, seconds to a hundredth, milliseconds to three significant figures.</summary>
-    private static string Number(double? value, SweepMetric metric)
-    {
-        if (value is not { } v)
-        {
-            return None;
-        }
-
-        var format = metric.Unit switch
-        {
-            "s" => "0.00",
-            "ms" => Math.Abs(v) switch
-            {
-                < 10 => "0.000",
-                < 100 => "0.00",
-                < 1000 => "0.0",
-                _ => "0",
-            },
-            _ => "0.0",
-        };
-        var text = v.ToString(format, CultureInfo.InvariantCulture);
-        return text.StartsWith('-') && text.Trim('-', '0', '.').Length == 0 ? text[1..] : text;
-    }
+    /// <summary>In the unit's one style (<see cref="Numbers.ByUnit"/>): writes to a tenth, seconds and milliseconds to a hundredth.</summary>
+    private static string Number(double? value, SweepMetric metric) =>
+        value is { } v ? Numbers.ByUnit(v, metric.Unit) : None;
 }

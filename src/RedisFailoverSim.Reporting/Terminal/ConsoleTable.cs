@@ -1,4 +1,3 @@
-using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -87,8 +86,8 @@ public static class ConsoleTable
 
     /// <summary>
     /// Jepsen's four-line set summary for one path ("Call me maybe", 2013), e.g.
-    /// <c>2000 total</c> / <c>1998 acknowledged</c> / <c>872 survivors</c> /
-    /// <c>1126 acknowledged writes lost (56.4%)</c>, the first line also saying how many failed or were unknown.
+    /// <c>2,000 total</c> / <c>1,998 acknowledged</c> / <c>872 survivors</c> /
+    /// <c>1,126 acknowledged writes lost (56.4%)</c>, the first line also saying how many failed or were unknown.
     /// </summary>
     public static IReadOnlyList<string> Summary(PathResult result)
     {
@@ -104,37 +103,18 @@ public static class ConsoleTable
         ];
     }
 
-    /// <summary>Lost as a share of acknowledged, one decimal: <c>56.4%</c>; <c>0%</c> when nothing was acknowledged.</summary>
+    /// <summary>Lost as a share of acknowledged (<see cref="Numbers.Percent(long, long)"/>): <c>56.4%</c>.</summary>
     public static string LostPercent(WriteCounts writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        return Percent(writes.AcknowledgedLost, writes.Acknowledged);
+        return Numbers.Percent(writes.AcknowledgedLost, writes.Acknowledged);
     }
 
-    private static string Percent(long lost, long acknowledged) =>
-        acknowledged == 0 ? "0%" : (100.0 * lost / acknowledged).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(long lost, long acknowledged) => Numbers.Percent(lost, acknowledged);
 
-    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Count(long value) => Numbers.Count(value);
 
-    /// <summary>Seconds to a tenth: failovers take seconds, a tenth is what a reader compares.</summary>
-    private static string Seconds(double? value) =>
-        value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "never";
+    private static string Seconds(double? value) => value is { } v ? Numbers.Seconds(v) : "never";
 
-    /// <summary>Three significant figures or at least whole milliseconds: 0.512, 12.3, 5012.</summary>
-    private static string Milliseconds(double value, long count)
-    {
-        if (count == 0)
-        {
-            return None;
-        }
-
-        var format = value switch
-        {
-            < 10 => "0.000",
-            < 100 => "0.00",
-            < 1000 => "0.0",
-            _ => "0",
-        };
-        return value.ToString(format, CultureInfo.InvariantCulture);
-    }
+    private static string Milliseconds(double value, long count) => count == 0 ? None : Numbers.Milliseconds(value);
 }

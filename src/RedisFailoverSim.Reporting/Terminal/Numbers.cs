@@ -3,24 +3,65 @@ using System.Globalization;
 namespace RedisFailoverSim.Reporting.Terminal;
 
 /// <summary>
-/// One number style for the terminal tables, the sweep charts' titles and the sweep report: invariant culture,
-/// thousands separators, and a fixed number of decimals per unit so a column's numbers line up on the point
-/// (milliseconds 2,928.41 and 2.79, never 2928 beside 2.789).
+/// The one number style of everything a person reads (terminal tables and summaries, the reports, the sweep and
+/// decide output, chart labels), after docs/sources.md §15.7: invariant culture always (the same bytes under any
+/// locale), thousands separators, and a fixed number of decimals per kind of quantity so a column's numbers line up
+/// on the point (2,928.41 beside 2.79 ms, never 2928 beside 2.789). Files meant for programs (results.json, CSV)
+/// use <see cref="Results.InvariantNumbers"/> instead: no separators, more decimals.
 /// </summary>
 public static class Numbers
 {
-    /// <summary>A count: <c>16,106</c>.</summary>
+    /// <summary>A whole count (writes, runs, nodes, ops/s): <c>5,012</c>.</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>Milliseconds to a hundredth: <c>0.53</c>, <c>2,928.41</c>.</summary>
+    /// <summary>A whole figure held as a double (ops/s, a count from a model), rounded to the unit: <c>5,012</c>.</summary>
+    public static string Count(double value) => Fixed(value, "#,0");
+
+    /// <summary>Milliseconds to a hundredth (ten microseconds): <c>0.51</c>, <c>2,928.41</c>.</summary>
     public static string Milliseconds(double value) => Fixed(value, "#,0.00");
 
-    /// <summary>Seconds to a tenth (failovers take seconds; a tenth is what a reader compares): <c>31.1</c>.</summary>
-    public static string Seconds(double value) => Fixed(value, "#,0.0");
+    /// <summary>
+    /// Seconds to a tenth (failovers take seconds; a tenth is what a reader compares), to a hundredth below one
+    /// second so a graceful failover is not "0.0": <c>31.0</c>, <c>0.03</c>, <c>1,200.0</c>.
+    /// </summary>
+    public static string Seconds(double value) => Fixed(value, value is > 0 and < 1 ? "0.00" : "#,0.0");
 
     /// <summary>
-    /// A value in <paramref name="unit"/>: <c>ms</c> as <see cref="Milliseconds"/>, <c>s</c> to a hundredth (sweep
-    /// statistics compare runs closer than a tenth), anything else (writes) to a tenth: <c>4,363.8</c>.
+    /// <paramref name="part"/> as a share of <paramref name="whole"/> to a tenth of a percent, no space before the
+    /// sign: <c>27.2%</c>, <c>0.4%</c>; <c>&lt;0.1%</c> for a share that is not zero but would round to it;
+    /// <c>0.0%</c> for none (or nothing to share).
+    /// </summary>
+    public static string Percent(long part, long whole)
+    {
+        if (whole == 0 || part == 0)
+        {
+            return "0.0%";
+        }
+
+        return Percent(100.0 * part / whole);
+    }
+
+    /// <summary>A percentage already in percent (27.2 for 27.2 %), under the rules of <see cref="Percent(long, long)"/>.</summary>
+    public static string Percent(double percent) => percent is > 0 and < 0.05
+        ? "<0.1%"
+        : Fixed(percent, "#,0.0") + "%";
+
+    /// <summary>US dollars with cents: <c>$1,234.50</c>; <c>-</c> for none.</summary>
+    public static string Money(double? value) => value is { } v ? "$" + Fixed(v, "#,0.00") : "-";
+
+    /// <summary>Whole US dollars, for chart axes and rough totals: <c>$1,235</c>.</summary>
+    public static string WholeMoney(double value) => "$" + Fixed(value, "#,0");
+
+    /// <summary>
+    /// A value an <c>expect:</c> claim was judged on, to the thousandth it was compared at (so 30.048 against
+    /// <c>&lt;= 30.05</c> does not print as 30.0), trailing zeros dropped: <c>4,373</c>, <c>69.013</c>.
+    /// </summary>
+    public static string Judged(double value) => Fixed(Math.Round(value, 3, MidpointRounding.AwayFromZero), "#,0.###");
+
+    /// <summary>
+    /// A value in <paramref name="unit"/> (sweep statistics): <c>ms</c> as <see cref="Milliseconds"/>, <c>s</c> to a
+    /// hundredth (sweep statistics compare runs closer than a tenth), anything else (a mean of writes is not a whole
+    /// count) to a tenth: <c>4,363.8</c>.
     /// </summary>
     public static string ByUnit(double value, string unit) => unit switch
     {

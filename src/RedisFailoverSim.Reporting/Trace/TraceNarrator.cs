@@ -1,5 +1,6 @@
 using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Reporting.Timeline;
 
 namespace RedisFailoverSim.Reporting.Trace;
@@ -278,10 +279,9 @@ internal static class TraceNarrator
     private static TraceLine End(PathResult result)
     {
         var w = result.Writes;
-        var share = w.Acknowledged == 0 ? 0 : 100.0 * w.AcknowledgedLost / w.Acknowledged;
-        var text = string.Create(
-            CultureInfo.InvariantCulture,
-            $"end: {w.Attempted} writes, {w.Acknowledged} acknowledged, {w.AcknowledgedLost} of them lost ({share:0.0}%), {w.Failed} failed, {w.Unknown} unknown");
+        var text = $"end: {Numbers.Count(w.Attempted)} writes, {Numbers.Count(w.Acknowledged)} acknowledged, "
+            + $"{Numbers.Count(w.AcknowledgedLost)} of them lost ({Numbers.Percent(w.AcknowledgedLost, w.Acknowledged)}), "
+            + $"{Numbers.Count(w.Failed)} failed, {Numbers.Count(w.Unknown)} unknown";
         if (result.SplitBrainSeconds > 0)
         {
             text += $"; split brain {F3(result.SplitBrainSeconds)}s";

@@ -27,7 +27,7 @@ public sealed class RunCommandTests : IDisposable
             ReportFixtures.Tool, [ReportFixtures.SplitBrain()], [new ExpectationOutcome(claim, ExpectationStatus.Held, 1126, "")]);
         Assert.Equal(ResultsJsonWriter.ToJson(expected), File.ReadAllText(Path.Combine(_cli.OutputPath(), "results.json")));
         Assert.Equal(ResultsCsvWriter.ToCsv(expected), File.ReadAllText(Path.Combine(_cli.OutputPath(), "results.csv")));
-        Assert.Contains("  held     self-hosted acknowledgedLost > 0  (actual 1126)", _cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  held     self-hosted acknowledgedLost > 0  (actual 1,126)", _cli.Out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Equal(
-            $"{_cli.ScenarioFile}:31: expectation failed: self-hosted acknowledgedLost == 0 (actual 1126)\n"
+            $"{_cli.ScenarioFile}:31: expectation failed: self-hosted acknowledgedLost == 0 (actual 1,126)\n"
             + "1 of 1 expectations failed\n",
             Problems());
         Assert.True(File.Exists(Path.Combine(_cli.OutputPath(), "results.json")));
@@ -175,7 +175,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         var stdout = _cli.Out.ToString();
-        Assert.Contains("1126 (56.4%)", stdout, StringComparison.Ordinal);
+        Assert.Contains("1,126 (56.4%)", stdout, StringComparison.Ordinal);
         Assert.Contains("az-partition-split-brain, seed 42", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("acknowledged writes lost", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("wrote", stdout, StringComparison.Ordinal);
@@ -190,10 +190,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(0, exit);
         var stdout = _cli.Out.ToString();
         // Under each path its verdict, then Jepsen's four lines and the facts.
-        Assert.Contains("\nself-hosted\n  self-hosted lost 1,126 acknowledged writes (56% of 1,998)", stdout, StringComparison.Ordinal);
+        Assert.Contains("\nself-hosted\n  self-hosted lost 1,126 acknowledged writes (56.4% of 1,998)", stdout, StringComparison.Ordinal);
         Assert.Contains(
-            "\n  2000 total (1 failed, 1 unknown of which 0 survived)\n  1998 acknowledged\n  872 survivors\n"
-            + "  1126 acknowledged writes lost (56.4%)\n  yes  splitBrain: n1 and n5 were both primary for 41.2 s → n1 demoted at heal\n",
+            "\n  2,000 total (1 failed, 1 unknown of which 0 survived)\n  1,998 acknowledged\n  872 survivors\n"
+            + "  1,126 acknowledged writes lost (56.4%)\n  yes  splitBrain: n1 and n5 were both primary for 41.2 s → n1 demoted at heal\n",
             stdout,
             StringComparison.Ordinal);
         Assert.Contains($"replay: rfsim run {_cli.ScenarioFile} --seed 42\n", stdout, StringComparison.Ordinal);
@@ -312,7 +312,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("  held     self-hosted controlPlaneSeconds < 40.5  (actual 32.001)", _cli.Out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("│  0.512 │  3.200 │", _cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("│   0.51 │   3.20 │", _cli.Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"controlPlaneSeconds\": 32.001,", File.ReadAllText(Path.Combine(_cli.OutputPath(), "results.json")), StringComparison.Ordinal);
     }
 

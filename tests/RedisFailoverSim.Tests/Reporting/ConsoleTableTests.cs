@@ -12,7 +12,7 @@ public class ConsoleTableTests
         var row = ConsoleTable.Row(ReportFixtures.SplitBrain());
 
         Assert.Equal(
-            ["self-hosted", "1998", "1126 (56.4%)", "1", "1", "33.1", "32.0", "0.512", "3.200", "5012", "41.2"],
+            ["self-hosted", "1,998", "1,126 (56.4%)", "1", "1", "33.1", "32.0", "0.51", "3.20", "5,012.25", "41.2"],
             row);
     }
 
@@ -21,7 +21,7 @@ public class ConsoleTableTests
     {
         var row = ConsoleTable.Row(ReportFixtures.Clean());
 
-        Assert.Equal(["memorydb", "1000", "0 (0.0%)", "0", "0", "-", "-", "2.500", "4.750", "6.000", "0.0"], row);
+        Assert.Equal(["memorydb", "1,000", "0 (0.0%)", "0", "0", "-", "-", "2.50", "4.75", "6.00", "0.0"], row);
     }
 
     [Fact]
@@ -39,10 +39,10 @@ public class ConsoleTableTests
 
         Assert.Equal(
             [
-                "2000 total (1 failed, 1 unknown of which 0 survived)",
-                "1998 acknowledged",
+                "2,000 total (1 failed, 1 unknown of which 0 survived)",
+                "1,998 acknowledged",
                 "872 survivors",
-                "1126 acknowledged writes lost (56.4%)",
+                "1,126 acknowledged writes lost (56.4%)",
             ],
             lines);
     }
@@ -50,7 +50,7 @@ public class ConsoleTableTests
     [Fact]
     public void LostPercent_NothingAcknowledged_IsZeroPercent()
     {
-        Assert.Equal("0%", ConsoleTable.LostPercent(new WriteCounts(10, 0, 0, 10, 0, 0)));
+        Assert.Equal("0.0%", ConsoleTable.LostPercent(new WriteCounts(10, 0, 0, 10, 0, 0)));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ConsoleTableTests
         });
 
         var text = output.ToString();
-        Assert.Contains("1126 (56.4%)", text, StringComparison.Ordinal);
+        Assert.Contains("1,126 (56.4%)", text, StringComparison.Ordinal);
         Assert.Contains("memorydb", text, StringComparison.Ordinal);
         Assert.Equal(1, text.Split('\n').Count(l => l.Contains("self-hosted", StringComparison.Ordinal)));
     }
@@ -82,7 +82,7 @@ public class ConsoleTableTests
     {
         var row = CultureScope.Run("de-DE", () => ConsoleTable.Row(ReportFixtures.SplitBrain()));
 
-        Assert.Equal("0.512", row[7]);
-        Assert.Equal("1126 (56.4%)", row[2]);
+        Assert.Equal("0.51", row[7]);
+        Assert.Equal("1,126 (56.4%)", row[2]);
     }
 }

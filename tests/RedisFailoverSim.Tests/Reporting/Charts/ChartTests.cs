@@ -133,7 +133,7 @@ public class ChartTests
     [Fact]
     public void LostWritesSummary_JepsenNumbers_SaysAcknowledgedAndLostShare()
     {
-        Assert.Equal("1,998 acknowledged, 1,126 lost (56.4 %)", LostWritesChart.Summary(ReportFixtures.SplitBrain().Writes));
+        Assert.Equal("1,998 acknowledged, 1,126 lost (56.4%)", LostWritesChart.Summary(ReportFixtures.SplitBrain().Writes));
     }
 
     [Fact]

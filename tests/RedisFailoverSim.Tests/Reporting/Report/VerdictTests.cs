@@ -20,8 +20,8 @@ public class VerdictTests
         var text = RunVerdict.Paragraph(Story, SplitBrainStory.World());
 
         Assert.Equal(
-            "self-hosted lost 4 acknowledged writes (57% of 7) to 10.0 s of split brain (n1 and n3 both primary); "
-            + "2 of 9 writes (22%) were not acknowledged (1 failed, 1 unknown); the worst-off client, c2, went 11.5 s "
+            "self-hosted lost 4 acknowledged writes (57.1% of 7) to 10.0 s of split brain (n1 and n3 both primary); "
+            + "2 of 9 writes (22.2%) were not acknowledged (1 failed, 1 unknown); the worst-off client, c2, went 11.5 s "
             + "without one. It failed over to n3 10.0 s after the fault; clients wrote to it again 11.5 s after the fault.",
             text);
     }
@@ -38,7 +38,7 @@ public class VerdictTests
         var text = RunVerdict.Paragraph(result, SplitBrainStory.World());
 
         Assert.Equal(
-            "elasticache lost none of its 12,416 acknowledged writes; 5,584 of 18,000 writes (31%) were not acknowledged "
+            "elasticache lost none of its 12,416 acknowledged writes; 5,584 of 18,000 writes (31.0%) were not acknowledged "
             + "(5,260 failed, 324 unknown); the worst-off client, c3, went 101.4 s without one. It did not fail over "
             + "because the control plane, outside every AZ (assumption A33), kept getting n1's health-check replies, so it "
             + "never declared n1 failed.",
@@ -103,7 +103,7 @@ public class VerdictTests
         };
 
         Assert.Equal(
-            ["elasticache", "12,416", "0 (0.0%)", "5,260", "324", "16.7", "94.4 (c2)", "never", "never", "0.0", "0.54", "2,928", "4,794"],
+            ["elasticache", "12,416", "0 (0.0%)", "5,260", "324", "16.7", "94.4 (c2)", "never", "never", "0.0", "0.54", "2,928.10", "4,794.40"],
             ReportComparison.Row(result));
         Assert.Equal("no ack s", ReportComparison.Headers[5]);
     }
@@ -119,7 +119,7 @@ public class VerdictTests
         var comparison = markdown.IndexOf("\n## Comparison\n", StringComparison.Ordinal);
         var scenario = markdown.IndexOf("\n## The scenario in words\n", StringComparison.Ordinal);
         Assert.True(verdict > 0 && verdict < comparison && comparison < scenario, $"{verdict} {comparison} {scenario}");
-        Assert.Contains("\nself-hosted lost 4 acknowledged writes (57% of 7)", markdown, StringComparison.Ordinal);
+        Assert.Contains("\nself-hosted lost 4 acknowledged writes (57.1% of 7)", markdown, StringComparison.Ordinal);
         Assert.Contains("\nelasticache lost none of its 1,000 acknowledged writes. It did not fail over because", markdown, StringComparison.Ordinal);
         Assert.Single(markdown.Split('\n'), l => l.StartsWith("| path | acked | lost |", StringComparison.Ordinal));
         // A30 applies to elasticache (and the other managed paths), A5 to self-hosted: each is one row, paths named.
