@@ -42,40 +42,30 @@ internal static class ReportShards
     public static IReadOnlyList<string> Row(ShardResult shard)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        return
-        [
-            RunVerdict.N(shard.Shard),
-            RunVerdict.N(shard.Acknowledged),
-            $"{RunVerdict.N(shard.AcknowledgedLost)} ({Share(shard.AcknowledgedLost, shard.Acknowledged)})",
-            RunVerdict.N(shard.Failed),
-            RunVerdict.N(shard.Unknown),
-            shard.Failover is null ? "-" : shard.Failover.ClientObservedSeconds is { } c ? RunVerdict.Seconds(c) : "never",
-            shard.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "-",
-            shard.Failover?.NewPrimary ?? "-",
-            ReportComparison.Milliseconds(shard.Latency.P50, shard.Latency.Count),
-            ReportComparison.Milliseconds(shard.Latency.P99, shard.Latency.Count),
-            ReportComparison.Milliseconds(shard.Latency.P999, shard.Latency.Count),
-        ];
+        return Cells(RunVerdict.N(shard.Shard), shard);
     }
 
+    // The path's total row reads the same columns from the path's own numbers.
     private static IReadOnlyList<string> Total(PathResult result)
     {
-        var writes = result.Writes;
-        return
-        [
-            "total",
-            RunVerdict.N(writes.Acknowledged),
-            $"{RunVerdict.N(writes.AcknowledgedLost)} ({Share(writes.AcknowledgedLost, writes.Acknowledged)})",
-            RunVerdict.N(writes.Failed),
-            RunVerdict.N(writes.Unknown),
-            result.Failover is null ? "-" : result.Failover.ClientObservedSeconds is { } c ? RunVerdict.Seconds(c) : "never",
-            result.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "-",
-            result.Failover?.NewPrimary ?? "-",
-            ReportComparison.Milliseconds(result.Latency.P50, result.Latency.Count),
-            ReportComparison.Milliseconds(result.Latency.P99, result.Latency.Count),
-            ReportComparison.Milliseconds(result.Latency.P999, result.Latency.Count),
-        ];
+        var w = result.Writes;
+        return Cells("total", new ShardResult(0, w.Attempted, w.Acknowledged, w.AcknowledgedLost, w.Failed, w.Unknown, result.Failover, result.Latency));
     }
+
+    private static IReadOnlyList<string> Cells(string label, ShardResult shard) =>
+    [
+        label,
+        RunVerdict.N(shard.Acknowledged),
+        $"{RunVerdict.N(shard.AcknowledgedLost)} ({Share(shard.AcknowledgedLost, shard.Acknowledged)})",
+        RunVerdict.N(shard.Failed),
+        RunVerdict.N(shard.Unknown),
+        shard.Failover is null ? "-" : shard.Failover.ClientObservedSeconds is { } c ? RunVerdict.Seconds(c) : "never",
+        shard.Failover is { } f ? RunVerdict.Seconds(f.ControlPlaneSeconds) : "-",
+        shard.Failover?.NewPrimary ?? "-",
+        ReportComparison.Milliseconds(shard.Latency.P50, shard.Latency.Count),
+        ReportComparison.Milliseconds(shard.Latency.P99, shard.Latency.Count),
+        ReportComparison.Milliseconds(shard.Latency.P999, shard.Latency.Count),
+    ];
 
     private static string Share(long lost, long acknowledged) => acknowledged == 0
         ? "0%"
