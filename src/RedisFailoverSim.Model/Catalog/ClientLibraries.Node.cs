@@ -15,12 +15,15 @@ public static partial class ClientLibraries
             ReconnectStep = SimDuration.Zero,
             ReconnectMax = SimDuration.FromSeconds(5),
             ReconnectJitter = BackoffJitter.None,
+
+            // Calibrated with in-flight writes ending unknown; re-send stays off until it is calibrated again with it.
+            InFlightOnDrop = InFlightOnDrop.Unknown,
         },
-        [("*", "docs/sources.md §11.10"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+        [("*", "docs/sources.md §11.10"), ("in-flight-on-drop", "UNCONFIRMED: ioredis 6 re-sends (docs/sources.md §11.13); calibrated as unknown"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
             ("sentinel-order", "docs/sources.md §11.10: the Sentinel after the one that answered last is asked first; modelled as last-answered-first"),
             ("dead-socket", "docs/sources.md §11.10: TCP keepalive from 30 s idle, far beyond a failover")],
-        ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
+        ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect (docs/sources.md §11.13); this calibrated profile keeps it off (in-flight-on-drop: resend turns it on, assumption A46)",
             "each reconnect delay gets 0-200 ms of jitter added; modelled without it",
             "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy",
             "a reconnect asks first the Sentinel after the one that answered last (one iterator, rewound when all fail); modelled as the one that answered first"],
@@ -55,7 +58,7 @@ public static partial class ClientLibraries
         [("*", "docs/sources.md §11.11"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed),
             ("on-loading", Unconfirmed), ("on-error", Unconfirmed)],
-        ["a write whose connection closed before its reply is run again on the master found next (execute() retries while the client is not ready); modelled as unknown (assumption A46)",
+        ["a write whose connection closed before its reply is run again on the master found next (execute() retries while the client is not ready); modelled as unknown (in-flight-on-drop: resend models it, assumption A46)",
             "a write fails after 16 rediscoveries of its own (maxCommandRediscovers); modelled as the queue failing after 16 failed reconnects",
             "every Sentinel event (+switch-master, ±sdown, ±odown, +slave, +sentinel) triggers a rediscovery; modelled as following +switch-master"],
         "calibrated: rfsim calibrate --client node-redis drives redis (node-redis) 6.3.1 (calibration/drivers/node_redis_writer.js)");

@@ -53,7 +53,7 @@ public static partial class ClientLibraries
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
-        ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46)",
+        ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46; only a re-send of what was in flight, in-flight-on-drop: resend, is)",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
         "not calibrated: 7.x is not packaged here; its Sentinel client is calibrated as redis-py-4 (Debian's 4.3.4), which differs only in retries");
 
@@ -104,10 +104,11 @@ public static partial class ClientLibraries
             BacklogPerNode = false,
             DeadSocket = DeadSocketCheck.None,
             DnsTtl = SimDuration.FromSeconds(30),
+            InFlightOnDrop = InFlightOnDrop.Resend,
         },
         [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"), ("connect-timeout", Unconfirmed),
             ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5")],
-        ["commands in flight when the connection drops are re-sent after the reconnect (at least once); modelled as unknown (assumption A46)"],
+        ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
     private static ClientLibrary Jedis() => Make(
@@ -163,12 +164,12 @@ public static partial class ClientLibraries
             ConnectToEveryNode = false,
             BacklogPerNode = false,
             DeadSocket = DeadSocketCheck.None,
+            InFlightOnDrop = InFlightOnDrop.Resend,
         },
-        [("*", "docs/sources.md §11.6"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+        [("*", "docs/sources.md §11.6"), ("in-flight-on-drop", "docs/sources.md §11.13 (autoResendUnfulfilledCommands)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
             ("follow-switch-master", "UNCONFIRMED: ioredis 5 subscribes only with failoverDetector")],
-        ["autoResendUnfulfilledCommands re-sends what was in flight after a reconnect; modelled as unknown (assumption A46)",
-            "sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
+        ["sentinelRetryStrategy min(times × 10, 1000) ms when no Sentinel answers; modelled with retryStrategy"],
         "not calibrated: the npm registry serves 6.0.0 here (profile ioredis), whose defaults differ in the reconnect backoff");
 
     private static ClientLibrary NodeRedis() => Make(

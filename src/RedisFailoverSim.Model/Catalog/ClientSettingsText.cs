@@ -13,7 +13,7 @@ public static class ClientSettingsText
         "library", "command-timeout", "connect-timeout", "heartbeat", "timers", "timeout-origin", "on-timeout",
         "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
-        "reconnect-max", "reconnect-jitter", "offline-queue", "flush-queue-after-reconnects", "role-check",
+        "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "flush-queue-after-reconnects", "role-check",
         "sentinel-timeout", "sentinel-order", "follow-switch-master", "connect-to-every-node", "backlog-per-node",
         "dns-ttl", "dead-socket", "dead-socket-after",
     ];
@@ -44,6 +44,7 @@ public static class ClientSettingsText
         "reconnect-step" => Duration(s.ReconnectStep, "none"),
         "reconnect-max" => Duration(s.ReconnectMax, "none"),
         "reconnect-jitter" => Jitter(s.ReconnectJitter),
+        "in-flight-on-drop" => s.InFlightOnDrop == InFlightOnDrop.Unknown ? "unknown" : "resend",
         "offline-queue" => s.OfflineQueue == OfflineQueue.Queue ? "queue" : "fail-fast",
         "flush-queue-after-reconnects" => s.FlushQueueAfterReconnects.ToString(CultureInfo.InvariantCulture),
         "role-check" => Bool(s.RoleCheckOnConnect),

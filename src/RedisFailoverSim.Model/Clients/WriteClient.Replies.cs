@@ -14,6 +14,11 @@ public sealed partial class WriteClient
 {
     private void OnWriteReply(WriteReply reply)
     {
+        if (IgnoresReply(reply))
+        {
+            return;
+        }
+
         if (reply.From == _target)
         {
             _lastHeard = Sim.Now;

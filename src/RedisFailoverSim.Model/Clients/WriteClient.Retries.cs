@@ -8,8 +8,8 @@ namespace RedisFailoverSim.Model.Clients;
 /// The retry policy: a write answered by an error reply listed in <see cref="ClientSettings.RetryOn"/> is sent again
 /// after the retry backoff, up to <see cref="ClientSettings.RetryAttempts"/> times; an error reply means the node did
 /// not apply it, so a retry never duplicates. Also ioredis's flush of the offline queue after failed reconnects.
-/// Only writes whose fate is known are retried: retrying what timed out or was cut off would need the ledger to count
-/// a write applied twice (not modelled).
+/// Only writes whose fate is known are retried here; commands cut off in flight are re-sent by the at-least-once
+/// policy (<c>WriteClient.Resend.cs</c>), and a retry after a timeout is not modelled (assumption A46).
 /// </summary>
 public sealed partial class WriteClient
 {
@@ -94,5 +94,7 @@ public sealed partial class WriteClient
         {
             _ledger.Resolve(_backlog.Dequeue().WriteId, WriteOutcome.Failed, Sim.Now);
         }
+
+        FailKeptForResend();
     }
 }

@@ -45,6 +45,7 @@ public sealed partial class WriteClient
                 StartDiscovery();
             }
 
+            PruneResent();
             _discovery.OnHeartbeat();
             CheckSilentConnection();
             yield return Wait.For(_settings.Heartbeat);
@@ -59,6 +60,9 @@ public sealed partial class WriteClient
         // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
         ExpireBacklog();
         ExpireTimedOut(_stranded, WriteOutcome.Failed);
+
+        // Kept for re-send: they were sent once, so the client cannot know whether they were applied.
+        ExpireTimedOut(_resend, WriteOutcome.Unknown);
         if (timedOut > 0 && _settings.OnTimeout != Specs.ConnectionAction.Keep && State == ClientConnectionState.Connected)
         {
             ActOnConnection(_settings.OnTimeout, _target, $"{timedOut} commands timed out");
@@ -117,7 +121,7 @@ public sealed partial class WriteClient
             queue.Dequeue();
             expired++;
             _ledger.Resolve(write.WriteId, outcome, Sim.Now);
-            if (outcome == WriteOutcome.Unknown)
+            if (outcome == WriteOutcome.Unknown && queue == _inFlight)
             {
                 _lastInFlightTimeout = Sim.Now;
             }
@@ -159,6 +163,11 @@ public sealed partial class WriteClient
         if (_stranded.Count > 0)
         {
             ArmTimeoutTimer(_stranded.Peek().Deadline);
+        }
+
+        if (_resend.Count > 0)
+        {
+            ArmTimeoutTimer(_resend.Peek().Deadline);
         }
 
         if (_backlog.Count > 0)

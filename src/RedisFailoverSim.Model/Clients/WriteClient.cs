@@ -39,6 +39,9 @@ public sealed partial class WriteClient : Member, IEventTarget
 
     // Writes queued for a node the client has since moved away from: never sent, they fail at the command timeout.
     private readonly Queue<InFlightWrite> _stranded = new();
+
+    // Commands in flight on a closed connection, to be sent again on the next one (in-flight-on-drop: resend, A46).
+    private readonly Queue<InFlightWrite> _resend = new();
     private readonly int _writeBytes;
     private MemberId _target = MemberId.None;
 
@@ -278,6 +281,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         _lastHeard = Sim.Now;
         _discovery.OnConnected();
         _recorder.Event(Name, "client", narration);
+        ResendInFlight(node);
         while (_backlog.Count > 0)
         {
             var queued = _backlog.Dequeue();
@@ -297,9 +301,11 @@ public sealed partial class WriteClient : Member, IEventTarget
     }
 
     /// <summary>Sends a write on the connection and starts its timeout.</summary>
-    private void SendWrite(long writeId)
+    private void SendWrite(long writeId) => SendWrite(writeId, SentDeadline(writeId));
+
+    /// <summary>Sends a write on the connection; it times out at <paramref name="deadline"/>.</summary>
+    private void SendWrite(long writeId, SimTime deadline)
     {
-        var deadline = SentDeadline(writeId);
         _inFlight.Enqueue(new InFlightWrite(writeId, deadline));
         Send(_target, new WriteRequest(writeId, _writeBytes) { Slot = Slot });
         ArmTimeoutTimer(deadline);
@@ -314,16 +320,36 @@ public sealed partial class WriteClient : Member, IEventTarget
         }
     }
 
-    /// <summary>Drops the connection: commands in flight on it end with <paramref name="inFlightOutcome"/>.</summary>
+    /// <summary>
+    /// Drops the connection: commands in flight on it end with <paramref name="inFlightOutcome"/>, or wait to be sent
+    /// again on the next connection (in-flight-on-drop: resend, assumption A46).
+    /// </summary>
     private void Disconnect(WriteOutcome inFlightOutcome)
     {
+        bool resend = _settings.InFlightOnDrop == InFlightOnDrop.Resend;
+        int kept = 0;
         while (_inFlight.Count > 0)
         {
-            long writeId = _inFlight.Dequeue().WriteId;
-            if (!_awaitingRetry.Contains(writeId))
+            var write = _inFlight.Dequeue();
+            if (_awaitingRetry.Contains(write.WriteId) || !_ledger.IsPending(write.WriteId))
             {
-                _ledger.Resolve(writeId, inFlightOutcome, Sim.Now);
+                continue;
             }
+
+            if (resend)
+            {
+                _resend.Enqueue(write);
+                kept++;
+            }
+            else
+            {
+                _ledger.Resolve(write.WriteId, inFlightOutcome, Sim.Now);
+            }
+        }
+
+        if (kept > 0 && State == ClientConnectionState.Connected)
+        {
+            _recorder.Event(Name, "client", $"{Name} keeps {kept} commands that were in flight to {Network.Members[_target.Value].Name}, to send them again after the reconnect");
         }
 
         State = ClientConnectionState.Disconnected;

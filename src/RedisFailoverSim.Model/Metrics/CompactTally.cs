@@ -63,6 +63,9 @@ public sealed class CompactTally
         Shards = new ShardTally(clientShards, nodeShards, shardCount, _recorder, _faultStart);
     }
 
+    /// <summary>The writes sent more than once, and their duplicate applications.</summary>
+    internal ResentWrites Resent { get; } = new();
+
     /// <summary>Intervals held by the stamp sets (a measure of the tally's memory).</summary>
     public int IntervalCount => _ackedOutsideSplitBrain.IntervalCount + _ackedInSplitBrain.IntervalCount + _unknownApplied.IntervalCount;
 
@@ -137,11 +140,17 @@ public sealed class CompactTally
             present.AddAll(finalDatasets[i].ToSet());
         }
 
+        var duplicates = Resent.Finish(present, _ackedInSplitBrain, Shards);
         ShardResults = Shards?.Finish(present, _recorder.NodeNames);
-        long splitBrainLost = _ackedInSplitBrain.Count - _ackedInSplitBrain.CountShared(present);
-        long lost = splitBrainLost + _ackedOutsideSplitBrain.Count - _ackedOutsideSplitBrain.CountShared(present);
+        long splitBrainLost = _ackedInSplitBrain.Count - _ackedInSplitBrain.CountShared(present) - duplicates.NotLostInSplitBrain;
+        long lost = _ackedInSplitBrain.Count - _ackedInSplitBrain.CountShared(present)
+            + _ackedOutsideSplitBrain.Count - _ackedOutsideSplitBrain.CountShared(present) - duplicates.NotLost;
         Invariant.Holds(_ackedInSplitBrain.Count + _ackedOutsideSplitBrain.Count == _acknowledged);
-        var counts = new WriteCounts(attempted, _acknowledged, lost, _failed, _unknown, _unknownApplied.CountShared(present));
+        var counts = new WriteCounts(attempted, _acknowledged, lost, _failed, _unknown, _unknownApplied.CountShared(present) + duplicates.UnknownPresent)
+        {
+            Duplicated = duplicates.Duplicated,
+            DuplicatedAcknowledged = duplicates.DuplicatedAcknowledged,
+        };
         var inWindow = _window.Finish(_recorder.Faults.Count);
         return new CompactTotals(
             counts,

@@ -42,6 +42,10 @@ internal static class FinalDatasetPresence
             {
                 long stamp = ledger.Stamp(id);
                 present[id] |= stamp != WriteStamp.None && held.Contains(stamp);
+                foreach (long duplicate in ledger.ExtraStamps(id))
+                {
+                    present[id] |= held.Contains(duplicate);
+                }
             }
         }
 

@@ -89,12 +89,18 @@ public static class ResultBuilder
         long n = ledger.Count;
         long? firstAck = ExactFirstAck(ledger, promotion);
         var window = ComputeWindow(world, faultStart, ComputeFailover(world, faultStart, promotion, firstAck));
-        long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0, splitBrainLost = 0;
+        long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0, splitBrainLost = 0, duplicated = 0, duplicatedAcked = 0;
         var all = LatencyHistograms.New();
         var inWindow = LatencyHistograms.New();
         for (long id = 0; id < n; id++)
         {
             var outcome = ledger.Outcome(id);
+            if (ledger.Applications(id) > 1)
+            {
+                duplicated++;
+                duplicatedAcked += outcome == WriteOutcome.Ok ? 1 : 0;
+            }
+
             switch (outcome)
             {
                 case WriteOutcome.Ok:
@@ -128,7 +134,7 @@ public static class ResultBuilder
         }
 
         return new CompactTotals(
-            new WriteCounts(n, acked, lost, failed, unknown, unknownPresent),
+            new WriteCounts(n, acked, lost, failed, unknown, unknownPresent) { Duplicated = duplicated, DuplicatedAcknowledged = duplicatedAcked },
             splitBrainLost,
             firstAck,
             LatencyHistograms.Summarize(all),

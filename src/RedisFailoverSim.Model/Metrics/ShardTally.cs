@@ -21,6 +21,7 @@ internal sealed class ShardTally
     private readonly long[] _failed;
     private readonly long[] _unknown;
     private readonly StampSet[] _ackedStamps;
+    private readonly long[] _presentByDuplicate;
     private readonly LongHistogram[] _latency;
     private readonly FirstAckTracker[] _firstAck;
 
@@ -34,6 +35,7 @@ internal sealed class ShardTally
         _failed = new long[shardCount];
         _unknown = new long[shardCount];
         _ackedStamps = new StampSet[shardCount];
+        _presentByDuplicate = new long[shardCount];
         _latency = new LongHistogram[shardCount];
         _firstAck = new FirstAckTracker[shardCount];
         for (int s = 0; s < shardCount; s++)
@@ -73,6 +75,9 @@ internal sealed class ShardTally
     /// <summary>A write of <paramref name="client"/> was still pending at the end (unknown).</summary>
     public void PendingAtEnd(int client) => _unknown[_clientShard[client]]++;
 
+    /// <summary>An acknowledged write of <paramref name="client"/> whose first entry is gone survives as a duplicate.</summary>
+    public void PresentByDuplicate(int client) => _presentByDuplicate[_clientShard[client]]++;
+
     /// <summary>The shards' results, given the stamps the final datasets hold.</summary>
     public IReadOnlyList<ShardResult> Finish(StampSet present, IReadOnlyList<string> nodeNames)
     {
@@ -80,7 +85,7 @@ internal sealed class ShardTally
         for (int s = 0; s < _acknowledged.Length; s++)
         {
             _firstAck[s].Finish();
-            long lost = _ackedStamps[s].Count - _ackedStamps[s].CountShared(present);
+            long lost = _ackedStamps[s].Count - _ackedStamps[s].CountShared(present) - _presentByDuplicate[s];
             results.Add(new ShardResult(
                 s + 1,
                 _acknowledged[s] + _failed[s] + _unknown[s],

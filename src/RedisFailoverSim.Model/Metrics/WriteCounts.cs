@@ -15,4 +15,14 @@ public sealed record WriteCounts(
     long AcknowledgedLost,
     long Failed,
     long Unknown,
-    long UnknownPresent);
+    long UnknownPresent)
+{
+    /// <summary>
+    /// Writes applied more than once (assumption A46): a client re-sent them after a reconnect and the node that had
+    /// the first copy applied it too. Each is counted once, whatever its outcome; distinct from lost and unknown.
+    /// </summary>
+    public long Duplicated { get; init; }
+
+    /// <summary>Of <see cref="Duplicated"/>, the writes acknowledged once but applied twice (or more).</summary>
+    public long DuplicatedAcknowledged { get; init; }
+}

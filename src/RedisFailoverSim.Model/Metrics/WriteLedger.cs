@@ -31,6 +31,7 @@ public sealed class WriteLedger
     private ChunkedColumn<short>? _client;
     private ChunkedColumn<short>? _ackedBy;
     private ChunkedColumn<long>? _stamp;
+    private ChunkedColumn<byte>? _applications;
 
     /// <summary>Creates the ledger of one run.</summary>
     /// <param name="exact">Keep every write (the exact ledger) besides the compact tally.</param>
@@ -46,6 +47,7 @@ public sealed class WriteLedger
             _client = new();
             _ackedBy = new();
             _stamp = new();
+            _applications = new();
         }
     }
 
@@ -118,6 +120,11 @@ public sealed class WriteLedger
         Invariant.Holds(at.Nanoseconds >= start);
         PendingCount--;
         _windowOutcome[slot] = outcome;
+        if (_tally.Resent.Count > 0)
+        {
+            _tally.Resent.Resolved(writeId, outcome);
+        }
+
         _tally.Resolved(_windowClient[slot], outcome, start, at.Nanoseconds, ackedByNode, _windowStamp[slot]);
         if (outcome == WriteOutcome.Ok)
         {
@@ -140,36 +147,70 @@ public sealed class WriteLedger
     }
 
     /// <summary>
-    /// A primary applied the write as the history entry <paramref name="stamp"/> (each write is sent once, so applied
-    /// at most once). Pending: the stamp waits for the outcome. Already resolved: only an unknown outcome can come
-    /// before the write is applied (an acknowledgement follows it; an error reply means the node did not apply it; a
-    /// write failed in the client's queue was never sent), so it is an unknown write that reached the dataset.
+    /// The client sends the pending write again (at least once, assumption A46): from now on a second application of
+    /// it is a duplicate, not a bug.
+    /// </summary>
+    public void Resent(long writeId)
+    {
+        Invariant.Holds(IsPending(writeId));
+        long slot = writeId & _mask;
+        _tally.Resent.Resent(writeId, _windowClient[slot], _windowStamp[slot]);
+    }
+
+    /// <summary>
+    /// A primary applied the write as the history entry <paramref name="stamp"/>. A write sent once is applied at most
+    /// once; a re-sent one's later applications are duplicates (<see cref="ResentWrites"/>). Pending: the stamp waits
+    /// for the outcome. Already resolved: only an unknown outcome can come before the write is applied (an
+    /// acknowledgement follows it; an error reply means the node did not apply it; a write failed in the client's queue
+    /// was never sent), so it is an unknown write that reached the dataset; a re-sent write may also have failed (its
+    /// copy got an error reply) while the first copy waited in a paused node's socket buffer.
     /// </summary>
     public void Applied(long writeId, long stamp)
     {
         Invariant.Holds(writeId >= 0 && writeId < Count && stamp != WriteStamp.None);
-        if (_stamp is not null)
+        if (_applications is not null)
         {
-            _stamp[writeId] = stamp;
+            byte applied = _applications[writeId];
+            if (applied == 0)
+            {
+                _stamp![writeId] = stamp;
+            }
+
+            _applications[writeId] = applied == byte.MaxValue ? applied : (byte)(applied + 1);
         }
 
+        bool resent = _tally.Resent.Count > 0 && _tally.Resent.Contains(writeId);
+        if (resent && _tally.Resent.Applied(writeId, stamp))
+        {
+            return;
+        }
+
+        WriteOutcome known;
         if (writeId >= _low)
         {
             long slot = writeId & _mask;
-            var outcome = _windowOutcome[slot];
-            if (outcome == WriteOutcome.Pending)
+            known = _windowOutcome[slot];
+            if (known == WriteOutcome.Pending)
             {
                 Invariant.Holds(_windowStamp[slot] == WriteStamp.None);
                 _windowStamp[slot] = stamp;
                 return;
             }
-
-            Invariant.Holds(outcome == WriteOutcome.Unknown);
+        }
+        else
+        {
+            // Outside the window the outcome is forgotten (unknown, by the reasoning above) unless the write was re-sent.
+            known = resent ? _tally.Resent.Outcome(writeId) : WriteOutcome.Unknown;
         }
 
-        // Outside the window the outcome is forgotten; the exact ledger, when kept, confirms the reasoning above.
-        Invariant.Holds(_outcome is null || _outcome[writeId] == WriteOutcome.Unknown);
-        _tally.UnknownApplied(stamp);
+        Invariant.Holds(known == WriteOutcome.Unknown || (resent && known == WriteOutcome.Failed));
+
+        // The exact ledger, when kept, confirms the reasoning above.
+        Invariant.Holds(_outcome is null || _outcome[writeId] == known);
+        if (known == WriteOutcome.Unknown)
+        {
+            _tally.UnknownApplied(stamp);
+        }
     }
 
     /// <summary>
@@ -210,6 +251,12 @@ public sealed class WriteLedger
     /// <summary>The history entry the write became at a primary, or <see cref="WriteStamp.None"/> (exact ledger only).</summary>
     public long Stamp(long writeId) => Exact(_stamp)[writeId];
 
+    /// <summary>How many times a primary applied the write (exact ledger only): 2 or more for a duplicate.</summary>
+    public int Applications(long writeId) => Exact(_applications)[writeId];
+
+    /// <summary>The entries a duplicated write became after its first (<see cref="Stamp"/>); empty for any other.</summary>
+    public IReadOnlyList<long> ExtraStamps(long writeId) => _tally.Resent.ExtraStamps(writeId);
+
     /// <summary>The issuing client's index (exact ledger only).</summary>
     public int Client(long writeId) => Exact(_client)[writeId];
 
@@ -232,11 +279,13 @@ public sealed class WriteLedger
         _client!.Grow(id);
         _ackedBy!.Grow(id);
         _stamp!.Grow(id);
+        _applications!.Grow(id);
         _intendedStart[id] = intendedStart.Nanoseconds;
         _outcome[id] = WriteOutcome.Pending;
         _client![id] = checked((short)clientIndex);
         _ackedBy![id] = -1;
         _stamp![id] = WriteStamp.None;
+        _applications![id] = 0;
     }
 
     /// <summary>Doubles the window, keeping each write in id order at its new slot.</summary>

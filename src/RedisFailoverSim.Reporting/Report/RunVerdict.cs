@@ -31,6 +31,12 @@ public static class RunVerdict
                 + $"({N(w.Failed)} failed, {N(w.Unknown)} unknown)");
         }
 
+        if (w.Duplicated > 0)
+        {
+            parts.Add($"{N(w.Duplicated)} writes were applied twice, re-sent after a reconnect when the old primary had "
+                + $"them ({N(w.DuplicatedAcknowledged)} acknowledged once but applied twice)");
+        }
+
         if (availability.WorstClient is { } client && availability.WorstClientNoAckSeconds > availability.NoAckSeconds)
         {
             parts.Add($"the worst-off client, {client}, went {Seconds(availability.WorstClientNoAckSeconds)} s without one");

@@ -46,6 +46,8 @@ public static class ResultsCsvWriter
         "longest_no_ack_s",
         "worst_client_no_ack_s",
         "shard",
+        "writes_duplicated",
+        "writes_duplicated_acked",
     ];
 
     /// <summary>Writes the report to <paramref name="destination"/> (left open).</summary>
@@ -105,6 +107,8 @@ public static class ResultsCsvWriter
         yield return Time(result.Availability.LongestNoAckSeconds);
         yield return Time(result.Availability.WorstClientNoAckSeconds);
         yield return "";
+        yield return InvariantNumbers.Count(result.Writes.Duplicated);
+        yield return InvariantNumbers.Count(result.Writes.DuplicatedAcknowledged);
     }
 
     private static IEnumerable<string> ShardRow(RunReport report, PathResult result, ShardResult shard)
@@ -134,6 +138,10 @@ public static class ResultsCsvWriter
         yield return "";
         yield return "";
         yield return InvariantNumbers.Count(shard.Shard);
+
+        // Duplicates are counted per path only.
+        yield return "";
+        yield return "";
     }
 
     private static string Time(double? value) => value is { } v ? InvariantNumbers.Fixed(v) ?? "" : "";

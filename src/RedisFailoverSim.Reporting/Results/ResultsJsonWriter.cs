@@ -104,6 +104,8 @@ public static class ResultsJsonWriter
         json.WriteNumber("failed", result.Writes.Failed);
         json.WriteNumber("unknown", result.Writes.Unknown);
         json.WriteNumber("unknownPresent", result.Writes.UnknownPresent);
+        json.WriteNumber("duplicated", result.Writes.Duplicated);
+        json.WriteNumber("duplicatedAcknowledged", result.Writes.DuplicatedAcknowledged);
         json.WriteEndObject();
 
         WriteFailover(json, result.Failover);

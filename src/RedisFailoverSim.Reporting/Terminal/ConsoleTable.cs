@@ -93,6 +93,10 @@ public static class ConsoleTable
     {
         ArgumentNullException.ThrowIfNull(result);
         var writes = result.Writes;
+        string[] duplicates = writes.Duplicated == 0 ? [] :
+        [
+            $"{Count(writes.Duplicated)} applied twice (re-sent after a reconnect; {Count(writes.DuplicatedAcknowledged)} acknowledged once but applied twice)",
+        ];
         return
         [
             $"{Count(writes.Attempted)} total ({Count(writes.Failed)} failed, {Count(writes.Unknown)} unknown "
@@ -100,6 +104,7 @@ public static class ConsoleTable
             $"{Count(writes.Acknowledged)} acknowledged",
             $"{Count(writes.Acknowledged - writes.AcknowledgedLost)} survivors",
             $"{Count(writes.AcknowledgedLost)} acknowledged writes lost ({LostPercent(writes)})",
+            .. duplicates,
         ];
     }
 

@@ -45,6 +45,7 @@ internal sealed partial class ScenarioReader
             ReconnectStep = s.Duration("reconnect-step", allowZero: true) ?? d.ReconnectStep,
             ReconnectMax = s.Duration("reconnect-max", allowZero: true) ?? d.ReconnectMax,
             ReconnectJitter = Jitter(s, "reconnect-jitter") ?? d.ReconnectJitter,
+            InFlightOnDrop = Choice(s, "in-flight-on-drop", ["unknown", "resend"], [InFlightOnDrop.Unknown, InFlightOnDrop.Resend]) ?? d.InFlightOnDrop,
             OfflineQueue = Choice(s, "offline-queue", ["queue", "fail-fast"], [OfflineQueue.Queue, OfflineQueue.FailFast]) ?? d.OfflineQueue,
             FlushQueueAfterReconnects = (int?)s.Integer("flush-queue-after-reconnects", 0, 1_000_000) ?? d.FlushQueueAfterReconnects,
             RoleCheckOnConnect = s.Boolean("role-check") ?? d.RoleCheckOnConnect,

@@ -61,6 +61,7 @@ public class CompactAccountingOracleTests
     {
         var failures = new ConcurrentBag<(int Index, string Problem)>();
         var lossy = 0;
+        var duplicated = 0;
         Parallel.For(0, Scenarios, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             ulong seed = 7_000 + (ulong)i;
@@ -79,6 +80,11 @@ public class CompactAccountingOracleTests
                 {
                     Interlocked.Increment(ref lossy);
                 }
+
+                if (exact.Writes.Duplicated > 0)
+                {
+                    Interlocked.Increment(ref duplicated);
+                }
             }
             catch (InvariantViolatedException e)
             {
@@ -90,6 +96,9 @@ public class CompactAccountingOracleTests
 
         // The scenarios must exercise what is hard: lost acknowledged writes and unknown writes that landed anyway.
         Assert.True(lossy >= Scenarios / 10, $"only {lossy} of {Scenarios} scenarios lost or recovered a write");
+
+        // And writes applied twice (a re-send after a reconnect while the old node had them).
+        Assert.True(duplicated >= Scenarios / 30, $"only {duplicated} of {Scenarios} scenarios applied a write twice");
     }
 
     /// <summary>The first field (besides samples, which only the exact ledger keeps) where two results differ.</summary>
@@ -187,6 +196,26 @@ public class CompactAccountingOracleTests
             FollowSwitchMaster = random.Next(4) != 0,
             DnsTtl = SimDuration.FromSeconds(random.Next(6)),
         };
+
+        // Re-send after a reconnect (at least once, A46) from a stream of its own, so the other draws stay as they
+        // were: half the scenarios re-send, some of them with a short dead-socket check that gives up on a paused or
+        // cut-off primary whose socket buffer still holds the writes (which it applies later: duplicates).
+        var resend = new RandomStream(seed ^ 0x5E5E_5E5E_5E5E_5E5EUL);
+        if (resend.Next(2) == 0)
+        {
+            client = client with { InFlightOnDrop = InFlightOnDrop.Resend };
+            if (resend.Next(2) == 0)
+            {
+                // Lettuce-like: a timeout long enough for the re-send to outlive a failover.
+                client = client with { CommandTimeout = SimDuration.FromMilliseconds(10_000 + resend.Next(50_000)) };
+            }
+
+            if (resend.Next(4) != 0)
+            {
+                // Shorter than most command timeouts: the client gives up on the connection while its writes still wait.
+                client = client with { DeadSocket = DeadSocketCheck.SilentFor, DeadSocketAfter = SimDuration.FromMilliseconds(200 + resend.Next(800)) };
+            }
+        }
         var paths = PathSettings.Defaults with
         {
             Serverless = ServerlessSettings.Default with
@@ -197,6 +226,13 @@ public class CompactAccountingOracleTests
             },
         };
         var faults = Faults(random, nodes, clients, sentinels, durationS);
+        if (client.InFlightOnDrop == InFlightOnDrop.Resend && resend.Next(2) == 0)
+        {
+            // A paused primary keeps what was sent to it and applies it on resuming: what makes re-sent writes twice.
+            faults.Add(Specs.Fault(FaultKind.Pause, 2 + resend.Next((int)durationS), 3 + resend.Next(28), FaultTarget.Primary));
+            faults.Sort((a, b) => a.At.CompareTo(b.At));
+        }
+
         var spec = new WorldSpec(
             Azs, nodes, sentinels, clients, workload, faults, NetworkSpec.Default, redis, sentinel, client,
             RunSettings.Default with { ConvergenceBound = SimDuration.FromSeconds(120) }, paths);
@@ -204,7 +240,8 @@ public class CompactAccountingOracleTests
             CultureInfo.InvariantCulture,
             $"{nodeCount} nodes, {sentinelCount} sentinels, {clientCount} clients, {rate}/s for {durationS} s, {redis}, " +
             $"quorum {sentinel.Quorum}, down-after {sentinel.DownAfter.TotalMilliseconds} ms, timeout " +
-            $"{client.CommandTimeout.TotalMilliseconds} ms; faults: {string.Join("; ", faults.Select(Specs.Describe))}");
+            $"{client.CommandTimeout.TotalMilliseconds} ms, in-flight {client.InFlightOnDrop}, dead-socket {client.DeadSocket} " +
+            $"{client.DeadSocketAfter.TotalMilliseconds} ms; faults: {string.Join("; ", faults.Select(Specs.Describe))}");
         return (spec, text);
     }
 

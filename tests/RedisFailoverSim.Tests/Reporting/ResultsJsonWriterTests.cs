@@ -31,7 +31,9 @@ public class ResultsJsonWriterTests
         "acknowledgedLost": 1126,
         "failed": 1,
         "unknown": 1,
-        "unknownPresent": 0
+        "unknownPresent": 0,
+        "duplicated": 0,
+        "duplicatedAcknowledged": 0
       },
       "failover": {
         "clientObservedSeconds": 33.123,
@@ -88,7 +90,9 @@ public class ResultsJsonWriterTests
         "acknowledgedLost": 0,
         "failed": 0,
         "unknown": 0,
-        "unknownPresent": 0
+        "unknownPresent": 0,
+        "duplicated": 0,
+        "duplicatedAcknowledged": 0
       },
       "failover": null,
       "latencyMs": {
