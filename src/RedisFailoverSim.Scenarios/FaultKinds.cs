@@ -18,6 +18,7 @@ public static class FaultKinds
         (FaultKind.NodeReplacement, "node-replacement"),
         (FaultKind.Reboot, "reboot"),
         (FaultKind.TrafficBurst, "traffic-burst"),
+        (FaultKind.ClusterFailover, "cluster-failover"),
     ];
 
     /// <summary>Every name, in the order of <see cref="FaultKind"/>.</summary>

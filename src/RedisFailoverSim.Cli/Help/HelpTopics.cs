@@ -48,6 +48,8 @@ internal static class HelpTopics
         FaultKind.NodeReplacement => "planned replacement of the primary: a graceful, coordinated failover",
         FaultKind.Reboot => "a customer reboot of a node (ElastiCache does not fail over for it)",
         FaultKind.TrafficBurst => "the write rate multiplied for the duration",
+        FaultKind.ClusterFailover => "CLUSTER FAILOVER [option: force|takeover] sent to a Redis Cluster replica (target): "
+            + "planned replacement of its primary; no duration",
         _ => throw new UnreachableException(),
     };
 

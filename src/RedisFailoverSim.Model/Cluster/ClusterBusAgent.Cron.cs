@@ -43,13 +43,21 @@ public sealed partial class ClusterBusAgent
             TendLink(peer, now);
 
             // No ping outstanding and the last pong older than node-timeout / 2: ping now.
+            if (_pingSent[peer] == NoTime && now - _pongReceived[peer] > _nodeTimeout / 2)
+            {
+                SendPing(peer);
+                continue;
+            }
+
+            // A primary whose replica asked for a manual failover pings it every cron (cluster.c l.4171-4179).
+            if (_mfEnd != NoTime && _node.IsPrimary && _mfReplica == peer)
+            {
+                SendPing(peer);
+                continue;
+            }
+
             if (_pingSent[peer] == NoTime)
             {
-                if (now - _pongReceived[peer] > _nodeTimeout / 2)
-                {
-                    SendPing(peer);
-                }
-
                 continue;
             }
 
@@ -61,8 +69,10 @@ public sealed partial class ClusterBusAgent
             }
         }
 
+        CheckManualFailoverTimeout();
         if (!_node.IsPrimary)
         {
+            HandleManualFailover();
             HandleReplicaFailover();
         }
 

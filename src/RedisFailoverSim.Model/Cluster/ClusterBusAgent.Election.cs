@@ -27,7 +27,11 @@ public sealed partial class ClusterBusAgent
         long authTimeout = Math.Max(2 * _nodeTimeout, SimDuration.FromMilliseconds(2000).Nanoseconds);
         long retryTime = 2 * authTimeout;
         int master = MyMaster();
-        if (master < 0 || (_flags[master] & PeerFlags.Failing) == 0 || _settings.ReplicaNoFailover || ShardOwnedBy(master) < 0)
+
+        // A manual failover whose replica caught up needs no FAIL and ignores cluster-replica-no-failover (§3.9).
+        bool manual = _mfEnd != NoTime && _mfCanStart;
+        if (master < 0 || ((_flags[master] & PeerFlags.Failing) == 0 && !manual) || (_settings.ReplicaNoFailover && !manual)
+            || ShardOwnedBy(master) < 0)
         {
             return;
         }
@@ -39,7 +43,7 @@ public sealed partial class ClusterBusAgent
             dataAge -= _nodeTimeout;
         }
 
-        if (_settings.ReplicaValidityFactor > 0
+        if (_settings.ReplicaValidityFactor > 0 && !manual
             && dataAge > _replPingPeriod.Nanoseconds + (_nodeTimeout * _settings.ReplicaValidityFactor))
         {
             return;
@@ -52,12 +56,25 @@ public sealed partial class ClusterBusAgent
             _authTime = now + SimDuration.FromMilliseconds(500 + _random.Next(500) + (_authRank * 1000L)).Nanoseconds;
             _authCount = 0;
             _authSent = false;
+            if (_mfEnd != NoTime)
+            {
+                // A manual failover starts the election now (cluster.c l.3664-3668).
+                _authTime = now;
+                _authRank = 0;
+            }
+
             Log($"Start of election delayed for {(_authTime - now) / 1_000_000} milliseconds (rank #{_authRank}, offset {_node.Offset})");
             BroadcastPong(siblingsOnly: true);
+            if (_mfEnd != NoTime)
+            {
+                // CLUSTER_TODO_HANDLE_FAILOVER: run again before the event loop sleeps, which asks for the votes.
+                HandleReplicaFailover();
+            }
+
             return;
         }
 
-        if (!_authSent)
+        if (!_authSent && _mfEnd == NoTime)
         {
             int rank = Rank(master);
             if (rank > _authRank)
@@ -84,7 +101,9 @@ public sealed partial class ClusterBusAgent
 
         if (_authCount >= (_shardCount / 2) + 1)
         {
-            ReplaceMaster(master);
+            _peerConfigEpoch[_me] = Math.Max(_peerConfigEpoch[_me], _authEpoch);
+            Log($"Failover election won: configEpoch set to {_authEpoch} after successful failover");
+            ReplaceMaster(master, _authEpoch);
         }
     }
 
@@ -110,32 +129,40 @@ public sealed partial class ClusterBusAgent
         {
             if (peer != _me)
             {
-                _node.SendAsNode(_nodes[peer].Id, WithHeader(new FailoverAuthRequest()));
+                // CLUSTERMSG_FLAG0_FORCEACK while a manual failover is in progress (cluster.c l.3299-3302).
+                _node.SendAsNode(_nodes[peer].Id, WithHeader(new FailoverAuthRequest { ForceAck = _mfEnd != NoTime }));
             }
         }
     }
 
-    /// <summary><c>clusterFailoverReplaceYourMaster</c>: primary of the shard with the election's epoch.</summary>
-    private void ReplaceMaster(int master)
+    /// <summary>
+    /// <c>clusterFailoverReplaceYourMaster</c> (cluster.c l.3537-3566): primary of the shard with its configEpoch
+    /// <paramref name="configEpoch"/>, a PONG to every node, and any manual failover's state cleared.
+    /// </summary>
+    private void ReplaceMaster(int master, long configEpoch)
     {
         int shard = ShardOwnedBy(master);
         _owner[shard] = _me;
-        _ownerEpoch[shard] = _authEpoch;
-        _peerConfigEpoch[_me] = _authEpoch;
-        Log($"Failover election won: configEpoch set to {_authEpoch} after successful failover, taking over {NameOf(master)}'s slots");
+        _ownerEpoch[shard] = configEpoch;
+        _peerConfigEpoch[_me] = configEpoch;
+        Log($"Taking over {NameOf(master)}'s slots with configEpoch {configEpoch}");
         _node.ChangeRoleByCluster(MemberId.None);
         UpdateState();
         BroadcastPong(siblingsOnly: false);
+        ResetManualFailover();
     }
 
-    /// <summary>A primary's vote: once per epoch, for a replica whose primary it flags FAIL (docs/sources.md §3.4).</summary>
+    /// <summary>
+    /// A primary's vote: once per epoch, for a replica whose primary it flags FAIL (docs/sources.md §3.4), or whose
+    /// request carries FORCEACK (a manual failover, §3.9).
+    /// </summary>
     private void VoteIfNeeded(FailoverAuthRequest request)
     {
         int candidate = request.Sender;
         int master = request.SenderMaster;
         long now = _sim.Now.Nanoseconds;
         if (!_node.IsPrimary || ShardOwnedBy(_me) < 0 || request.CurrentEpoch < _currentEpoch
-            || _lastVoteEpoch == _currentEpoch || master < 0 || (_flags[master] & PeerFlags.Failing) == 0)
+            || _lastVoteEpoch == _currentEpoch || master < 0 || ((_flags[master] & PeerFlags.Failing) == 0 && !request.ForceAck))
         {
             return;
         }

@@ -15,6 +15,7 @@ public sealed partial class ClusterBusAgent
             _currentEpoch = message.CurrentEpoch;
         }
 
+        TakePausedOffset(message);
         switch (message)
         {
             case ClusterPing ping:
@@ -35,6 +36,9 @@ public sealed partial class ClusterBusAgent
                 break;
             case FailoverAuthAck ack:
                 OnVote(ack);
+                break;
+            case ManualFailoverStart start:
+                OnManualFailoverStart(start);
                 break;
             default:
                 throw new System.Diagnostics.UnreachableException();
@@ -245,6 +249,9 @@ public sealed partial class ClusterBusAgent
         {
             Log($"Configuration change detected. Reconfiguring myself as a replica of {NameOf(claimant)}");
             _node.ChangeRoleByCluster(_nodes[claimant].Id);
+
+            // clusterSetMaster ends any manual failover: a primary paused for one lets its writers run, now as a replica.
+            ResetManualFailover();
         }
 
         UpdateState();
@@ -282,7 +289,9 @@ public sealed partial class ClusterBusAgent
     private T WithHeader<T>(T message)
         where T : ClusterBusMessage
     {
-        message.SetHeader(_me, _currentEpoch, HeaderConfigEpoch(), _node.IsPrimary, MyMaster(), ClaimedShard(), _node.Offset);
+        // CLUSTERMSG_FLAG0_PAUSED: a primary in a manual failover (cluster.c l.2889-2890).
+        bool paused = _node.IsPrimary && _mfEnd != NoTime;
+        message.SetHeader(_me, _currentEpoch, HeaderConfigEpoch(), _node.IsPrimary, MyMaster(), ClaimedShard(), _node.Offset, paused);
         return message;
     }
 

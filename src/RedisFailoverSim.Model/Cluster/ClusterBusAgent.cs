@@ -186,7 +186,11 @@ public sealed partial class ClusterBusAgent : INodeExtension, IEventTarget
     public void OnWriteApplied(WriteRequest write, HistoryEntry entry) => _node.ReplyToWrite(write, ReplyKind.Ok, MemberId.None);
 
     /// <inheritdoc />
-    public void OnCrashed() => _incarnation++;
+    public void OnCrashed()
+    {
+        _incarnation++;
+        ForgetManualFailover();
+    }
 
     /// <summary>
     /// nodes.conf survives the restart (epochs, last vote, the slots it knows), the links do not: every peer is pinged at
@@ -208,6 +212,7 @@ public sealed partial class ClusterBusAgent : INodeExtension, IEventTarget
         _firstCallTime = NoTime;
         _authTime = NoTime;
         _authSent = false;
+        ForgetManualFailover();
         StartCron(CronPeriod);
     }
 

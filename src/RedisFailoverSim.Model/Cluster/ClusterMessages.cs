@@ -48,12 +48,19 @@ public abstract class ClusterBusMessage : Message
     /// <summary>The sender's replication offset.</summary>
     public long Offset { get; private set; }
 
+    /// <summary>
+    /// <c>CLUSTERMSG_FLAG0_PAUSED</c>: the sender is a primary whose writers are paused for a manual failover, so
+    /// <see cref="Offset"/> is where its stream stops (docs/sources.md §3.9).
+    /// </summary>
+    public bool Paused { get; private set; }
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 
     /// <summary>Fills the header from the sender's state at sending time (clusterBuildMessageHdr in cluster.c).</summary>
-    internal void SetHeader(int sender, long currentEpoch, long configEpoch, bool senderIsPrimary, int senderMaster, int claimedShard, long offset)
+    internal void SetHeader(int sender, long currentEpoch, long configEpoch, bool senderIsPrimary, int senderMaster, int claimedShard, long offset, bool paused)
     {
+        Paused = paused;
         Sender = sender;
         CurrentEpoch = currentEpoch;
         ConfigEpoch = configEpoch;
@@ -105,6 +112,16 @@ public sealed class ClusterUpdate : ClusterBusMessage
 
 /// <summary><c>FAILOVER_AUTH_REQUEST</c> from a replica asking primaries for their vote (docs/sources.md §3.4).</summary>
 public sealed class FailoverAuthRequest : ClusterBusMessage
+{
+    /// <summary>
+    /// <c>CLUSTERMSG_FLAG0_FORCEACK</c>: a manual failover, so primaries vote although its primary is not FAIL
+    /// (docs/sources.md §3.9).
+    /// </summary>
+    public bool ForceAck { get; init; }
+}
+
+/// <summary><c>MFSTART</c>: a replica asks its primary to pause its writers for a manual failover (docs/sources.md §3.9).</summary>
+public sealed class ManualFailoverStart : ClusterBusMessage
 {
 }
 

@@ -23,6 +23,14 @@ public interface INodeExtension
     /// </summary>
     bool TryRefuse(WriteRequest write) => false;
 
+    /// <summary>
+    /// The replica applied stream from its master (its offset moved): a cluster replica in a manual failover checks at
+    /// once whether it caught up (<c>CLUSTER_TODO_HANDLE_MANUALFAILOVER</c> before the event loop sleeps).
+    /// </summary>
+    void OnReplicated()
+    {
+    }
+
     /// <summary>The node's process died (its memory is gone unless persistence is on).</summary>
     void OnCrashed();
 

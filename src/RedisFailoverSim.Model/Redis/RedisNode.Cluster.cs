@@ -32,6 +32,32 @@ public sealed partial class RedisNode
         }
     }
 
+    /// <summary>What the path plugged into the node (a cluster bus agent, a MemoryDB log agent), or null.</summary>
+    public INodeExtension? Extension => _options.Extension;
+
+    /// <summary>
+    /// <c>CLIENT PAUSE WRITE</c> until <paramref name="until"/> (<c>pauseClients</c> for a cluster manual failover,
+    /// docs/sources.md §3.9): client writes wait, in arrival order, until <see cref="UnpauseWrites"/> or that time.
+    /// </summary>
+    public void PauseWrites(SimTime until)
+    {
+        _heldWrites ??= new Queue<WriteRequest>();
+        _failoverTarget = MemberId.None;
+        _failoverDeadline = until;
+        RecordState();
+    }
+
+    /// <summary><c>unpauseClients</c>: the held writes run now, in the node's role of now (a demoted one answers -MOVED).</summary>
+    public void UnpauseWrites()
+    {
+        if (_heldWrites is not null)
+        {
+            var held = ReleaseHeldWrites();
+            RecordState();
+            Drain(held);
+        }
+    }
+
     /// <summary>Answers a client write on the node's behalf (the extension's refusals).</summary>
     public void ReplyToWrite(WriteRequest write, ReplyKind kind, MemberId redirectTo) =>
         Send(write.From, new WriteReply(write.WriteId, kind) { Origin = write.Origin, RedirectTo = redirectTo });

@@ -304,6 +304,7 @@ public sealed partial class RedisNode
         _history.Add(entry);
         _lastMasterInteraction = Sim.Now;
         Propagate(entry, previous);
+        _options.Extension?.OnReplicated();
     }
 
     private void OnReplPing(ReplPing ping)
@@ -325,6 +326,7 @@ public sealed partial class RedisNode
         _hasBacklog = true;
         Send(MasterId, new ReplAck(Offset));
         RecordState();
+        _options.Extension?.OnReplicated();
     }
 
     private bool FromMyMaster(Message message) => !IsPrimary && message.From == MasterId;

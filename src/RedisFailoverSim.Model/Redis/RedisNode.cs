@@ -104,8 +104,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     /// <summary><c>run_id</c>: a new one at every restart.</summary>
     public string RunId => Name + "-" + _incarnation.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>True while the node would apply a client write now.</summary>
-    public bool AcceptsWrites => Host == HostState.Up && IsPrimary && HasEnoughGoodReplicas && (_options.Extension?.CanAcknowledge ?? true);
+    /// <summary>True while the node would apply a client write now (not while CLIENT PAUSE WRITE holds them).</summary>
+    public bool AcceptsWrites => Host == HostState.Up && IsPrimary && _heldWrites is null && HasEnoughGoodReplicas
+        && (_options.Extension?.CanAcknowledge ?? true);
 
     /// <summary>Replicas currently streaming from this node.</summary>
     public int OnlineReplicaCount

@@ -50,4 +50,10 @@ public enum FaultKind
 
     /// <summary>Traffic multiplied for the duration (a load burst).</summary>
     TrafficBurst,
+
+    /// <summary>
+    /// <c>CLUSTER FAILOVER [FORCE|TAKEOVER]</c> sent to a Redis Cluster replica (planned replacement of its primary,
+    /// docs/sources.md §3.9): one command, no duration.
+    /// </summary>
+    ClusterFailover,
 }

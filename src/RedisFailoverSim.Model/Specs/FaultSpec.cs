@@ -10,6 +10,7 @@ namespace RedisFailoverSim.Model.Specs;
 /// <param name="ExtraLatency">For <see cref="FaultKind.SlowAz"/>: the one-way delay added per message.</param>
 /// <param name="RateMultiplier">For <see cref="FaultKind.TrafficBurst"/>: the traffic factor.</param>
 /// <param name="SourceLine">The scenario line it came from (for messages), or 0.</param>
+/// <param name="Option">For <see cref="FaultKind.ClusterFailover"/>: FORCE, TAKEOVER or neither.</param>
 public sealed record FaultSpec(
     FaultKind Kind,
     SimTime At,
@@ -17,7 +18,8 @@ public sealed record FaultSpec(
     FaultTarget Target,
     SimDuration ExtraLatency = default,
     double RateMultiplier = 1.0,
-    int SourceLine = 0)
+    int SourceLine = 0,
+    ManualFailoverOption Option = ManualFailoverOption.Default)
 {
     /// <summary>When the fault heals, or null if it never does.</summary>
     public SimTime? HealsAt => Duration is { } d ? At + d : null;

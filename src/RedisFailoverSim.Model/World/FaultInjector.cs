@@ -2,6 +2,7 @@ using System.Globalization;
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Processes;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Cluster;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.Sentinel;
@@ -197,6 +198,24 @@ public sealed class FaultInjector
                     return () => recorder.FaultHealed(handle, $"{node.Name} back from reboot");
                 }
 
+            case FaultKind.ClusterFailover:
+                {
+                    // CLUSTER FAILOVER sent to a replica of a Redis Cluster (docs/sources.md §3.9): one command, no heal.
+                    // ASSUMPTION A83: it arrives at the fault's instant; the operator's connection is not modelled.
+                    var node = ResolveMembers(fault.Target, primary).OfType<RedisNode>().FirstOrDefault();
+                    Invariant.Holds(node?.Extension is ClusterBusAgent);
+                    var agent = (ClusterBusAgent)node.Extension;
+                    string command = "CLUSTER FAILOVER" + fault.Option switch
+                    {
+                        ManualFailoverOption.Force => " FORCE",
+                        ManualFailoverOption.Takeover => " TAKEOVER",
+                        _ => "",
+                    };
+                    string reply = agent.ManualFailover(fault.Option);
+                    int handle = recorder.FaultStarted($"{command} to {node.Name}: {reply}", "cluster-failover");
+                    return () => recorder.FaultHealed(handle, $"{command} done");
+                }
+
             case FaultKind.TrafficBurst:
                 {
                     _world.Traffic.BurstMultiplier *= fault.RateMultiplier;
@@ -361,6 +380,7 @@ public sealed class FaultInjector
         FaultKind.NodeReplacement => "node-replacement",
         FaultKind.Reboot => "reboot",
         FaultKind.TrafficBurst => "traffic-burst",
+        FaultKind.ClusterFailover => "cluster-failover",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

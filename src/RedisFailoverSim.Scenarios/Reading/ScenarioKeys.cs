@@ -33,7 +33,7 @@ internal static class ScenarioKeys
     public static readonly string[] Phase = ["at", "rate-multiplier", "ramp"];
 
     public static readonly string[] Fault =
-        ["kind", "at", "duration", "target", "groups", "extra-latency", "rate-multiplier"];
+        ["kind", "at", "duration", "target", "groups", "extra-latency", "rate-multiplier", "option"];
 
     public static readonly string[] Network = ["same-az-median", "same-az-sigma", "cross-az-median", "cross-az-sigma"];
 

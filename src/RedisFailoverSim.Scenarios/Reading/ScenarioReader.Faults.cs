@@ -25,6 +25,9 @@ internal sealed partial class ScenarioReader
 
         /// <summary>No target: the whole system.</summary>
         Everything,
+
+        /// <summary>A Redis Cluster replica (a node that is not its shard's first primary).</summary>
+        ClusterReplica,
     }
 
     private static TargetRule RuleOf(FaultKind kind) => kind switch
@@ -34,10 +37,11 @@ internal sealed partial class ScenarioReader
         FaultKind.SlowAz or FaultKind.AzPowerInterruption => TargetRule.Az,
         FaultKind.Partition or FaultKind.OneWay => TargetRule.Groups,
         FaultKind.TrafficBurst => TargetRule.Everything,
+        FaultKind.ClusterFailover => TargetRule.ClusterReplica,
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 
-    private List<FaultSpec> ReadFaults(MappingReader top, Topology topology, SimDuration? workloadDuration)
+    private List<FaultSpec> ReadFaults(MappingReader top, Topology topology, bool clusterMode, SimDuration? workloadDuration)
     {
         var faults = new List<FaultSpec>();
         var list = top.Sequence("faults", "a list of faults, each {kind, at, duration, target, ...}");
@@ -56,7 +60,7 @@ internal sealed partial class ScenarioReader
                 continue;
             }
 
-            if (ReadFault(new MappingReader(_document, mapping, path, ScenarioKeys.Fault), topology, workloadDuration) is { } fault)
+            if (ReadFault(new MappingReader(_document, mapping, path, ScenarioKeys.Fault), topology, clusterMode, workloadDuration) is { } fault)
             {
                 faults.Add(fault);
             }
@@ -66,7 +70,7 @@ internal sealed partial class ScenarioReader
         return faults.OrderBy(f => f.At).ToList();
     }
 
-    private FaultSpec? ReadFault(MappingReader fault, Topology topology, SimDuration? workloadDuration)
+    private FaultSpec? ReadFault(MappingReader fault, Topology topology, bool clusterMode, SimDuration? workloadDuration)
     {
         var kindText = fault.Scalar("kind", $"a fault kind ({string.Join(", ", FaultKinds.Names)})", required: true);
         var at = fault.Duration("at", required: true, allowZero: true);
@@ -82,9 +86,22 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        // Only a crash may last for ever: the process is simply not restarted (FaultSpec.Duration null).
-        var duration = fault.Duration("duration");
-        if (kind != FaultKind.Crash && !fault.Has("duration"))
+        if (kind == FaultKind.ClusterFailover && !clusterMode)
+        {
+            fault.Report("kind", "cluster-failover is Redis Cluster's CLUSTER FAILOVER: it needs a 'cluster:' section; "
+                + "for a planned failover of a primary with replicas use node-replacement");
+            return null;
+        }
+
+        // Only a crash may last for ever: the process is simply not restarted (FaultSpec.Duration null). CLUSTER
+        // FAILOVER is one command: it has no duration at all.
+        bool instant = kind == FaultKind.ClusterFailover;
+        var duration = instant ? null : fault.Duration("duration");
+        if (instant && fault.Has("duration"))
+        {
+            fault.Report("duration", "cluster-failover takes no 'duration': CLUSTER FAILOVER is one command, over when the replica has taken over");
+        }
+        else if (!instant && kind != FaultKind.Crash && !fault.Has("duration"))
         {
             fault.ReportMissing("duration", $"how long the {kindText} lasts, e.g. 30s; only a crash may go on for ever");
         }
@@ -95,6 +112,7 @@ internal sealed partial class ScenarioReader
         var multiplier = OnlyFor(fault, "rate-multiplier", kind, FaultKind.TrafficBurst, "the traffic factor, e.g. 20")
             ? fault.Number("rate-multiplier", 0, inclusive: false, required: true, max: ScenarioLimits.RateMultiplier)
             : null;
+        var option = ReadManualFailoverOption(fault, kind);
         var target = ReadTarget(fault, kind, topology);
 
         if (at is { } start && workloadDuration is { } total && start >= total)
@@ -103,7 +121,8 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        if (at is null || (duration is null && kind != FaultKind.Crash) || (duration is null && fault.Has("duration")) || target is null
+        if (at is null || (duration is null && kind is not (FaultKind.Crash or FaultKind.ClusterFailover))
+            || (duration is null && fault.Has("duration")) || target is null || option is null
             || (kind == FaultKind.SlowAz && extraLatency is null)
             || (kind == FaultKind.TrafficBurst && multiplier is null))
         {
@@ -117,7 +136,33 @@ internal sealed partial class ScenarioReader
             target,
             ExtraLatency: extraLatency ?? SimDuration.Zero,
             RateMultiplier: multiplier ?? 1.0,
-            SourceLine: (int)fault.Node.Start.Line);
+            SourceLine: (int)fault.Node.Start.Line,
+            Option: option.Value);
+    }
+
+    /// <summary><c>option: force | takeover</c> of a cluster-failover (docs/sources.md §3.9); null after a problem.</summary>
+    private static ManualFailoverOption? ReadManualFailoverOption(MappingReader fault, FaultKind kind)
+    {
+        const string Meaning = "CLUSTER FAILOVER's option, force or takeover";
+        if (!OnlyFor(fault, "option", kind, FaultKind.ClusterFailover, Meaning) || !fault.Has("option"))
+        {
+            return ManualFailoverOption.Default;
+        }
+
+        var text = fault.Scalar("option", Meaning);
+        switch (text)
+        {
+            case "force":
+                return ManualFailoverOption.Force;
+            case "takeover":
+                return ManualFailoverOption.Takeover;
+            case null:
+                return null;
+            default:
+                fault.Report("option", $"expected force or takeover (or no option: the default manual failover); found '{text}'"
+                    + Suggestions.DidYouMean(text, ["force", "takeover"]));
+                return null;
+        }
     }
 
     /// <summary>True when a kind-specific key applies to this kind; reports the key when it is given to another kind.</summary>
@@ -161,6 +206,7 @@ internal sealed partial class ScenarioReader
             TargetRule.Node => $"primary or a node name ({string.Join(", ", topology.NodeNames)})",
             TargetRule.Anything => "primary, a node, sentinel or client name, an AZ, or a control plane (" + string.Join(", ", ServiceMembers.Names) + ")",
             TargetRule.Az => $"an AZ ({string.Join(", ", topology.Azs)})",
+            TargetRule.ClusterReplica => $"a replica, the node CLUSTER FAILOVER is sent to ({string.Join(", ", ReplicaNames(topology))})",
             _ => throw new System.Diagnostics.UnreachableException(),
         };
         var text = fault.Scalar("target", expected, required: true);
@@ -172,8 +218,9 @@ internal sealed partial class ScenarioReader
         var member = topology.FindMember(text);
         var target = rule switch
         {
-            _ when text == "primary" && rule != TargetRule.Az => FaultTarget.Primary,
+            _ when text == "primary" && rule is not (TargetRule.Az or TargetRule.ClusterReplica) => FaultTarget.Primary,
             TargetRule.Node when member is { Kind: MemberKind.Node } => FaultTarget.Member(text),
+            TargetRule.ClusterReplica when ReplicaNames(topology).Contains(text) => FaultTarget.Member(text),
             TargetRule.Anything when member is not null || ServiceMembers.IsServiceMember(text) => FaultTarget.Member(text),
             TargetRule.Anything or TargetRule.Az when topology.IsAz(text) => FaultTarget.Az(text),
             _ => null,
@@ -183,10 +230,13 @@ internal sealed partial class ScenarioReader
             var candidates = rule switch
             {
                 TargetRule.Node => topology.NodeNames.Append("primary"),
+                TargetRule.ClusterReplica => ReplicaNames(topology),
                 TargetRule.Az => topology.Azs,
                 _ => topology.Members.Select(m => m.Name).Concat(topology.Azs).Append("primary").Concat(ServiceMembers.Names),
             };
-            var what = member is not null ? $"the {Word(member.Kind)} '{text}'"
+            var what = rule == TargetRule.ClusterReplica && topology.Nodes.Any(n => n.Name == text && n.InitialPrimary)
+                    ? $"the primary '{text}' (a primary answers: You should send CLUSTER FAILOVER to a replica)"
+                : member is not null ? $"the {Word(member.Kind)} '{text}'"
                 : topology.IsAz(text) ? $"the AZ '{text}'"
                 : $"'{text}'";
             fault.Report("target", $"expected {expected} for {name}; found {what}{Suggestions.DidYouMean(text, candidates)}");
@@ -194,4 +244,8 @@ internal sealed partial class ScenarioReader
 
         return target;
     }
+
+    /// <summary>The nodes that start as replicas (a cluster's n&lt;shard&gt;.2 and on).</summary>
+    private static List<string> ReplicaNames(Topology topology) =>
+        topology.Nodes.Where(n => !n.InitialPrimary).Select(n => n.Name).ToList();
 }

@@ -40,7 +40,7 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         }
 
         var workload = ReadWorkload(top);
-        var faults = ReadFaults(top, topology, workload?.Duration);
+        var faults = ReadFaults(top, topology, clusterMode, workload?.Duration);
         var network = ReadNetwork(top);
         var redis = ReadRedis(top);
         var sentinel = ReadSentinel(top, topology, paths);
