@@ -213,7 +213,8 @@ public sealed class FaultInjector
                     };
                     string reply = agent.ManualFailover(fault.Option);
                     int handle = recorder.FaultStarted($"{command} to {node.Name}: {reply}", "cluster-failover");
-                    return () => recorder.FaultHealed(handle, $"{command} done");
+                    _world.Simulation.Start("fault-" + index.ToString(CultureInfo.InvariantCulture) + "/mf", p => AwaitManualFailover(agent, node, handle));
+                    return () => { };
                 }
 
             case FaultKind.TrafficBurst:
@@ -231,6 +232,18 @@ public sealed class FaultInjector
                 Invariant.Fail("unknown fault kind " + fault.Kind);
                 return () => { };
         }
+    }
+
+    /// <summary>The fault's window ends when the manual failover does: the replica took over, or the attempt ended.</summary>
+    private IEnumerable<Wait> AwaitManualFailover(ClusterBusAgent agent, RedisNode node, int handle)
+    {
+        var poll = SimDuration.FromMilliseconds(1);
+        while (agent.ManualFailoverInProgress)
+        {
+            yield return Wait.For(poll);
+        }
+
+        _world.Recorder.FaultHealed(handle, node.IsPrimary ? $"{node.Name} took over" : $"manual failover by {node.Name} ended without a promotion");
     }
 
     private static void Stop(Member member, bool powerOff)
