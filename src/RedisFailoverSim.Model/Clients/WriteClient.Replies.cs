@@ -22,6 +22,7 @@ public sealed partial class WriteClient
         if (reply.From == _target)
         {
             _lastHeard = Sim.Now;
+            StopTcpClock();
         }
 
         if (_tracking && Find(reply.From) is { } connection)

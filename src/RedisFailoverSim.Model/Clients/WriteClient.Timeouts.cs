@@ -46,6 +46,7 @@ public sealed partial class WriteClient
             }
 
             PruneResent();
+            CheckTcpClock();
             _discovery.OnHeartbeat();
             CheckSilentConnection();
             yield return Wait.For(_settings.Heartbeat);

@@ -225,6 +225,12 @@ public sealed partial class WriteClient : Member, IEventTarget
             return;
         }
 
+        if (payload == TcpGiveUpTimer)
+        {
+            OnTcpGiveUp(token);
+            return;
+        }
+
         // Connect timeout.
         if (token == _connectAttempt && State == ClientConnectionState.Connecting)
         {
@@ -309,6 +315,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         _inFlight.Enqueue(new InFlightWrite(writeId, deadline));
         Send(_target, new WriteRequest(writeId, _writeBytes) { Slot = Slot });
         ArmTimeoutTimer(deadline);
+        StartTcpClockIfUnacknowledged();
     }
 
     /// <summary>Writes queued from now on wait on <paramref name="node"/>'s connection (assumption A36).</summary>
@@ -355,6 +362,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         State = ClientConnectionState.Disconnected;
         _target = MemberId.None;
         _connectAttempt++;
+        StopTcpClock();
     }
 
     private void StartDiscovery()
