@@ -92,6 +92,7 @@ public static partial class ClientLibraries
         {
             Library = "Lettuce",
             CommandTimeout = SimDuration.FromSeconds(60),
+            ConnectTimeout = SimDuration.FromSeconds(10),
             Timers = ClientTimers.Exact,
             OnReadOnly = ConnectionAction.Keep,
             ReconnectBase = SimDuration.FromMilliseconds(1),
@@ -106,7 +107,7 @@ public static partial class ClientLibraries
             DnsTtl = SimDuration.FromSeconds(30),
             InFlightOnDrop = InFlightOnDrop.Resend,
         },
-        [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"), ("connect-timeout", Unconfirmed),
+        [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"),
             ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
@@ -137,11 +138,13 @@ public static partial class ClientLibraries
             RetryAttempts = 3,
             RetryOn = RetryOn.ReadOnly | RetryOn.Loading,
             RetryBackoff = new(SimDuration.FromMilliseconds(8), 2, SimDuration.Zero, SimDuration.FromMilliseconds(512), BackoffJitter.FromBase),
+            SentinelOrder = SentinelOrder.LastAnsweredFirst,
         },
         [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
-            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"), ("sentinel-order", Unconfirmed)],
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5")],
         ["retries after a timeout or EOF are not modelled: those writes end unknown (assumption A46)",
+            "the Sentinels are shuffled at start and, when the last one that answered fails, asked all at once (first answer wins); modelled as asked in the order listed, the one that answered moved to the front",
             "the retry delay is min + U(0, min × 2ⁿ); modelled as U(min, min × 2ⁿ)"],
         "cannot run here (the Go module proxy serves no go-redis for this project): rests on its sources");
 

@@ -78,8 +78,8 @@ public class ClusterShardResultsTests
 
         var csv = ResultsCsvWriter.ToCsv(report).Split('\n');
         Assert.Equal(6, csv.Length);
-        Assert.EndsWith(",", csv[1], StringComparison.Ordinal);
-        Assert.EndsWith(",3", csv[4], StringComparison.Ordinal);
+        Assert.EndsWith(",,0,0", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",3,,", csv[4], StringComparison.Ordinal);
         Assert.StartsWith($"self-hosted,{result.Shards![2].Attempted},{result.Shards[2].Acknowledged},0,", csv[4], StringComparison.Ordinal);
 
         var json = ResultsJsonWriter.ToJson(report);

@@ -73,6 +73,23 @@ public class ClientLibraryProfileTests
         Assert.Equal(SimDuration.FromSeconds(30), p.Reconnect.Delay(40, random));
         Assert.Equal(SimDuration.FromSeconds(30), p.DnsTtl);
         Assert.Equal(ConnectionAction.Keep, p.OnTimeout);
+
+        // SocketOptions.java l.31-35: connect timeout 10 s, keepalive off (no dead-socket check); DefaultEndpoint
+        // re-writes what was in flight after a reconnect (at least once, docs/sources.md §11.3, §11.13).
+        Assert.Equal(SimDuration.FromSeconds(10), p.ConnectTimeout);
+        Assert.Equal(DeadSocketCheck.None, p.DeadSocket);
+        Assert.Equal(InFlightOnDrop.Resend, p.InFlightOnDrop);
+    }
+
+    [Fact]
+    public void InFlightOnDrop_ReSendingProfiles_LettuceAndIoRedis5AndCalibratedOnesKeepUnknown()
+    {
+        // ioredis autoResendUnfulfilledCommands (event_handler.js l.313-315, l.415-425, docs/sources.md §11.13);
+        // the calibrated ioredis 6 and node-redis 6 profiles keep in-flight writes unknown until recalibrated.
+        Assert.Equal(InFlightOnDrop.Resend, Profile("ioredis-5").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Unknown, Profile("ioredis").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Unknown, Profile("node-redis").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Unknown, Profile("stackexchange-redis").InFlightOnDrop);
     }
 
     [Fact]
@@ -100,6 +117,9 @@ public class ClientLibraryProfileTests
         Assert.Equal(SimDuration.FromMilliseconds(8), p.RetryBackoff.Base);
         Assert.Equal(SimDuration.FromMilliseconds(512), p.RetryBackoff.Cap);
         Assert.Equal(ConnectionAction.Drop, p.OnReadOnly);
+
+        // sentinel.go @ 00332b2 MasterAddr: the Sentinel that answered is pushed to the top.
+        Assert.Equal(SentinelOrder.LastAnsweredFirst, p.SentinelOrder);
     }
 
     [Fact]
