@@ -26,14 +26,7 @@ internal static class SelfHostedClusterPath
         var world = new SimWorld(spec, seed, DeploymentPaths.SelfHosted);
         var sim = world.Simulation;
         world.Ledger.Compact.TrackShards(clientShards, cluster.NodeShards, cluster.Shards);
-        var agents = new List<ClusterBusAgent>();
-        for (int i = 0; i < spec.Nodes.Count; i++)
-        {
-            agents.Add(new ClusterBusAgent(cluster, spec.Redis, i, world.Recorder, sim.Random.Stream(world.PathName + "/cluster.bus", i)));
-        }
-
-        // Assumption A35: what a cut drops TCP would have retransmitted; a replica that sees the hole resyncs.
-        PathAssembly.AddNodes(world, i => RedisNodeOptions.OpenSource with { Extension = agents[i], RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
+        var agents = AddClusterNodes(world);
         var seeds = world.Nodes.Select(n => n.Id).ToList();
         for (int i = 0; i < spec.Clients.Count; i++)
         {
@@ -59,23 +52,7 @@ internal static class SelfHostedClusterPath
         }
 
         world.Behaviour = new SelfHostedClusterBehaviour(world, agents);
-        for (int s = 0; s < cluster.Shards; s++)
-        {
-            long replId = world.ReplIds.Next();
-            var primary = world.Nodes[s * cluster.NodesPerShard];
-            primary.Boot(MemberId.None, replId);
-            for (int r = 1; r < cluster.NodesPerShard; r++)
-            {
-                world.Nodes[(s * cluster.NodesPerShard) + r].Boot(primary.Id, replId);
-            }
-        }
-
-        for (int i = 0; i < agents.Count; i++)
-        {
-            agents[i].Attach(world.Nodes[i], world.Nodes);
-            agents[i].Boot();
-        }
-
+        BootCluster(world, agents);
         PathAssembly.BootClients(world);
         var result = RunDriver.Run(
             world,
@@ -92,6 +69,46 @@ internal static class SelfHostedClusterPath
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The scenario's nodes, each the shared Redis node with a cluster bus agent (also the cluster tests' nodes, so
+    /// they run what the path runs); returns the agents by node index.
+    /// </summary>
+    internal static List<ClusterBusAgent> AddClusterNodes(SimWorld world)
+    {
+        var spec = world.Spec;
+        var agents = new List<ClusterBusAgent>();
+        for (int i = 0; i < spec.Nodes.Count; i++)
+        {
+            agents.Add(new ClusterBusAgent(spec.Cluster!, spec.Redis, i, world.Recorder, world.Simulation.Random.Stream(world.PathName + "/cluster.bus", i)));
+        }
+
+        // Assumption A35: what a cut drops TCP would have retransmitted; a replica that sees the hole resyncs.
+        PathAssembly.AddNodes(world, i => RedisNodeOptions.OpenSource with { Extension = agents[i], RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
+        return agents;
+    }
+
+    /// <summary>Boots every shard in sync (its first node primary), then the bus agents as the cluster was created.</summary>
+    internal static void BootCluster(SimWorld world, IReadOnlyList<ClusterBusAgent> agents)
+    {
+        var cluster = world.Spec.Cluster!;
+        for (int s = 0; s < cluster.Shards; s++)
+        {
+            long replId = world.ReplIds.Next();
+            var primary = world.Nodes[s * cluster.NodesPerShard];
+            primary.Boot(MemberId.None, replId);
+            for (int r = 1; r < cluster.NodesPerShard; r++)
+            {
+                world.Nodes[(s * cluster.NodesPerShard) + r].Boot(primary.Id, replId);
+            }
+        }
+
+        for (int i = 0; i < agents.Count; i++)
+        {
+            agents[i].Attach(world.Nodes[i], world.Nodes);
+            agents[i].Boot();
+        }
     }
 
     /// <summary>

@@ -7,12 +7,14 @@ using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Model.World;
+using RedisFailoverSim.Paths.SelfHosted;
 using RedisFailoverSim.Scenarios;
 
 namespace RedisFailoverSim.Tests.Model.Cluster;
 
 /// <summary>
-/// A Redis Cluster of shared Redis nodes with their bus agents and no clients, parsed from a <c>cluster:</c> scenario,
+/// A Redis Cluster of shared Redis nodes with their bus agents, built by the self-hosted cluster path's own assembly
+/// (SelfHostedClusterPath.AddClusterNodes / BootCluster), with test clients, parsed from a <c>cluster:</c> scenario,
 /// driven by hand: crash, pause, cut, and read each node's view. Nodes are named n&lt;shard&gt;.&lt;node&gt;.
 /// </summary>
 internal sealed class ClusterWorld
@@ -49,23 +51,8 @@ internal sealed class ClusterWorld
         Cluster = spec.Cluster!;
         World = new SimWorld(spec, seed, "self-hosted");
         var sim = World.Simulation;
-        var cronPhases = sim.Random.Stream("cluster/cron-phase");
-        for (int i = 0; i < spec.Nodes.Count; i++)
-        {
-            _agents.Add(new ClusterBusAgent(Cluster, spec.Redis, i, World.Recorder, sim.Random.Stream("cluster/bus", i)));
-            var node = spec.Nodes[i];
-            World.Add(new RedisNode(
-                World.Network,
-                node,
-                World.AzIndex(node.Az),
-                i,
-                spec.Redis,
-                RedisNodeOptions.OpenSource with { Extension = _agents[i], RecoverStreamGaps = true },
-                World.Recorder,
-                World.ReplIds,
-                World.Ledger,
-                SimDuration.FromSecondsRounded(cronPhases.NextDouble())));
-        }
+        // The production assembly: the same node options and agents as the self-hosted cluster path.
+        _agents.AddRange(SelfHostedClusterPath.AddClusterNodes(World));
 
         Probe = new ProbeClient(World.Network, World.Ledger);
         var seeds = World.Nodes.Select(n => n.Id).ToList();
@@ -93,23 +80,7 @@ internal sealed class ClusterWorld
             });
         }
 
-        for (int s = 0; s < Cluster.Shards; s++)
-        {
-            long replId = World.ReplIds.Next();
-            var primary = Node(s, 0);
-            primary.Boot(MemberId.None, replId);
-            for (int r = 1; r < Cluster.NodesPerShard; r++)
-            {
-                Node(s, r).Boot(primary.Id, replId);
-            }
-        }
-
-        for (int i = 0; i < _agents.Count; i++)
-        {
-            _agents[i].Attach(World.Nodes[i], World.Nodes);
-            _agents[i].Boot();
-        }
-
+        SelfHostedClusterPath.BootCluster(World, _agents);
         foreach (var client in World.Clients)
         {
             client.Boot();
