@@ -48,10 +48,6 @@ public static class Calibrator
             progress.WriteLine("note: " + note);
         }
 
-        var seeds = Enumerable.Range(0, settings.ModelSeeds).Select(i => settings.Seed + (ulong)i).ToList();
-        progress.WriteLine($"model: {seeds.Count} seeds from {settings.Seed}");
-        var model = ModelRuns.Run(settings.ModelWorld is { } change ? change(scaled) : scaled, seeds);
-
         var real = new List<RealRunResult>();
         for (int run = 1; run <= settings.Runs; run++)
         {
@@ -77,6 +73,22 @@ public static class Calibrator
             progress.WriteLine($"  +switch-master {Text(m.ControlPlaneSeconds)} s, first ack by new primary {Text(m.ClientObservedSeconds)} s, acked {m.Acknowledged}, lost {m.AcknowledgedLost}, P99 {m.LatencyP99Ms:0.#} ms{(m.Converged ? string.Empty : ", NOT converged: " + result.ConvergenceNote)}");
         }
 
+        // The model runs after the real runs, on the test bed's network they measured (TestBedNetwork, A107).
+        var testBed = TestBedNetwork.Fit(real.SelectMany(r => r.ProbeRoundTripsMs).ToList());
+        var modelWorld = testBed is null ? scaled : scaled with { Network = testBed.Spec() };
+        if (testBed is not null)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the model runs on the test bed's network: {testBed.Probes} PINGs from the clients to the primary through their proxies before each real run's workload took {testBed.RoundTripP50Ms:0.###} ms (P50) and {testBed.RoundTripP99Ms:0.###} ms (P99) there and back, so every model link has a log-normal one-way delay of median {testBed.OneWayMedianMs:0.####} ms and sigma {testBed.Sigma:0.###} (assumption A107) instead of the scenario's AWS delays"));
+        }
+        else
+        {
+            notes.Add("no client could time a PING (library drivers write only): the model runs the scenario's own network (AWS same-AZ/cross-AZ delays) where every real link is loopback, so sub-millisecond latencies differ by design");
+        }
+
+        var seeds = Enumerable.Range(0, settings.ModelSeeds).Select(i => settings.Seed + (ulong)i).ToList();
+        progress.WriteLine($"model: {seeds.Count} seeds from {settings.Seed}");
+        var model = ModelRuns.Run(settings.ModelWorld is { } change ? change(modelWorld) : modelWorld, seeds);
+
         var realMetrics = real.Select(r => r.Metrics).ToList();
         var modelMetrics = model.Select(m => m.Metrics).ToList();
         var rows = Comparison.Rows(modelMetrics, realMetrics);
@@ -89,6 +101,7 @@ public static class Calibrator
         return new CalibrationReport(scenarioName, scenarioSha256, binaries.Version, world.Workload.RatePerClient, scaled.Workload.RatePerClient, rows, modelMetrics, realMetrics, agrees, allNotes)
         {
             RealDetails = real,
+            TestBed = testBed,
             ModelSamples = model.Count > 0 ? model[0].Result.Samples : null,
             ModelNodes = model.Count > 0 ? model[0].Result.Nodes : [],
             ModelClients = scaled.Clients.Select(c => c.Name).ToList(),
@@ -135,7 +148,7 @@ public static class Calibrator
         var notes = new List<string>
         {
             "self-hosted path only: the AWS paths cannot run locally; their calibration stays the published figures (ElastiCache Multi-AZ failover ~27 s under AWS FIS, 15-30 s per AWS guidance: docs/sources.md §4.1)",
-            $"real processes: {binaries.Version} on 127.0.0.1, every link through rfsim's proxies (loopback RTT ≈ 0.1 ms); the model runs the scenario's own network (AWS same-AZ/cross-AZ delays), so sub-millisecond latencies differ by design",
+            $"real processes: {binaries.Version} on 127.0.0.1, every link through rfsim's proxies",
         };
         if (!string.Equals(scaled.Client.Library, ClientSettings.Default.Library, StringComparison.Ordinal))
         {

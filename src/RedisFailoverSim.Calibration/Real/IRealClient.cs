@@ -18,4 +18,10 @@ internal interface IRealClient : IDisposable
 
     /// <summary>Fires write <paramref name="writeId"/> now; its outcome is recorded when it completes.</summary>
     void Issue(int writeId);
+
+    /// <summary>
+    /// The test bed's round trip as this client sees it: PINGs to the primary through its tunnel, in ms; empty when the
+    /// client cannot time one (a library driver speaks only the write protocol).
+    /// </summary>
+    IReadOnlyList<double> ProbeRoundTrips(int count, TimeSpan spacing, CancellationToken cancellationToken);
 }

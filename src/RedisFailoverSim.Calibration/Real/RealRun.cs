@@ -16,6 +16,10 @@ internal static class RealRun
     private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SubscribeBound = TimeSpan.FromSeconds(10);
 
+    // 100 PINGs per client 5 ms apart: half a second each, enough for a P99 of the round trip.
+    private static readonly TimeSpan ProbeSpacing = TimeSpan.FromMilliseconds(5);
+    private const int ProbeCount = 100;
+
     // The nice value .NET gives ProcessPriorityClass.AboveNormal on Linux, as for the Redis processes.
     private const int AboveNormalNice = -6;
 
@@ -92,6 +96,9 @@ internal static class RealRun
                 }
             }
 
+            // The test bed's round trip, before anything else happens: the model runs on a network with these delays
+            // (TestBedNetwork), as the real processes run on loopback through rfsim's proxies.
+            var probe = clients.SelectMany(c => c.ProbeRoundTrips(ProbeCount, ProbeSpacing, cancellationToken)).ToList();
             double startupSeconds = startup.Elapsed.TotalSeconds;
             log.WriteLine($"  cluster ready in {startupSeconds:0.0} s; running the workload for {spec.Workload.Duration.TotalSeconds:0} s");
             RuntimeReport runtime;
@@ -123,7 +130,8 @@ internal static class RealRun
                 loadAverage,
                 runtime,
                 cluster.UnidentifiedSources,
-                settings.Directory);
+                settings.Directory,
+                probe);
         }
         finally
         {

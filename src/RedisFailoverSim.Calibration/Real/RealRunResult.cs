@@ -17,6 +17,8 @@ namespace RedisFailoverSim.Calibration.Real;
 /// <param name="Runtime">How rfsim's own process fared (thread pool, CPU starvation).</param>
 /// <param name="UnidentifiedSources">For each unidentified connection: the proxy's member and the peer's port.</param>
 /// <param name="Directory">Configuration files and logs of the run.</param>
+/// <param name="ProbeRoundTripsMs">PING round trips from every client to the primary through its tunnel, before the
+/// workload: the test bed's network as the clients see it (ms, in the order measured).</param>
 internal sealed record RealRunResult(
     RunMetrics Metrics,
     IReadOnlyList<RealFaultWindow> Faults,
@@ -31,4 +33,5 @@ internal sealed record RealRunResult(
     string LoadAverage,
     RuntimeReport Runtime,
     IReadOnlyList<string> UnidentifiedSources,
-    string Directory);
+    string Directory,
+    IReadOnlyList<double> ProbeRoundTripsMs);

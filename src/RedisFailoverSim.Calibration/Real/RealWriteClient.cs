@@ -82,6 +82,25 @@ internal sealed class RealWriteClient : IRealClient
         return _multiplexer.IsConnected;
     }
 
+    /// <summary>
+    /// The test bed's round trip as this client sees it: <paramref name="count"/> PINGs to the primary through its
+    /// tunnel, one after another <paramref name="spacing"/> apart, each timed from the call to its reply, in ms.
+    /// </summary>
+    public IReadOnlyList<double> ProbeRoundTrips(int count, TimeSpan spacing, CancellationToken cancellationToken)
+    {
+        var database = _database ?? throw new InvalidOperationException("connect first");
+        var roundTrips = new List<double>(count);
+        for (int i = 0; i < count && !cancellationToken.IsCancellationRequested; i++)
+        {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            database.Ping(CommandFlags.DemandMaster);
+            roundTrips.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Thread.Sleep(spacing);
+        }
+
+        return roundTrips;
+    }
+
     /// <summary>Fires write <paramref name="writeId"/> now; its outcome is recorded when it completes.</summary>
     public void Issue(int writeId)
     {

@@ -28,6 +28,9 @@ public sealed record CalibrationReport(
     /// <summary>The details of each real run (faults, Sentinel events, roles, writes) for the JSON and CSV files.</summary>
     internal IReadOnlyList<RealRunResult> RealDetails { get; init; } = [];
 
+    /// <summary>The network the model ran, measured on the test bed by the real runs (null when none measured).</summary>
+    public TestBedNetwork? TestBed { get; init; }
+
     /// <summary>The model's writes of its first seed, for the per-write CSV (null when not kept).</summary>
     internal Model.Metrics.WriteSamples? ModelSamples { get; init; }
 

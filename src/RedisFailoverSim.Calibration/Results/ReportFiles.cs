@@ -75,6 +75,7 @@ internal static class ReportFiles
         workload = new { ratePerClientRequested = report.RatePerClientRequested, ratePerClientUsed = report.RatePerClientUsed },
         agrees = report.Agrees,
         notes = report.Notes,
+        testBedNetwork = report.TestBed,
         comparison = report.Rows,
         model = report.Model,
         real = report.RealDetails.Select(r => new
@@ -92,6 +93,7 @@ internal static class ReportFiles
             unidentifiedSources = r.UnidentifiedSources,
             unmappedClientConnections = r.UnmappedClientConnections,
             directory = r.Directory,
+            probeRoundTripsMs = r.ProbeRoundTripsMs.Select(v => Math.Round(v, 3)),
         }),
     };
 

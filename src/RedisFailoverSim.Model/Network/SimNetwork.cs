@@ -108,14 +108,21 @@ public sealed class SimNetwork : IEventTarget
     }
 
     /// <summary>Sends a message; it arrives after the link's delay unless the link is cut first.</summary>
-    public void Send(MemberId from, MemberId to, Message message)
+    public void Send(MemberId from, MemberId to, Message message) => Send(from, to, message, 0);
+
+    /// <summary>
+    /// Sends a message that leaves the sender <paramref name="departureNanoseconds"/> from now (a Redis node's reply
+    /// after the command's service time on its one thread); it then takes the link's delay.
+    /// </summary>
+    public void Send(MemberId from, MemberId to, Message message, long departureNanoseconds)
     {
+        Invariant.Holds(departureNanoseconds >= 0);
         MessagesSent++;
         message.From = from;
         message.To = to;
         if (from == to)
         {
-            Simulation.ScheduleNow(this, 0, message);
+            Simulation.ScheduleAt(new SimTime(Simulation.Now.Nanoseconds + departureNanoseconds), this, 0, message);
             return;
         }
 
@@ -127,7 +134,7 @@ public sealed class SimNetwork : IEventTarget
         }
 
         message.LinkEpoch = _linkEpoch[link];
-        long at = Simulation.Now.Nanoseconds + SampleDelay(from, to);
+        long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(from, to);
         if (at <= _lastDelivery[link])
         {
             at = _lastDelivery[link] + 1;

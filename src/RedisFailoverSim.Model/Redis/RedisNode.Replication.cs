@@ -168,6 +168,9 @@ public sealed partial class RedisNode
         {
             var snapshot = _history.Snapshot(_history.Count);
             long bytes = (_holdsBaseDataset ? _settings.BaseDatasetBytes : 0) + snapshot.Offset;
+
+            // The sync forks a child to write the RDB (diskless too): the thread stops while it forks (§13.4).
+            Fork(bytes);
             var transfer = SimDuration.FromSecondsRounded(bytes / (double)_settings.FullSyncBytesPerSecond);
             Sim.Schedule(transfer, this, _incarnation, new NodeTimer(NodeTimerKind.TransferDone, link, snapshot));
             return;
@@ -301,9 +304,10 @@ public sealed partial class RedisNode
         // Pair check with the master's send: the stream continues exactly where this replica stands.
         Invariant.Holds(entry.EndOffset > Offset);
         long previous = Offset;
+        long done = Serve(EventLoopCosts.Apply(entry.EndOffset - previous));
         _history.Add(entry);
         _lastMasterInteraction = Sim.Now;
-        Propagate(entry, previous);
+        Propagate(entry, previous, done);
         _options.Extension?.OnReplicated();
     }
 

@@ -34,13 +34,13 @@ public sealed partial class RedisNode
                 return;
             }
 
-            Send(write.From, new WriteReply(write.WriteId, ReplyKind.ReadOnly) { Origin = write.Origin });
+            SendAfter(write.From, new WriteReply(write.WriteId, ReplyKind.ReadOnly) { Origin = write.Origin }, Serve(EventLoopCosts.Refused()));
             return;
         }
 
         if (!HasEnoughGoodReplicas)
         {
-            Send(write.From, new WriteReply(write.WriteId, ReplyKind.NoReplicas) { Origin = write.Origin });
+            SendAfter(write.From, new WriteReply(write.WriteId, ReplyKind.NoReplicas) { Origin = write.Origin }, Serve(EventLoopCosts.Refused()));
             return;
         }
 
@@ -55,7 +55,10 @@ public sealed partial class RedisNode
         long end = _history.Append(write.WriteId, write.Bytes);
         var entry = _history.Last;
         _ledger.Applied(write.WriteId, entry.Stamp);
-        Propagate(entry, end - write.Bytes);
+
+        // The write takes the thread after what is queued; its reply and its stream leave when it is done (§13.1).
+        long done = Serve(EventLoopCosts.Write(write.Bytes, OnlineReplicaCount));
+        Propagate(entry, end - write.Bytes, done);
         if (_options.Extension is { } extension)
         {
             // The extension answers once the write is durable (MemoryDB: committed in a quorum of AZs).
@@ -63,17 +66,17 @@ public sealed partial class RedisNode
             return;
         }
 
-        Send(write.From, new WriteReply(write.WriteId, ReplyKind.Ok) { Origin = write.Origin });
+        SendAfter(write.From, new WriteReply(write.WriteId, ReplyKind.Ok) { Origin = write.Origin }, done);
     }
 
-    /// <summary>Sends an applied entry to every replica streaming from this node.</summary>
-    private void Propagate(HistoryEntry entry, long previousOffset)
+    /// <summary>Sends an applied entry to every replica streaming from this node, <paramref name="departure"/> ns from now.</summary>
+    private void Propagate(HistoryEntry entry, long previousOffset, long departure)
     {
         for (int i = 0; i < _replicas.Count; i++)
         {
             if (_replicas[i].Online)
             {
-                Send(_replicas[i].Replica, new StreamEntry(entry) { PreviousOffset = previousOffset });
+                SendAfter(_replicas[i].Replica, new StreamEntry(entry) { PreviousOffset = previousOffset }, departure);
             }
         }
     }

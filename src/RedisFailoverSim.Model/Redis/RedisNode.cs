@@ -9,8 +9,8 @@ using RedisFailoverSim.Model.Specs;
 namespace RedisFailoverSim.Model.Redis;
 
 /// <summary>
-/// A Redis OSS / Valkey node: a primary that applies writes and replies at once (asynchronous replication,
-/// docs/sources.md §1.1), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
+/// A Redis OSS / Valkey node: a primary that applies writes on its one thread and replies when each is done
+/// (asynchronous replication, docs/sources.md §1.1; service time and queueing §13.1, assumption A105), or a replica that follows a master's stream. Replication ids, offsets, backlog, partial
 /// and full resync (§1.2), promotion with a new replication id, demotion that discards divergent writes
 /// (§1.3), min-replicas-to-write (§1.5), replica-priority (§1.6), -READONLY (§1.1). Faults: crash, power-off,
 /// restart (what its AOF or RDB holds, docs/sources.md §16; empty without persistence), pause.
@@ -196,6 +196,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         }
 
         _incarnation++;
+        ResetThread();
         SetHost(HostState.Up);
         if (!Disk.LoadsFromDisk || _newHistoryOnRestart)
         {
@@ -288,14 +289,14 @@ public sealed partial class RedisNode : Member, IEventTarget
                 break;
             case PingCommand:
                 _monitorConnections.Add(message.From.Value);
-                Send(message.From, new PongReply());
+                Reply(message.From, new PongReply());
                 break;
             case InfoRequest:
-                Send(message.From, BuildInfo());
+                Reply(message.From, BuildInfo());
                 break;
             case RoleRequest:
                 _clientConnections.Add(message.From.Value);
-                Send(message.From, new RoleReply(IsPrimary));
+                Reply(message.From, new RoleReply(IsPrimary));
                 break;
             case ReplicaOfCommand replicaOf:
                 OnReplicaOf(replicaOf);

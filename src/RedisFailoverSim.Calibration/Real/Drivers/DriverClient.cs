@@ -91,6 +91,13 @@ internal sealed class DriverClient : IRealClient
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// The driver protocol carries writes only, so a library driver probes nothing: the network fit comes from the
+    /// run's StackExchange.Redis clients, and with none the model keeps the scenario's network (Calibrator says so).
+    /// </remarks>
+    public IReadOnlyList<double> ProbeRoundTrips(int count, TimeSpan spacing, CancellationToken cancellationToken) => [];
+
     /// <summary>Stops the driver by its process id.</summary>
     public void Dispose()
     {
