@@ -10,6 +10,7 @@ namespace RedisFailoverSim.Model.Catalog;
 public static partial class ClientLibraries
 {
     private const string Se = "docs/sources.md §9.2";
+    private const string JedisSource = "docs/sources.md §11.15";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
@@ -113,18 +114,22 @@ public static partial class ClientLibraries
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
     private static ClientLibrary Jedis() => Make(
-        "jedis", "4.x-5.x", PooledSentinelClient("Jedis") with
+        "jedis", "4.x-5.x (JedisSentinelPool)", PooledSentinelClient("Jedis") with
         {
             CommandTimeout = SimDuration.FromMilliseconds(2000),
             ConnectTimeout = SimDuration.FromMilliseconds(2000),
+            SentinelTimeout = SimDuration.FromMilliseconds(2000),
             TimeoutOrigin = TimeoutOrigin.Sent,
             OnTimeout = ConnectionAction.Drop,
             DnsTtl = SimDuration.FromSeconds(30),
         },
-        [("*", "docs/sources.md §11.4"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+        [("*", JedisSource), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
-            ("dns-ttl", "docs/sources.md §11.3 (the JVM's cache)"), ("sentinel-timeout", "assumption A5")],
-        ["a Sentinel set is iterated in HashSet order; modelled in the order listed"],
+            ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
+            ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)")],
+        ["the Sentinels are a HashSet, asked in hash order when the pool is built; modelled in the order listed",
+            "a reconnect goes to the pool's last master without asking the Sentinels (only +switch-master or a listener's re-subscribe moves it); modelled as asking them again",
+            "a MasterListener whose Sentinel connection fails re-subscribes after 5 s and asks that Sentinel for the master; not modelled (the subscription is never lost)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
     private static ClientLibrary GoRedis() => Make(

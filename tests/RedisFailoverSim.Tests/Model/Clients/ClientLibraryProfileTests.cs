@@ -93,18 +93,6 @@ public class ClientLibraryProfileTests
     }
 
     [Fact]
-    public void Jedis_Defaults_TwoSecondSocketTimeoutBreaksTheConnectionAndSwitchMasterIsFollowed()
-    {
-        // Protocol.DEFAULT_TIMEOUT 2000 ms; JedisConnectionException destroys the connection; MasterListener.
-        var p = Profile("jedis");
-        Assert.Equal(SimDuration.FromMilliseconds(2000), p.CommandTimeout);
-        Assert.Equal(SimDuration.FromMilliseconds(2000), p.ConnectTimeout);
-        Assert.Equal(ConnectionAction.Drop, p.OnTimeout);
-        Assert.Equal(0, p.RetryAttempts);
-        Assert.True(p.FollowSwitchMaster);
-    }
-
-    [Fact]
     public void GoRedis_Defaults_ThreeSecondReadTimeoutThreeRetriesOfReadOnlyAndLoading()
     {
         // options.go init(): ReadTimeout 3 s, DialTimeout 5 s, MaxRetries 3, backoff 8..512 ms; error.go shouldRetry
