@@ -1,5 +1,4 @@
 using CommandLine;
-using CommandLine.Text;
 using RedisFailoverSim.Cli.Commands;
 using RedisFailoverSim.Cli.Help;
 using RedisFailoverSim.Cli.Sweep;
@@ -18,6 +17,12 @@ internal static class CliApp
     /// <summary>Runs <paramref name="args"/> against <paramref name="env"/> and returns the exit code.</summary>
     public static int Run(string[] args, CliEnvironment env)
     {
+        // "rfsim help <topic>": the parser only knows verbs and answers any other word with the full help.
+        if (args is ["help", var word, ..] && !VerbCatalog.All.Any(v => VerbCatalog.Name(v) == word))
+        {
+            return HelpTopic(word, env);
+        }
+
         // Help and errors are written by DisplayHelp, not by the parser: help to stdout (exit 0), usage errors to
         // stderr (exit 2). The parser's own writer sends everything to stderr.
         using var parser = new Parser(settings =>
@@ -28,7 +33,7 @@ internal static class CliApp
             settings.MaximumDisplayWidth = 110;
             settings.AllowMultiInstance = args is ["sweep", ..]; // --vary A --vary B; other verbs refuse repeats
         });
-        var parsed = parser.ParseArguments<RunVerb, ValidateVerb, ExplainVerb, ListVerb, SweepVerb, MergeVerb, PlotsVerb, CalibrateVerb, DecideVerb>(args);
+        var parsed = parser.ParseArguments(args, VerbCatalog.All);
         if (parsed is Parsed<object> { Value: { } chosen } && ExtraArguments.Problem(chosen, args[0], args) is { } problem)
         {
             env.Error.WriteLine($"{env.Tool.Name}: {problem}");
@@ -88,7 +93,7 @@ internal static class CliApp
             return ExitCodes.Ok;
         }
 
-        // "rfsim help run" is the same as "rfsim run --help"; the parser's help builder does not do it for us.
+        // "rfsim help run" is the same as "rfsim run --help"; "rfsim help metrics" prints one topic of "rfsim --help".
         if (errors.OfType<HelpVerbRequestedError>().FirstOrDefault() is { Verb: { } requested } helpVerb)
         {
             if (helpVerb.Matched)
@@ -96,8 +101,14 @@ internal static class CliApp
                 return Run([requested, "--help"], env);
             }
 
-            env.Error.WriteLine($"{env.Tool.Name}: unknown command '{requested}'");
-            env.Error.WriteLine($"see: {env.Tool.Name} --help");
+            return HelpTopic(requested, env);
+        }
+
+        // "rfsim" alone: the verb index, so a first try shows every command; exit 2 as for any missing argument.
+        if (errors.Any(e => e is NoVerbSelectedError))
+        {
+            env.Out.WriteLine(VerbHelp.Index(env.Tool.Name, env.Tool.Version));
+            env.Error.WriteLine($"{env.Tool.Name}: no command given: use one of the commands above");
             return ExitCodes.BadInput;
         }
 
@@ -114,24 +125,33 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var help = HelpText.AutoBuild(
-            parsed,
-            text =>
-            {
-                text.Heading = $"{env.Tool.Name} {env.Tool.Version}: a deterministic simulator of Redis failover on AWS";
-                text.Copyright = "";
-                text.AdditionalNewLineAfterOption = false;
-                text.AddDashesToOption = true;
-                text.MaximumDisplayWidth = 100;
-                return text;
-            },
-            example => example,
-            verbsIndex: parsed.TypeInfo.Current == typeof(NullInstance));
+        // A verb's help is its own (synopsis, options, examples); the long text is printed once, by "rfsim --help".
+        if (VerbCatalog.All.Contains(parsed.TypeInfo.Current))
+        {
+            env.Out.WriteLine(VerbHelp.Verb(parsed.TypeInfo.Current, env.Tool.Name));
+            return ExitCodes.Ok;
+        }
 
-        // The topics are written after the help text rather than through it: HelpText re-wraps every line.
-        env.Out.WriteLine(help);
+        env.Out.WriteLine(VerbHelp.Index(env.Tool.Name, env.Tool.Version));
         env.Out.WriteLine();
         env.Out.WriteLine(HelpTopics.Text());
         return ExitCodes.Ok;
+    }
+
+    private static int HelpTopic(string requested, CliEnvironment env)
+    {
+        var topic = HelpTopics.Names.FirstOrDefault(t => string.Equals(t, requested, StringComparison.OrdinalIgnoreCase));
+        if (topic is not null)
+        {
+            env.Out.WriteLine(HelpTopics.Topic(topic));
+            return ExitCodes.Ok;
+        }
+
+        var known = VerbCatalog.All.Select(VerbCatalog.Name).Concat(HelpTopics.Names).ToList();
+        var closest = RedisFailoverSim.Scenarios.Reading.Suggestions.Closest(requested, known);
+        env.Error.WriteLine($"{env.Tool.Name}: no command or help topic '{requested}'"
+            + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (known: {string.Join(", ", known)})");
+        env.Error.WriteLine($"see: {env.Tool.Name} --help");
+        return ExitCodes.BadInput;
     }
 }

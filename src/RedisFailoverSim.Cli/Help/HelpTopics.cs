@@ -6,7 +6,7 @@ using RedisFailoverSim.Reporting.Terminal;
 namespace RedisFailoverSim.Cli.Help;
 
 /// <summary>
-/// What every <c>--help</c> teaches after the options (issue 6, "CLI that teaches"): the fault kinds and how
+/// What <c>rfsim --help</c> teaches after the verb index, and <c>rfsim help &lt;topic&gt;</c> one part at a time (issue 6, "CLI that teaches"): the fault kinds and how
 /// each cuts the system, the metrics with their exact definitions, the exit codes and examples.
 /// </summary>
 internal static class HelpTopics
@@ -53,8 +53,24 @@ internal static class HelpTopics
         _ => throw new UnreachableException(),
     };
 
-    /// <summary>The section appended to every help screen.</summary>
-    public static string Text()
+    /// <summary>The topics of <c>rfsim help &lt;topic&gt;</c>, in the order <c>rfsim --help</c> prints them.</summary>
+    public static readonly IReadOnlyList<string> Names = ["faults", "metrics", "accounting", "exit-codes", "examples"];
+
+    /// <summary>Every topic, one after another: what <c>rfsim --help</c> prints after the verb index.</summary>
+    public static string Text() => string.Join("\n\n", Names.Select(Topic));
+
+    /// <summary>The text of one topic of <see cref="Names"/>.</summary>
+    public static string Topic(string name) => name switch
+    {
+        "faults" => Faults(),
+        "metrics" => Metrics(),
+        "accounting" => Accounting(),
+        "exit-codes" => ExitCodesText(),
+        "examples" => Examples(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a help topic"),
+    };
+
+    private static string Faults()
     {
         var text = new StringBuilder();
         text.AppendLine("FAULT KINDS (a scenario's faults: kind:, at:, duration:, target:)");
@@ -64,43 +80,47 @@ internal static class HelpTopics
         }
 
         text.AppendLine("  A target is 'primary' (whichever node is primary when the fault starts), a node name, an AZ,");
-        text.AppendLine("  or groups for a partition. A cut link drops its messages; heal restores every link.");
-        text.AppendLine();
-        text.AppendLine("METRICS (per path; results.json names in brackets)");
-        text.AppendLine("  acknowledged writes      [acknowledged] writes for which the client received a success reply");
-        text.AppendLine("  acknowledged writes lost [acknowledgedLost] acknowledged writes absent from the final");
-        text.AppendLine("                           converged dataset: after every fault has healed and replication");
-        text.AppendLine("                           has converged at the end of the run");
-        text.AppendLine("  failover duration        [clientObservedSeconds] client-observed write outage: from the fault");
-        text.AppendLine("                           to the first write acknowledged by the new primary;");
-        text.AppendLine("                           [controlPlaneSeconds] control-plane view: fault to promotion");
-        text.AppendLine("  write latency            [latencyMs p50/p99/p999/max] measured at the client from the write's");
-        text.AppendLine("                           intended start time (open model, no coordinated omission), over the");
-        text.AppendLine("                           whole run and separately inside the failure window");
-        text.AppendLine("  writes failed / unknown  [failed] errors returned; [unknown] writes whose outcome the client");
-        text.AppendLine("                           never learned (connection died in flight); [unknownPresent] unknown");
-        text.AppendLine("                           writes found in the final dataset anyway");
-        text.AppendLine("  split brain              [splitBrainSeconds] how long two nodes accepted writes as primary");
-        text.AppendLine();
-        text.AppendLine("ACCOUNTING (how lost writes are counted)");
-        text.AppendLine("  compact (default)  each write is known by its place in a replication history (branch, sequence);");
-        text.AppendLine("                     acknowledged writes are kept as ranges and checked against the final");
-        text.AppendLine("                     primary's history: exact counts, memory flat however long the run");
-        text.AppendLine("  --audit            also keeps every write (memory grows with the writes) and checks that both");
-        text.AppendLine("                     give the same numbers; the per-write charts use it for runs up to 5 M writes");
-        text.AppendLine();
-        text.AppendLine("EXIT CODES");
-        text.AppendLine("  0 ran, and every expect: claim held    1 an expect: claim failed (named on stderr)");
-        text.AppendLine("  2 bad input or usage (file:line:col)   3 internal error (with the command that replays it)");
-        text.AppendLine("  130 cancelled with Ctrl-C (nothing written)");
-        text.AppendLine();
-        text.AppendLine("EXAMPLES");
-        text.AppendLine("  rfsim run scenarios/az-partition-split-brain.yaml --seed 42");
-        text.AppendLine("  rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8");
-        text.AppendLine("  rfsim calibrate scenarios/primary-crash.yaml --runs 3   (real redis-server + redis-sentinel)");
-        text.AppendLine("  rfsim validate scenarios/primary-crash.yaml");
-        text.AppendLine("  rfsim explain self-hosted");
-        text.Append("  rfsim list");
+        text.Append("  or groups for a partition. A cut link drops its messages; heal restores every link.");
         return text.ToString();
     }
+
+    private static string Metrics() => string.Join('\n',
+        "METRICS (per path; results.json names in brackets)",
+        "  acknowledged writes      [acknowledged] writes for which the client received a success reply",
+        "  acknowledged writes lost [acknowledgedLost] acknowledged writes absent from the final",
+        "                           converged dataset: after every fault has healed and replication",
+        "                           has converged at the end of the run",
+        "  failover duration        [clientObservedSeconds] client-observed write outage: from the fault",
+        "                           to the first write acknowledged by the new primary;",
+        "                           [controlPlaneSeconds] control-plane view: fault to promotion",
+        "  write latency            [latencyMs p50/p99/p999/max] measured at the client from the write's",
+        "                           intended start time (open model, no coordinated omission), over the",
+        "                           whole run and separately inside the failure window",
+        "  writes failed / unknown  [failed] errors returned; [unknown] writes whose outcome the client",
+        "                           never learned (connection died in flight); [unknownPresent] unknown",
+        "                           writes found in the final dataset anyway",
+        "  split brain              [splitBrainSeconds] how long two nodes accepted writes as primary");
+
+    private static string Accounting() => string.Join('\n',
+        "ACCOUNTING (how lost writes are counted)",
+        "  compact (default)  each write is known by its place in a replication history (branch, sequence);",
+        "                     acknowledged writes are kept as ranges and checked against the final",
+        "                     primary's history: exact counts, memory flat however long the run",
+        "  --audit            also keeps every write (memory grows with the writes) and checks that both",
+        "                     give the same numbers; the per-write charts use it for runs up to 5 M writes");
+
+    private static string ExitCodesText() => string.Join('\n',
+        "EXIT CODES",
+        "  0 ran, and every expect: claim held    1 an expect: claim failed (named on stderr)",
+        "  2 bad input or usage (file:line:col)   3 internal error (with the command that replays it)",
+        "  130 cancelled with Ctrl-C (nothing written), 143 stopped by SIGTERM");
+
+    private static string Examples() => string.Join('\n',
+        "EXAMPLES ('rfsim <command> --help' shows each command's options and more examples)",
+        "  rfsim run scenarios/az-partition-split-brain.yaml --seed 42",
+        "  rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8",
+        "  rfsim calibrate scenarios/primary-crash.yaml --runs 3   (real redis-server + redis-sentinel)",
+        "  rfsim validate scenarios/primary-crash.yaml",
+        "  rfsim explain self-hosted",
+        "  rfsim list");
 }

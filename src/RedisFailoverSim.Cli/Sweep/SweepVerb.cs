@@ -1,11 +1,10 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace RedisFailoverSim.Cli.Sweep;
 
 /// <summary>Options of <c>rfsim sweep</c>.</summary>
-[Verb("sweep", HelpText = "Monte Carlo: run a scenario many times (replication i seeded from (seed, i)) on each path, "
-    + "optionally over a grid of settings (--vary); print the distributions and write sweep.json, sweep.csv, "
+[Verb("sweep", HelpText = "Run a scenario many times on each path (Monte Carlo), optionally over a grid of settings. "
+    + "Replication i is seeded from (seed, i); --vary makes the grid; prints the distributions and write sweep.json, sweep.csv, "
     + "replications.csv and charts. Results are identical for any --parallel.")]
 internal sealed class SweepVerb : Help.IExtraArguments
 {
@@ -36,22 +35,23 @@ internal sealed class SweepVerb : Help.IExtraArguments
 
     [Option("vary", MetaValue = "KEY=FROM..TO:STEPS", HelpText = "Vary a setting over STEPS evenly spaced values, ends "
         + "included (at most twice: a grid). KEY as in the loader's messages: sentinel.down-after-milliseconds, "
-        + "faults[0].duration, workload.rate. Durations keep their unit: faults[0].duration=5s..120s:8.")]
+        + "faults[0].duration, workload.rate. Durations keep their unit: faults[0].duration=5s..120s:8. Default: one point, "
+        + "the scenario as written.")]
     public IEnumerable<string> Vary { get; set; } = [];
 
     [Option("shard", MetaValue = "I/N", HelpText = "Run only shard I (from 0) of N: replications I, I+N, I+2N, ... of "
         + "every point and path; write sweep-partial.json for 'rfsim merge'. For batch engines: see "
-        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
+        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md. Default: the whole sweep, here.")]
     public string? Shard { get; set; }
 
-    [Option("shards", MetaValue = "N", HelpText = "With --emit: the number of shards, one batch task each.")]
+    [Option("shards", MetaValue = "N", HelpText = "With --emit: the number of shards, one batch task each. Default: none; --emit needs it.")]
     public int? Shards { get; set; }
 
     [Option("emit", MetaValue = "TARGET", HelpText = "Do not run the sweep: write the jobs that run its --shards N shards "
         + "and then 'rfsim merge' on a batch engine into --out, and print how to submit them. TARGET: slurm (an "
         + "sbatch array job and a dependent merge job), kubernetes (an Indexed Job and a merge Job), aws-batch (a "
         + "Fargate job definition, an array job and a dependent merge job). See "
-        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md.")]
+        + "src/RedisFailoverSim.Cli/Sweep/deploy/README.md. Default: none, the sweep runs here.")]
     public string? Emit { get; set; }
 
     [Option("image", MetaValue = "IMAGE", HelpText = "With --emit kubernetes or aws-batch: the container image the pods "
@@ -79,16 +79,11 @@ internal sealed class SweepVerb : Help.IExtraArguments
         + "--parallel. Use it after changing the model, or to double-check a sweep before you publish it.")]
     public bool Audit { get; set; }
 
-    [Usage(ApplicationAlias = "rfsim")]
-    public static IEnumerable<Example> Examples =>
+    /// <summary>The worked examples of its help.</summary>
+    public static IReadOnlyList<Help.VerbExample> Examples { get; } =
     [
-        new("1000 replications of the Jepsen split brain on 2 cores",
-            new SweepVerb { Scenario = "scenarios/az-partition-split-brain.yaml", Runs = 1000, Parallel = 2 }),
-        new("Acknowledged loss against partition duration, 100 runs per point",
-            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 100, Vary = ["faults[0].duration=5s..120s:8"] }),
-        new("Shard 3 of 8 of a sweep, for a batch engine (then: rfsim merge DIR0 ... DIR7)",
-            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 1000, Shard = "3/8", Out = "part-3" }),
-        new("A Slurm array job of 8 shards and its merge job (then: jobs/submit.sh)",
-            new SweepVerb { Scenario = "az-partition-split-brain", Runs = 1000, Shards = 8, Emit = "slurm", Out = "jobs" }),
+        new("1000 replications of the Jepsen split brain on 2 cores", "rfsim sweep az-partition-split-brain --runs 1000 --parallel 2"),
+        new("Acknowledged loss against partition duration, 100 runs per point", "rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8"),
+        new("Shard 3 of 8 of a sweep, for a batch engine (then: rfsim merge part-0 ... part-7)", "rfsim sweep scenarios/az-partition-split-brain.yaml --runs 1000 --shard 3/8 --out part-3"),
     ];
 }

@@ -1,11 +1,10 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim calibrate</c>; the behaviour lives in the Calibration project.</summary>
-[Verb("calibrate", HelpText = "Run a scenario against real redis-server + redis-sentinel on 127.0.0.1 (self-hosted "
-    + "path only) and put model and reality side by side: calibration.json, per-run CSVs and calibration.png/svg. "
+[Verb("calibrate", HelpText = "Compare the model with real redis-server + redis-sentinel on 127.0.0.1. Only the "
+    + "self-hosted path; puts model and reality side by side: calibration.json, per-run CSVs and calibration.png/svg. "
     + "Exit 0 agree, 1 differ, 2 bad input or no Redis (apt-get install -y redis-server redis-sentinel), 130 Ctrl-C.")]
 internal sealed class CalibrateVerb : Help.IExtraArguments
 {
@@ -50,12 +49,11 @@ internal sealed class CalibrateVerb : Help.IExtraArguments
         + "library's profile (rfsim explain client <library>).")]
     public string? Client { get; set; }
 
-    [Usage(ApplicationAlias = "rfsim")]
-    public static IEnumerable<Example> Examples =>
+    /// <summary>The worked examples of its help.</summary>
+    public static IReadOnlyList<Help.VerbExample> Examples { get; } =
     [
-        new("Crash the primary of a real 3-node Sentinel cluster three times and compare with the model",
-            new CalibrateVerb { File = "scenarios/primary-crash.yaml" }),
-        new("Split brain, five real runs", new CalibrateVerb { File = "scenarios/az-partition-split-brain.yaml", Runs = 5 }),
-        new("The same crash with redis-py driving the writes", new CalibrateVerb { File = "scenarios/primary-crash.yaml", Client = "redis-py" }),
+        new("Crash the primary of a real 3-node Sentinel cluster three times and compare with the model", "rfsim calibrate scenarios/primary-crash.yaml"),
+        new("Split brain, five real runs", "rfsim calibrate scenarios/az-partition-split-brain.yaml --runs 5"),
+        new("The same crash with redis-py driving the writes", "rfsim calibrate scenarios/primary-crash.yaml --client redis-py"),
     ];
 }

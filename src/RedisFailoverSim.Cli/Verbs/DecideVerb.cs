@@ -1,10 +1,9 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim decide</c>.</summary>
-[Verb("decide", HelpText = "Which path to run and what it costs: simulate the scenario on every path, price a month of its "
+[Verb("decide", HelpText = "Recommend a path and say what it costs. Simulate the scenario on every path, price a month of its "
     + "month: section, walk the four questions (lose acknowledged writes? steady or bursty? SRE capacity? cost-sensitive "
     + "with the engineer-time math?) with the run's numbers, print the recommended path, the runner-up, the evidence, the "
     + "'don't' rules that apply and each practitioners' claim checked; write decision.md, results.json, cost.csv and the "
@@ -40,10 +39,10 @@ internal sealed class DecideVerb
         + "$2,000-$5,000 for a small team). Default: decide:, else 3500.")]
     public double? EngineerCost { get; set; }
 
-    [Usage(ApplicationAlias = "rfsim")]
-    public static IEnumerable<Example> Examples =>
+    /// <summary>The worked examples of its help.</summary>
+    public static IReadOnlyList<Help.VerbExample> Examples { get; } =
     [
-        new("Decide for workload A (steady 50 GB)", new DecideVerb { Scenario = "workload-a-steady-50gb" }),
-        new("Workload C over 10 seeds, loss not tolerated", new DecideVerb { Scenario = "workload-c-durable-orders", Runs = 10, ToleratesLoss = "no" }),
+        new("Decide for workload A (steady 50 GB)", "rfsim decide workload-a-steady-50gb"),
+        new("Workload C over 10 seeds, loss not tolerated", "rfsim decide workload-c-durable-orders --runs 10 --tolerates-loss no"),
     ];
 }

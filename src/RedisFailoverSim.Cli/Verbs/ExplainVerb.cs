@@ -1,11 +1,10 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim explain</c>.</summary>
-[Verb("explain", HelpText = "Print the model of a deployment path in words, every default with its source and "
-    + "every assumption with its id and default value.")]
+[Verb("explain", HelpText = "Explain the model in words. A deployment path: every default with its source and every "
+    + "assumption with its id and default value; or a client library's profile, or a section of docs/sources.md.")]
 internal sealed class ExplainVerb
 {
     [Value(0, MetaName = "path",
@@ -18,14 +17,14 @@ internal sealed class ExplainVerb
     public string? Library { get; set; }
 
     [Option("source", MetaValue = "n",
-        HelpText = "Print section n of docs/sources.md (e.g. 2.1), where a default's fact comes from, and nothing else.")]
+        HelpText = "Print section n of docs/sources.md (e.g. 2.1), where a default's fact comes from, and nothing else. Default: none.")]
     public string? Source { get; set; }
 
-    [Usage(ApplicationAlias = "rfsim")]
-    public static IEnumerable<Example> Examples =>
+    /// <summary>The worked examples of its help.</summary>
+    public static IReadOnlyList<Help.VerbExample> Examples { get; } =
     [
-        new("What the self-hosted Sentinel model does and assumes", new ExplainVerb { Path = "self-hosted" }),
-        new("Lettuce's defaults, each with its source", new ExplainVerb { Path = "client", Library = "lettuce" }),
-        new("Where Sentinel's defaults come from (docs/sources.md §2.1)", new ExplainVerb { Source = "2.1" }),
+        new("What the self-hosted Sentinel model does and assumes", "rfsim explain self-hosted"),
+        new("Lettuce's defaults, each with its source", "rfsim explain client lettuce"),
+        new("Where Sentinel's defaults come from (docs/sources.md §2.1)", "rfsim explain --source 2.1"),
     ];
 }

@@ -1,11 +1,10 @@
 using CommandLine;
-using CommandLine.Text;
 
 namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim list</c>.</summary>
-[Verb("list", HelpText = "List the bundled scenarios (the scenarios/ folder of the repository or of the "
-    + "installed tool) with one line each.")]
+[Verb("list", HelpText = "List the bundled scenarios. One line each, from the scenarios/ folder of the repository or of the "
+    + "installed tool; run one by its name.")]
 internal sealed class ListVerb : Help.IExtraArguments
 {
     [Value(0, Hidden = true)]
@@ -14,6 +13,10 @@ internal sealed class ListVerb : Help.IExtraArguments
     /// <inheritdoc/>
     public string Takes => "no arguments";
 
-    [Usage(ApplicationAlias = "rfsim")]
-    public static IEnumerable<Example> Examples => [new("Show the bundled scenarios", new ListVerb())];
+    /// <summary>The worked examples of its help.</summary>
+    public static IReadOnlyList<Help.VerbExample> Examples { get; } =
+    [
+        new("Show the bundled scenarios", "rfsim list"),
+        new("Then run one of them by name", "rfsim run primary-crash"),
+    ];
 }

@@ -25,7 +25,7 @@ public class ProgramTests
     [InlineData("validate")]
     [InlineData("explain")]
     [InlineData("list")]
-    public void Main_VerbHelp_ExitsZeroWithExampleAndTopics(string verb)
+    public void Main_VerbHelp_ExitsZeroWithExampleAndWithoutTheTopics(string verb)
     {
         using var console = new ConsoleCapture();
 
@@ -34,8 +34,8 @@ public class ProgramTests
         Assert.Equal(0, exit);
         var help = console.Out.ToString();
         Assert.Contains($"  rfsim {verb}", help, StringComparison.Ordinal);
-        Assert.Contains("  one-way ", help, StringComparison.Ordinal);
-        Assert.Contains("[controlPlaneSeconds] control-plane view: fault to promotion", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("  one-way ", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("[controlPlaneSeconds] control-plane view: fault to promotion", help, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class ProgramTests
             Assert.Equal(viaOption, console.Out.ToString());
         }
 
-        Assert.Contains("--trace-filter=TEXT", viaOption, StringComparison.Ordinal);
+        Assert.Contains("--trace-filter TEXT", viaOption, StringComparison.Ordinal);
     }
 
     [Fact]
