@@ -101,7 +101,7 @@ internal static class PathAssembly
         Func<IReadOnlyList<KeyValuePair<string, double>>> usage,
         Func<long> finalEpoch)
     {
-        var result = RunDriver.Run(world, options.KeepSamples, options.Progress, survivorWhenSplit, usage, finalEpoch);
+        var result = RunDriver.Run(world, options.KeepSamples, options.Progress, survivorWhenSplit, () => [.. usage(), .. CrossAz(world)], finalEpoch);
         if (options.Counters is { } counters)
         {
             counters.EventsProcessed = world.Simulation.EventsProcessed;
@@ -111,9 +111,23 @@ internal static class PathAssembly
         return result;
     }
 
+    /// <summary>
+    /// Gigabytes (10^9 bytes) the run sent from one AZ to another, per kind of traffic (A115): what the cost model
+    /// scales to a month's cross-AZ transfer.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, double>> CrossAz(SimWorld world) =>
+    [
+        new("cross-az-client-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Client))),
+        new("cross-az-replication-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Replication))),
+        new("cross-az-full-sync-gb", Gb(world.Network.CrossAzBytes(TrafficKind.FullSync))),
+        new("cross-az-log-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Log))),
+    ];
+
     /// <summary>Node-hours of the run, the billing quantity of node-based services.</summary>
     public static KeyValuePair<string, double> NodeHours(SimWorld world) =>
         new("node-hours", Math.Round(world.Nodes.Count * world.Simulation.Now.TotalSeconds / 3600, 6));
+
+    private static double Gb(long bytes) => Math.Round(bytes / 1e9, 9);
 
     /// <summary>The result with one more "did it bite" fact, when there is one.</summary>
     public static PathResult WithFact(PathResult result, BiteFact? fact) =>

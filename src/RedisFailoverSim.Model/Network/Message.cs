@@ -21,6 +21,12 @@ public abstract class Message
     /// </summary>
     public virtual bool ResetWhenRefused => true;
 
+    /// <summary>What it carries, for the cross-AZ byte count (A115).</summary>
+    public virtual TrafficKind Traffic => TrafficKind.Control;
+
+    /// <summary>Its payload on the wire, in bytes, for the cross-AZ count (A115; 0 for control traffic).</summary>
+    public virtual long WireBytes => 0;
+
     /// <summary>A short name for traces.</summary>
     public virtual string Describe() => GetType().Name;
 }

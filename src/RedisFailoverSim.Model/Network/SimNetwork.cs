@@ -21,6 +21,7 @@ public sealed class SimNetwork : IEventTarget
     private readonly double _crossAzMu;
     private readonly NetworkSpec _spec;
     private readonly long[] _azExtraDelay;
+    private readonly long[] _crossAzBytes = new long[Enum.GetValues<TrafficKind>().Length];
     private int[] _cutCount = [];
     private int[] _linkEpoch = [];
     private long[] _lastDelivery = [];
@@ -52,6 +53,9 @@ public sealed class SimNetwork : IEventTarget
 
     /// <summary>Messages lost on cut links so far.</summary>
     public long MessagesDropped { get; private set; }
+
+    /// <summary>Bytes of one kind sent so far from a member in one AZ to a member in another (A115).</summary>
+    public long CrossAzBytes(TrafficKind kind) => _crossAzBytes[(int)kind];
 
     internal MemberId Register(Member member)
     {
@@ -134,6 +138,14 @@ public sealed class SimNetwork : IEventTarget
         }
 
         message.LinkEpoch = _linkEpoch[link];
+        int fromAz = _members[from.Value].AzIndex;
+        int toAz = _members[to.Value].AzIndex;
+        if (fromAz != toAz && fromAz >= 0 && toAz >= 0)
+        {
+            // Sent onto the link (a cut link sent nothing); a regional control plane (AZ -1) carries no data.
+            _crossAzBytes[(int)message.Traffic] += message.WireBytes;
+        }
+
         long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(from, to);
         if (at <= _lastDelivery[link])
         {

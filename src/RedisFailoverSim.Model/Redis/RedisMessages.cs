@@ -47,6 +47,13 @@ public sealed class WriteRequest(long writeId, int bytes) : Message
     /// requests in flight.
     /// </summary>
     public MemberId Origin { get; internal set; } = MemberId.None;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Client;
+
+    /// <inheritdoc />
+    /// <remarks>The command as sent: value plus command overhead (A2), the same bytes the stream carries.</remarks>
+    public override long WireBytes => Bytes;
 }
 
 /// <summary>The answer to a <see cref="WriteRequest"/>.</summary>
@@ -71,6 +78,22 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Client;
+
+    /// <inheritdoc />
+    /// <remarks>The RESP reply line (A115): SADD's <c>:1\r\n</c>, or the error line.</remarks>
+    public override long WireBytes => Kind switch
+    {
+        ReplyKind.Ok => ":1\r\n".Length,
+        ReplyKind.ReadOnly => "-READONLY You can't write against a read only replica.\r\n".Length,
+        ReplyKind.NoReplicas => "-NOREPLICAS Not enough good replicas to write.\r\n".Length,
+        ReplyKind.Loading => "-LOADING Redis is loading the dataset in memory\r\n".Length,
+        ReplyKind.Moved => "-MOVED 16383 255.255.255.255:6379\r\n".Length,
+        ReplyKind.ClusterDown => "-CLUSTERDOWN The cluster is down\r\n".Length,
+        _ => "-ERR\r\n".Length,
+    };
 }
 
 /// <summary>A client connecting and asking <c>ROLE</c>.</summary>
@@ -107,8 +130,17 @@ public sealed class PsyncContinue(long replId, HistoryEntry[] missing) : Message
     /// <summary>Entries after the replica's offset.</summary>
     public HistoryEntry[] Missing { get; } = missing;
 
+    /// <summary>The replica's offset the entries continue (-1: not stated).</summary>
+    public long FromOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Replication;
+
+    /// <inheritdoc />
+    public override long WireBytes => Missing.Length == 0 || FromOffset < 0 ? 0 : Missing[^1].EndOffset - FromOffset;
 }
 
 /// <summary><c>+FULLRESYNC</c>: the snapshot follows after the sync delay and transfer.</summary>
@@ -135,6 +167,13 @@ public sealed class RdbPayload(long replId, History snapshot) : Message
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.FullSync;
+
+    /// <inheritdoc />
+    /// <remarks>The stream bytes the snapshot stands for (A115), without the base dataset a run starts with.</remarks>
+    public override long WireBytes => Snapshot.Offset;
 }
 
 /// <summary>One write on the replication stream.</summary>
@@ -148,6 +187,12 @@ public sealed class StreamEntry(HistoryEntry entry) : Message
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Replication;
+
+    /// <inheritdoc />
+    public override long WireBytes => PreviousOffset < 0 ? 0 : Entry.EndOffset - PreviousOffset;
 }
 
 /// <summary><c>REPLCONF ACK offset</c>, every second from a replica.</summary>

@@ -142,7 +142,7 @@ public sealed partial class RedisNode
         {
             link.Online = true;
             link.AckOffset = psync.Offset;
-            Send(psync.From, new PsyncContinue(ReplId, _history.CopyFrom(_history.IndexAfter(psync.Offset))));
+            Send(psync.From, new PsyncContinue(ReplId, _history.CopyFrom(_history.IndexAfter(psync.Offset))) { FromOffset = psync.Offset });
             ReplicasChanged();
             return;
         }

@@ -63,7 +63,7 @@ public sealed partial class LogNodeAgent
         Invariant.Holds(index == _terms.Count + 1);
         _terms.Add(_term);
         _pending.Enqueue((index, write.WriteId, write.From));
-        var records = new[] { new LogRecord(entry, _term) };
+        var records = new[] { new LogRecord(entry, _term, write.Bytes) };
         for (int m = 0; m < _log.Count; m++)
         {
             if (!_lagging[m] && _nextIndex[m] == index)
@@ -240,7 +240,9 @@ public sealed partial class LogNodeAgent
         for (int i = 0; i < records.Length; i++)
         {
             int at = (int)(from - 1) + i;
-            records[i] = new LogRecord(_node.Dataset[at], TermAt(at + 1));
+            var dataset = _node.Dataset;
+            long before = at == dataset.FirstHeld ? dataset.EarliestOffset : dataset[at - 1].EndOffset;
+            records[i] = new LogRecord(dataset[at], TermAt(at + 1), dataset[at].EndOffset - before);
         }
 
         _node.SendAsNode(_log[m].Id, new LogAppend(_term, from - 1, TermAt(from - 1), records, _commitIndex, Now, snapshot));

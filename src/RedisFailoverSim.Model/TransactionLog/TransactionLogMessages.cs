@@ -36,6 +36,13 @@ public sealed class LogAppend(long term, long prevIndex, long prevTerm, LogRecor
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Log;
+
+    /// <inheritdoc />
+    /// <remarks>The records at their stream bytes (A115); a snapshot sent along is not counted.</remarks>
+    public override long WireBytes => LogRecord.Sum(Records);
 }
 
 /// <summary>A log replica's answer to <see cref="LogAppend"/>: durable up to <see cref="MatchIndex"/>, or refused.</summary>
@@ -93,6 +100,13 @@ public sealed class LogEntries(long term, long fromIndex, LogRecord[] records, l
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Log;
+
+    /// <inheritdoc />
+    /// <remarks>The records at their stream bytes (A115); a snapshot sent along is not counted.</remarks>
+    public override long WireBytes => LogRecord.Sum(Records);
 }
 
 /// <summary>
@@ -148,6 +162,13 @@ public sealed class LogClaimReply(long term, bool preVote, bool granted, long la
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    public override TrafficKind Traffic => TrafficKind.Log;
+
+    /// <inheritdoc />
+    /// <remarks>The records at their stream bytes (A115); a snapshot sent along is not counted.</remarks>
+    public override long WireBytes => LogRecord.Sum(Records);
 }
 
 /// <summary>The leader gives up its term (planned failover): the replica may grant a new claim at once.</summary>

@@ -27,7 +27,8 @@ public static class CostModel
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(team);
-        var crossAzGb = CrossAzTraffic.MonthlyGb(result.Path, world, month, prices.HoursPerMonth);
+        var (clientGb, replicationGb, measured) = CrossAzTraffic.Monthly(result, world, month, prices.HoursPerMonth);
+        var crossAzGb = clientGb + replicationGb;
         var cost = result.Path switch
         {
             DeploymentPaths.Serverless => Serverless(result, month, prices),
@@ -50,7 +51,16 @@ public static class CostModel
             }
 
             // $0.01 per GB each direction: a GB that crosses is billed going out and coming in (docs/sources.md §8).
-            lines.Add(new CostLine("cross-AZ transfer (out and in)", crossAzGb * 2, "GB", transfer.Value, CostTerm.Always, transfer));
+            var how = measured ? "from the run" : "estimated, A60";
+            if (clientGb > 0)
+            {
+                lines.Add(new CostLine($"cross-AZ client traffic, out and in ({how})", clientGb * 2, "GB", transfer.Value, CostTerm.Always, transfer));
+            }
+
+            if (replicationGb > 0)
+            {
+                lines.Add(new CostLine($"cross-AZ replication, out and in ({how})", replicationGb * 2, "GB", transfer.Value, CostTerm.Always, transfer));
+            }
         }
 
         if (result.Path == DeploymentPaths.SelfHosted)

@@ -1,3 +1,4 @@
+using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Scenarios.Cost;
@@ -5,34 +6,83 @@ using RedisFailoverSim.Scenarios.Cost;
 namespace RedisFailoverSim.Reporting.Cost;
 
 /// <summary>
-/// Bytes a month that cross AZs, from the scenario's placement (assumption A60): client commands whose client sits
-/// in another AZ than the primary, and on the self-hosted path the replication stream to replicas in other AZs.
+/// Gigabytes a month that cross AZs on the customer's bill. From the run when it measured them (A115, A116): the
+/// simulated network counts the bytes each kind of traffic sent from one AZ to another, and the bytes per issued
+/// write scale to the month. A result without that measurement falls back to the placement estimate (A60).
 /// </summary>
 public static class CrossAzTraffic
 {
-    /// <summary>Gigabytes (10^9 bytes) a month crossing AZs on a path.</summary>
-    public static double MonthlyGb(string path, WorldSpec world, MonthWorkload month, double hoursPerMonth)
+    /// <summary>Usage key: client commands and replies that crossed AZs in the run, in GB.</summary>
+    public const string ClientKey = "cross-az-client-gb";
+
+    /// <summary>Usage key: the replication stream that crossed AZs in the run, in GB.</summary>
+    public const string ReplicationKey = "cross-az-replication-gb";
+
+    /// <summary>A month's billed cross-AZ gigabytes (10^9 bytes), client and replication, each direction counted once.</summary>
+    public static (double ClientGb, double ReplicationGb, bool Measured) Monthly(PathResult result, WorldSpec world, MonthWorkload month, double hoursPerMonth)
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(month);
-        if (path == DeploymentPaths.Serverless)
+        if (result.Path == DeploymentPaths.Serverless)
         {
-            // Each client uses its own AZ's proxy (A24): nothing it sends crosses an AZ on the customer's bill.
-            return 0;
+            // Each client uses its own AZ's proxy (A24): the proxy's traffic to the nodes is AWS's, not billed.
+            return (0, 0, false);
         }
 
+        var client = Usage(result, ClientKey);
+        var replication = Usage(result, ReplicationKey);
+        if (client is null || replication is null || result.Writes.Attempted == 0)
+        {
+            var (estimatedClient, estimatedReplication) = Estimate(result.Path, world, month, hoursPerMonth);
+            return (estimatedClient, estimatedReplication, false);
+        }
+
+        // A116: bytes scale with the command size (value + 40 B, A2) from the run's value size to the month's.
+        double scale = (month.ValueBytes + NodeSizing.CommandOverheadBytes) / (double)(world.Workload.ValueBytes + NodeSizing.CommandOverheadBytes);
+        double clientGb = client.Value / result.Writes.Attempted * scale * month.Operations(hoursPerMonth);
+
+        // Replication inside ElastiCache and MemoryDB is AWS's (A60); only self-hosted replicas bill it.
+        double replicationGb = result.Path == DeploymentPaths.SelfHosted
+            ? replication.Value / result.Writes.Attempted * scale * month.Writes(hoursPerMonth)
+            : 0;
+        return (clientGb, replicationGb, true);
+    }
+
+    /// <summary>Gigabytes (10^9 bytes) a month crossing AZs on a path, client and replication together.</summary>
+    public static double MonthlyGb(PathResult result, WorldSpec world, MonthWorkload month, double hoursPerMonth)
+    {
+        var (client, replication, _) = Monthly(result, world, month, hoursPerMonth);
+        return client + replication;
+    }
+
+    /// <summary>
+    /// ASSUMPTION A60, for a result that carries no measurement: clients outside the primary's AZ send every
+    /// operation across, and on the self-hosted path every write crosses to each replica in another AZ.
+    /// </summary>
+    private static (double ClientGb, double ReplicationGb) Estimate(string path, WorldSpec world, MonthWorkload month, double hoursPerMonth)
+    {
         var primaryAz = world.Nodes.First(n => n.InitialPrimary).Az;
         double bytesPerOp = month.ValueBytes + NodeSizing.CommandOverheadBytes;
         double total = world.Clients.Sum(c => c.RateMultiplier);
         double remote = world.Clients.Where(c => c.Az != primaryAz).Sum(c => c.RateMultiplier);
         double clientShare = total > 0 ? remote / total : 0;
-        double bytes = month.Operations(hoursPerMonth) * bytesPerOp * clientShare;
-        if (path == DeploymentPaths.SelfHosted)
+        double client = month.Operations(hoursPerMonth) * bytesPerOp * clientShare;
+        int remoteReplicas = path == DeploymentPaths.SelfHosted ? world.Nodes.Count(n => !n.InitialPrimary && n.Az != primaryAz) : 0;
+        double replication = month.Writes(hoursPerMonth) * bytesPerOp * remoteReplicas;
+        return (client / 1e9, replication / 1e9);
+    }
+
+    private static double? Usage(PathResult result, string key)
+    {
+        foreach (var (name, value) in result.Usage)
         {
-            int remoteReplicas = world.Nodes.Count(n => !n.InitialPrimary && n.Az != primaryAz);
-            bytes += month.Writes(hoursPerMonth) * bytesPerOp * remoteReplicas;
+            if (name == key)
+            {
+                return value;
+            }
         }
 
-        return bytes / 1e9;
+        return null;
     }
 }

@@ -6,7 +6,7 @@ namespace RedisFailoverSim.Tests.Model.TransactionLog;
 /// <summary>A log replica's storage: Raft's log compaction and InstallSnapshot rule (docs/sources.md §10.4).</summary>
 public class LogStoreTests
 {
-    private static LogRecord Record(long index, long term) => new(new HistoryEntry(index, index * 10, index), term);
+    private static LogRecord Record(long index, long term) => new(new HistoryEntry(index, index * 10, index), term, 10);
 
     private static LogStore Filled(long records, long term = 1, bool keepEveryEntry = false)
     {

@@ -74,6 +74,45 @@ public class CostModelTests
     }
 
     [Fact]
+    public void SelfHosted_MeasuredCrossAz_TheRunsBytesPerIssuedWriteScaledToTheMonth()
+    {
+        // The run issued 1,000 writes (ReportFixtures.Clean) of the month's 1,000-byte values; its network counted
+        // 0.0007 GB of client traffic and 1,000 x 1,040 B x 2 replicas of replication across AZs (A115, A116).
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 3 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0.0007), new(CrossAzTraffic.ReplicationKey, 0.00208) };
+        var cost = Month(Result("self-hosted", nodes: 3, usage: usage));
+
+        var clientGb = 0.0007 / 1000 * Ops;
+        var replicationGb = 0.00208 / 1000 * Writes;
+        Assert.Equal(Writes * Bytes * 2 / 1e9, replicationGb, 6);
+        Assert.Equal(clientGb + replicationGb, cost.CrossAzGb, 6);
+        var transfer = cost.Lines.Where(l => l.Price.Item == PriceItems.CrossAzTransfer).ToList();
+        Assert.Equal(["cross-AZ client traffic, out and in (from the run)", "cross-AZ replication, out and in (from the run)"], transfer.Select(l => l.Name));
+        Assert.Equal((clientGb + replicationGb) * TransferPerGb, transfer.Sum(l => l.Monthly), 6);
+    }
+
+    [Fact]
+    public void ElastiCache_MeasuredReplicationAcrossAzs_IsNotBilled()
+    {
+        // A60: replication between ElastiCache nodes is AWS's traffic; only the clients' crossing is billed.
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 3 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0.0007), new(CrossAzTraffic.ReplicationKey, 0.00208) };
+        var cost = Month(Result("elasticache", nodes: 3, usage: usage));
+
+        Assert.Equal(0.0007 / 1000 * Ops, cost.CrossAzGb, 6);
+        Assert.Single(cost.Lines, l => l.Price.Item == PriceItems.CrossAzTransfer);
+    }
+
+    [Fact]
+    public void MeasuredCrossAz_ScalesWithTheMonthsValueSizeOverTheRuns()
+    {
+        // A116: a month of 4,000-byte values moves (4,000 + 40) / (1,000 + 40) times the run's bytes per write.
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 3 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0.0007), new(CrossAzTraffic.ReplicationKey, 0) };
+        var month = WorkloadA.Month! with { ValueBytes = 4000 };
+        var cost = CostModel.For(Result("memorydb", nodes: 3, usage: usage), WorkloadA.World, month, Prices, WorkloadA.Decide!);
+
+        Assert.Equal(0.0007 / 1000 * (4040.0 / 1040) * Ops, cost.CrossAzGb, 6);
+    }
+
+    [Fact]
     public void Sizing_DataLargerThanTheLargestNode_IsUnpricedAndSaysWhy()
     {
         var month = WorkloadA.Month! with { DataSizeGb = 500 };

@@ -1,0 +1,60 @@
+using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Paths;
+using RedisFailoverSim.Tests.Model;
+
+namespace RedisFailoverSim.Tests.Paths;
+
+/// <summary>
+/// The bytes the simulated network counts across AZs (A115) on a clean 3-AZ run: primary n1 in az-a, one replica in
+/// each of az-b and az-c, one client per AZ, 50 writes/s each for 90 s of 100-byte values.
+/// </summary>
+public class CrossAzBytesTests
+{
+    private const long Writes = 3 * 50 * 90;
+    private const long CommandBytes = 100 + 40;   // value + command overhead (A2)
+    private const long ReplyBytes = 4;            // RESP ":1\r\n"
+
+    [Theory]
+    [InlineData(DeploymentPaths.SelfHosted)]
+    [InlineData(DeploymentPaths.ElastiCache)]
+    public void CleanRun_ReplicationBytes_AreWritesTimesCommandTimesRemoteReplicas(string path)
+    {
+        var result = DeploymentPaths.Run(path, Specs.ThreeNodes(), 3, RunOptions.Default);
+
+        Assert.Equal(Writes, result.Writes.Attempted);
+        Assert.Equal(Writes, result.Writes.Acknowledged);
+
+        // Every write crosses to the replica in az-b and the one in az-c, at its stream bytes.
+        Assert.Equal(Writes * CommandBytes * 2 / 1e9, Gb(result, "cross-az-replication-gb"), 9);
+
+        // c2 (az-b) and c3 (az-c) send two thirds of the commands across; each comes back as a 4-byte reply.
+        Assert.Equal(Writes * 2 / 3 * (CommandBytes + ReplyBytes) / 1e9, Gb(result, "cross-az-client-gb"), 9);
+        Assert.Equal(0, Gb(result, "cross-az-log-gb"));
+    }
+
+    [Fact]
+    public void CleanRun_MemoryDb_LogAppendsCrossToTheTwoOtherAzsLogReplicas_NoReplicationStream()
+    {
+        var result = DeploymentPaths.Run(DeploymentPaths.MemoryDb, Specs.ThreeNodes(), 3, RunOptions.Default);
+
+        // The primary appends each write to az-b's and az-c's log replica; followers read their own AZ's (A115).
+        // Leadership markers are 1 byte each.
+        var logBytes = Gb(result, "cross-az-log-gb") * 1e9;
+        Assert.InRange(logBytes, Writes * CommandBytes * 2, (Writes * CommandBytes * 2) + 10);
+        Assert.Equal(0, Gb(result, "cross-az-replication-gb"));
+        Assert.Equal(Writes * 2 / 3 * (CommandBytes + ReplyBytes) / 1e9, Gb(result, "cross-az-client-gb"), 9);
+    }
+
+    [Fact]
+    public void CleanRun_Serverless_ClientsReachTheirOwnAzsProxy()
+    {
+        var result = DeploymentPaths.Run(DeploymentPaths.Serverless, Specs.ThreeNodes(), 3, RunOptions.Default);
+
+        // No client's own command crosses; the az-b and az-c proxies forward theirs to the primary in az-a (AWS's
+        // traffic, A24, which the cost model does not bill).
+        Assert.Equal(Writes, result.Writes.Acknowledged);
+        Assert.Equal(Writes * 2 / 3 * (CommandBytes + ReplyBytes) / 1e9, Gb(result, "cross-az-client-gb"), 9);
+    }
+
+    private static double Gb(PathResult result, string key) => result.Usage.Single(u => u.Key == key).Value;
+}
