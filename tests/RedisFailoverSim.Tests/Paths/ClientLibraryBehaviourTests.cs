@@ -72,4 +72,25 @@ public class ClientLibraryBehaviourTests
         Assert.NotNull(node.Failover?.ClientObservedSeconds);
         Assert.InRange(node.Failover!.ClientObservedSeconds!.Value, node.Failover.ControlPlaneSeconds, node.Failover.SwitchMasterSeconds!.Value + 1.0);
     }
+
+    [Fact]
+    public void NodeRedis6_PausedPrimary_WritesInFlightAtSwitchMasterAreSentAgainToThePromotedReplica()
+    {
+        // RedisSentinel.execute runs a write again when its client is not ready (docs/sources.md §11.16): what waited
+        // on the paused primary when +switch-master reset the client is sent to the promoted replica and acknowledged
+        // there; the old primary applies its copy from the socket buffer when it resumes (applied twice, not lost).
+        var pause = Specs.ThreeNodes([Specs.Fault(FaultKind.Pause, 20, 300, FaultTarget.Primary)]);
+        var resend = Run(pause, "node-redis");
+        long resent = resend.Events.Where(e => e.Text.Contains(" re-sent ", StringComparison.Ordinal))
+            .Sum(e => long.Parse(e.Text.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(resent > 100, $"{resent}");
+        Assert.Equal(0, resend.Writes.Unknown);
+        Assert.Equal(resent, resend.Writes.DuplicatedAcknowledged);
+
+        // With the re-send off the same writes end unknown.
+        Assert.True(ClientLibraries.TryFind("node-redis", out var profile));
+        var off = DeploymentPaths.Run(DeploymentPaths.SelfHosted, pause with { Client = profile.Settings with { InFlightOnDrop = InFlightOnDrop.Unknown } }, 3, RunOptions.Default);
+        Assert.Equal(resent, off.Writes.Unknown);
+        Assert.Equal(0, off.Writes.Duplicated);
+    }
 }

@@ -82,14 +82,16 @@ public class ClientLibraryProfileTests
     }
 
     [Fact]
-    public void InFlightOnDrop_ReSendingProfiles_LettuceAndIoRedis5AndCalibratedOnesKeepUnknown()
+    public void InFlightOnDrop_ReSendingProfiles_LettuceIoRedisAndNodeRedisSentinel()
     {
-        // ioredis autoResendUnfulfilledCommands (event_handler.js l.313-315, l.415-425, docs/sources.md §11.13);
-        // the calibrated ioredis 6 and node-redis 6 profiles keep in-flight writes unknown until recalibrated.
+        // ioredis autoResendUnfulfilledCommands (6.0.0 event_handler.js l.309-316, l.415-425; docs/sources.md §11.13,
+        // §11.16); node-redis 6.3.1 RedisSentinel.execute runs a write again when its client is not ready (l.853-855).
         Assert.Equal(InFlightOnDrop.Resend, Profile("ioredis-5").InFlightOnDrop);
-        Assert.Equal(InFlightOnDrop.Unknown, Profile("ioredis").InFlightOnDrop);
-        Assert.Equal(InFlightOnDrop.Unknown, Profile("node-redis").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Resend, Profile("ioredis").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Resend, Profile("node-redis").InFlightOnDrop);
         Assert.Equal(InFlightOnDrop.Unknown, Profile("stackexchange-redis").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Unknown, Profile("redis-py-4").InFlightOnDrop);
+        Assert.Equal(InFlightOnDrop.Unknown, Profile("jedis").InFlightOnDrop);
     }
 
     [Fact]
