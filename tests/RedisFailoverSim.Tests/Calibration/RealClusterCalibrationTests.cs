@@ -98,7 +98,7 @@ public class RealClusterCalibrationTests
     [Fact]
     public void Config_NamesTheBusPortAndTheScenariosClusterKeys()
     {
-        var config = RealClusterCrash.Config("n1.1", 32000, 32010, World().Cluster!.Settings, "/tmp/x");
+        var config = RealClusterSetup.Config("n1.1", 32000, 32010, World().Cluster!.Settings, "/tmp/x");
 
         Assert.Contains("cluster-enabled yes\n", config, StringComparison.Ordinal);
         Assert.Contains("cluster-port 32010\n", config, StringComparison.Ordinal);

@@ -8,81 +8,13 @@ using RedisFailoverSim.Model.Specs;
 namespace RedisFailoverSim.Calibration.RealCluster;
 
 /// <summary>
-/// One real Redis Cluster run of a crash scenario on 127.0.0.1: a <c>redis-server --cluster-enabled yes</c> per node,
-/// laid out as the model lays them out (shard by shard, the first node of each the primary, the slots split as
-/// <c>redis-cli --cluster create</c> splits them: docs/sources.md §3.1), joined with CLUSTER MEET / ADDSLOTSRANGE /
-/// REPLICATE; then <c>kill -9</c> of the crashed primary at the fault's time after the cluster state is ok, and the
-/// time until one of its shard's replicas says <c>master</c> in ROLE (the replica's own failover). No clients and no
-/// proxies: the bus runs on loopback, so this measures the promotion alone.
+/// Sets up a real Redis Cluster on 127.0.0.1 as the model lays it out: a <c>redis-server --cluster-enabled yes</c> per
+/// node (shard by shard, the first node of each the primary, the slots split as <c>redis-cli --cluster create</c>
+/// splits them: docs/sources.md §3.1), joined with CLUSTER MEET / ADDSLOTSRANGE / REPLICATE, then waited for until the
+/// state is ok and every replica in sync. <see cref="RealClusterRun"/> injects the fault.
 /// </summary>
-internal static class RealClusterCrash
+internal static class RealClusterSetup
 {
-    /// <summary>How often the replicas' ROLE is read while waiting for the promotion.</summary>
-    private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>Runs once; returns fault → promotion (s) and the node promoted, or null when none was within the bound.</summary>
-    public static (double? PromotionSeconds, string? NewPrimary) Execute(
-        WorldSpec spec, RedisBinaries binaries, int portBase, string directory, TextWriter progress, CancellationToken cancellation)
-    {
-        var cluster = spec.Cluster!;
-        var fault = spec.Faults.Single();
-        string target = fault.Target.Name!;
-        Directory.CreateDirectory(directory);
-        var ports = new PortAllocator(portBase);
-        var nodes = spec.Nodes.Select(n => (n.Name, Port: ports.Next(), BusPort: 0)).ToList();
-        for (int i = 0; i < nodes.Count; i++)
-        {
-            nodes[i] = nodes[i] with { BusPort = ports.Next() };
-        }
-
-        var processes = new List<ChildProcess>();
-        try
-        {
-            foreach (var n in nodes)
-            {
-                string config = Path.Combine(directory, n.Name + ".conf");
-                File.WriteAllText(config, Config(n.Name, n.Port, n.BusPort, cluster.Settings, directory));
-                processes.Add(ChildProcess.Start(n.Name, binaries.ServerPath, [config], Path.Combine(directory, n.Name + ".stdout")));
-            }
-
-            Join(nodes.Select(n => (n.Port, n.BusPort)).ToList(), cluster);
-            WaitClusterOk(nodes.Select(n => n.Port).ToList(), cancellation);
-            WaitReplicasInSync(nodes.Where((n, i) => i % cluster.NodesPerShard != 0).Select(n => n.Port).ToList(), cancellation);
-            progress.WriteLine("  cluster state ok, every replica in sync");
-
-            // The model's cluster is warm at 0 (A78); here the fault comes the same time after the state turned ok.
-            Thread.Sleep(TimeSpan.FromTicks(fault.At.Nanoseconds / 100));
-            int victim = nodes.FindIndex(n => n.Name == target);
-            var clock = Stopwatch.StartNew();
-            processes[victim].Dispose();
-            int shard = cluster.NodeShards[victim];
-            var siblings = Enumerable.Range(0, nodes.Count).Where(i => i != victim && cluster.NodeShards[i] == shard).ToList();
-            var bound = TimeSpan.FromTicks(cluster.Settings.NodeTimeout.Nanoseconds / 100 * 6) + TimeSpan.FromSeconds(10);
-            while (clock.Elapsed < bound)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                foreach (int i in siblings)
-                {
-                    if (IsMaster(nodes[i].Port))
-                    {
-                        return (Math.Round(clock.Elapsed.TotalSeconds, 3), nodes[i].Name);
-                    }
-                }
-
-                Thread.Sleep(PollPeriod);
-            }
-
-            return (null, null);
-        }
-        finally
-        {
-            foreach (var p in processes)
-            {
-                p.Dispose();
-            }
-        }
-    }
-
     /// <summary>A node's redis.conf: cluster mode with the scenario's cluster-* keys, the bus on its own port, no persistence.</summary>
     internal static string Config(string name, int port, int busPort, ClusterSettings settings, string directory) => string.Join('\n',
     [
@@ -103,8 +35,43 @@ internal static class RealClusterCrash
         "appendonly no",
     ]) + "\n";
 
+    /// <summary>
+    /// Waits until every node answers PING: a just-started redis-server refuses connections until it listens, which on
+    /// a loaded host takes longer than the first CLUSTER MEET waited.
+    /// </summary>
+    internal static void WaitListening(IReadOnlyList<int> ports, CancellationToken cancellation)
+    {
+        var deadline = Stopwatch.StartNew();
+        foreach (int port in ports)
+        {
+            while (!AnswersPing(port))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (deadline.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new CalibrationSetupException($"the real cluster node on port {Int(port)} did not answer PING within 30 s of its start");
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static bool AnswersPing(int port)
+    {
+        try
+        {
+            using var c = RespConnection.Open(port, TimeSpan.FromSeconds(1));
+            return c.Call("PING") as string == "PONG";
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>MEET every node from the first, the slot ranges to each shard's primary, each replica to its primary.</summary>
-    private static void Join(IReadOnlyList<(int Port, int BusPort)> addresses, ClusterSpec cluster)
+    internal static void Join(IReadOnlyList<(int Port, int BusPort)> addresses, ClusterSpec cluster)
     {
         var ports = addresses.Select(a => a.Port).ToList();
         using (var first = RespConnection.Open(ports[0], TimeSpan.FromSeconds(5)))
@@ -158,7 +125,7 @@ internal static class RealClusterCrash
         }
     }
 
-    private static void WaitClusterOk(IReadOnlyList<int> ports, CancellationToken cancellation)
+    internal static void WaitClusterOk(IReadOnlyList<int> ports, CancellationToken cancellation)
     {
         var deadline = Stopwatch.StartNew();
         while (!ports.All(p => Info(p).Contains("cluster_state:ok", StringComparison.Ordinal) && Info(p).Contains("cluster_known_nodes:" + Int(ports.Count), StringComparison.Ordinal)))
@@ -178,7 +145,7 @@ internal static class RealClusterCrash
     /// (A78), and a replica that never synced may not fail over at all ("Disconnected from master for longer than
     /// allowed": its data age counts from the link's last up time, docs/sources.md §3.7).
     /// </summary>
-    private static void WaitReplicasInSync(IReadOnlyList<int> replicaPorts, CancellationToken cancellation)
+    internal static void WaitReplicasInSync(IReadOnlyList<int> replicaPorts, CancellationToken cancellation)
     {
         var deadline = Stopwatch.StartNew();
         while (!replicaPorts.All(p => Replication(p).Contains("master_link_status:up", StringComparison.Ordinal)))
@@ -205,13 +172,13 @@ internal static class RealClusterCrash
         return c.Call("CLUSTER", "INFO") as string ?? "";
     }
 
-    private static string MyId(int port)
+    internal static string MyId(int port)
     {
         using var c = RespConnection.Open(port, TimeSpan.FromSeconds(5));
         return c.Call("CLUSTER", "MYID") as string ?? throw new CalibrationSetupException("CLUSTER MYID gave no id");
     }
 
-    private static bool IsMaster(int port)
+    internal static bool IsMaster(int port)
     {
         try
         {

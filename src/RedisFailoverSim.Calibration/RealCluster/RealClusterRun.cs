@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using RedisFailoverSim.Calibration.Cluster;
+using RedisFailoverSim.Calibration.Processes;
+using RedisFailoverSim.Calibration.Resp;
+using RedisFailoverSim.Model.Specs;
+
+namespace RedisFailoverSim.Calibration.RealCluster;
+
+/// <summary>What one real cluster run measured.</summary>
+/// <param name="PromotionSeconds">Fault → a replica of the shard says <c>master</c> in ROLE; null when none did in time.</param>
+/// <param name="NewPrimary">The node that did.</param>
+/// <param name="ProbeRoundTripsMs">PING round trips to the shard's primary before the fault, ms (the test bed's network).</param>
+internal sealed record RealClusterOutcome(double? PromotionSeconds, string? NewPrimary, IReadOnlyList<double> ProbeRoundTripsMs);
+
+/// <summary>
+/// One real Redis Cluster run on 127.0.0.1 (<see cref="RealClusterSetup"/>), the fault's time after the state turned
+/// ok and every replica synced: <c>kill -9</c> of a crashed primary, then ROLE on its shard's replicas every 10 ms (the
+/// replica's own failover takes seconds); or <c>CLUSTER FAILOVER [FORCE|TAKEOVER]</c> sent to a replica, then ROLE on
+/// it over one open connection every 1 ms (a manual failover waits for no timer: docs/sources.md §3.9). No clients and
+/// no proxies: the bus runs on loopback, so this measures the promotion alone.
+/// </summary>
+internal static class RealClusterRun
+{
+    private static readonly TimeSpan CrashPollPeriod = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan ManualPollPeriod = TimeSpan.FromMilliseconds(1);
+
+    // cluster.h CLUSTER_MF_TIMEOUT: a manual failover not done in 5 s is aborted; twice that is the bound.
+    private static readonly TimeSpan ManualBound = TimeSpan.FromSeconds(10);
+
+    // 100 PINGs 5 ms apart, as the Sentinel calibration probes its test bed (assumption A107).
+    private const int ProbeCount = 100;
+    private static readonly TimeSpan ProbeSpacing = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Runs once.</summary>
+    public static RealClusterOutcome Execute(
+        WorldSpec spec, RedisBinaries binaries, int portBase, string directory, TextWriter progress, CancellationToken cancellation)
+    {
+        var cluster = spec.Cluster!;
+        var fault = spec.Faults.Single();
+        Directory.CreateDirectory(directory);
+        var ports = new PortAllocator(portBase);
+        var nodes = spec.Nodes.Select(n => (n.Name, Port: ports.Next(), BusPort: 0)).ToList();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            nodes[i] = nodes[i] with { BusPort = ports.Next() };
+        }
+
+        var processes = new List<ChildProcess>();
+        try
+        {
+            foreach (var n in nodes)
+            {
+                string config = Path.Combine(directory, n.Name + ".conf");
+                File.WriteAllText(config, RealClusterSetup.Config(n.Name, n.Port, n.BusPort, cluster.Settings, directory));
+                processes.Add(ChildProcess.Start(n.Name, binaries.ServerPath, [config], Path.Combine(directory, n.Name + ".stdout")));
+            }
+
+            RealClusterSetup.WaitListening(nodes.Select(n => n.Port).ToList(), cancellation);
+            RealClusterSetup.Join(nodes.Select(n => (n.Port, n.BusPort)).ToList(), cluster);
+            RealClusterSetup.WaitClusterOk(nodes.Select(n => n.Port).ToList(), cancellation);
+            RealClusterSetup.WaitReplicasInSync(nodes.Where((n, i) => i % cluster.NodesPerShard != 0).Select(n => n.Port).ToList(), cancellation);
+            progress.WriteLine("  cluster state ok, every replica in sync");
+
+            int target = nodes.FindIndex(n => n.Name == fault.Target.Name);
+            int shard = cluster.NodeShards[target];
+            var probes = Probe(nodes[shard * cluster.NodesPerShard].Port, cancellation);
+
+            // The model's cluster is warm at 0 (A78); here the fault comes the same time after the state turned ok.
+            Thread.Sleep(TimeSpan.FromTicks(fault.At.Nanoseconds / 100));
+            var (promotion, promoted) = fault.Kind == FaultKind.ClusterFailover
+                ? ManualFailover(nodes[target], fault.Option, cancellation)
+                : Crash(processes, nodes, target, cluster, cancellation);
+            return new RealClusterOutcome(promotion, promoted, probes);
+        }
+        finally
+        {
+            foreach (var p in processes)
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    private static (double?, string?) Crash(
+        List<ChildProcess> processes, List<(string Name, int Port, int BusPort)> nodes, int victim, ClusterSpec cluster, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        processes[victim].Dispose();
+        int shard = cluster.NodeShards[victim];
+        var siblings = Enumerable.Range(0, nodes.Count).Where(i => i != victim && cluster.NodeShards[i] == shard).ToList();
+        var bound = TimeSpan.FromTicks(cluster.Settings.NodeTimeout.Nanoseconds / 100 * 6) + TimeSpan.FromSeconds(10);
+        while (clock.Elapsed < bound)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            foreach (int i in siblings)
+            {
+                if (RealClusterSetup.IsMaster(nodes[i].Port))
+                {
+                    return (Math.Round(clock.Elapsed.TotalSeconds, 3), nodes[i].Name);
+                }
+            }
+
+            Thread.Sleep(CrashPollPeriod);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Sends CLUSTER FAILOVER to the replica and reads its ROLE until it says master.</summary>
+    private static (double?, string?) ManualFailover((string Name, int Port, int BusPort) replica, ManualFailoverOption option, CancellationToken cancellation)
+    {
+        using var connection = RespConnection.Open(replica.Port, TimeSpan.FromSeconds(5));
+        string[] command = option switch
+        {
+            ManualFailoverOption.Force => ["CLUSTER", "FAILOVER", "FORCE"],
+            ManualFailoverOption.Takeover => ["CLUSTER", "FAILOVER", "TAKEOVER"],
+            _ => ["CLUSTER", "FAILOVER"],
+        };
+
+        // The clock starts as the command leaves, as the model's fault arrives at the replica at its instant (A83).
+        var clock = Stopwatch.StartNew();
+        if (connection.Call(command) as string != "OK")
+        {
+            throw new CalibrationSetupException($"{string.Join(' ', command)} to {replica.Name} was not answered OK");
+        }
+
+        while (clock.Elapsed < ManualBound)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (connection.Call("ROLE") is object?[] { Length: > 0 } role && role[0] as string == "master")
+            {
+                return (Math.Round(clock.Elapsed.TotalSeconds, 4), replica.Name);
+            }
+
+            Thread.Sleep(ManualPollPeriod);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The loopback round trip to a node, PING by PING, ms.</summary>
+    private static List<double> Probe(int port, CancellationToken cancellation)
+    {
+        using var connection = RespConnection.Open(port, TimeSpan.FromSeconds(5));
+        var roundTrips = new List<double>(ProbeCount);
+        for (int i = 0; i < ProbeCount && !cancellation.IsCancellationRequested; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            connection.Call("PING");
+            roundTrips.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Thread.Sleep(ProbeSpacing);
+        }
+
+        return roundTrips;
+    }
+}
