@@ -19,6 +19,9 @@ public static class AwsPathDefaults
         new("elasticache", "close-on-slave-write", "yes: a write to a demoted node closes the connection", "docs/sources.md §4.2 (ParameterGroups.Redis.md)", "elasticache.close-on-slave-write"),
         new("elasticache", "planned node replacement", "coordinated failover: no or a brief write interruption, no loss", "docs/sources.md §4.1, §1.7 (AutoFailover.md, failover.md)", null),
         new("elasticache", "coordinated failover timeout", "5000 ms (CLUSTER_MF_TIMEOUT)", "docs/sources.md §1.7 (cluster_legacy.h)", "elasticache.planned-failover-timeout"),
+        new("elasticache", "durability", "disabled (Valkey 9.0's default); sync: acknowledged after the Multi-AZ log holds the write in >= 2 AZs, none lost; async: acknowledged before, up to the last 10 s lost", "docs/sources.md §4.5, §4.8 (Durability.Options.html, Durability.Configuring)", "elasticache.durability"),
+        new("elasticache", "async durability buffer", "writes rejected (cluster-down error) while the oldest write the log does not hold is older than 10 s", "docs/sources.md §4.8 (Durability.Options.html, Durability.Monitoring.html)", "elasticache.durability"),
+        new("elasticache", "engine-version", "valkey-9.0; durability needs Valkey 9.0 or later", "docs/sources.md §4.5, §4.8 (durability.html)", "elasticache.engine-version"),
         new("elasticache", "repl-timeout, repl-backlog-size, min-replicas-*", "as Redis: 60 s (fixed), 1 MB, 0 / 10 s", "docs/sources.md §1.1, §1.2, §1.5 (ParameterGroups.Redis.md)", "redis.*"),
 
         // ElastiCache Serverless (docs/sources.md §5).

@@ -35,6 +35,13 @@ namespace RedisFailoverSim.Model.Specs;
 /// failover timeout of Redis, 5000 ms (docs/sources.md §1.7, <c>CLUSTER_MF_TIMEOUT</c>).
 /// </param>
 /// <param name="CloseOnReplicaWrite"><c>close-on-slave-write</c>, default yes on ElastiCache (docs/sources.md §4.2).</param>
+/// <param name="Durability">
+/// The durability option (docs/sources.md §4.5, §4.8): <c>disabled</c> (the default, as without the option),
+/// <c>sync</c> or <c>async</c>; the shard then runs on the Multi-AZ transaction log (ASSUMPTION A97).
+/// </param>
+/// <param name="EngineVersion">
+/// The engine and version; durability needs Valkey 9.0 or later (docs/sources.md §4.5). Default <c>valkey-9.0</c>.
+/// </param>
 public sealed record ElastiCacheSettings(
     SimDuration HealthCheckInterval,
     SimDuration FailureDetection,
@@ -44,7 +51,9 @@ public sealed record ElastiCacheSettings(
     SimDuration FencingDelay,
     SimDuration ReplacementDelay,
     SimDuration PlannedFailoverTimeout,
-    bool CloseOnReplicaWrite)
+    bool CloseOnReplicaWrite,
+    ElastiCacheDurability Durability,
+    EngineVersion EngineVersion)
 {
     /// <summary>The block's name in a scenario.</summary>
     public const string BlockName = "elasticache";
@@ -53,8 +62,22 @@ public sealed record ElastiCacheSettings(
     public static IReadOnlyList<string> Keys { get; } =
     [
         "health-check-interval", "failure-detection", "promotion-time", "dns-update-delay", "fencing", "fencing-delay",
-        "replacement-delay", "planned-failover-timeout", "close-on-slave-write",
+        "replacement-delay", "planned-failover-timeout", "close-on-slave-write", "durability", "engine-version",
     ];
+
+    /// <summary>The choices of <c>durability</c>.</summary>
+    public static IReadOnlyList<(string Name, ElastiCacheDurability Value)> DurabilityChoices { get; } =
+    [
+        ("disabled", ElastiCacheDurability.Disabled),
+        ("sync", ElastiCacheDurability.Sync),
+        ("async", ElastiCacheDurability.Async),
+    ];
+
+    /// <summary>
+    /// With <c>durability: async</c>, the primary rejects writes while the oldest write the log does not hold is older
+    /// than this: 10 s, the durability buffer (docs/sources.md §4.5, §4.8).
+    /// </summary>
+    public static SimDuration AsyncDurabilityBuffer { get; } = SimDuration.FromSeconds(10);
 
     /// <summary>The choices of <c>fencing</c> (ElastiCache and Serverless).</summary>
     public static IReadOnlyList<(string Name, Fencing Value)> FencingChoices { get; } =
@@ -73,7 +96,9 @@ public sealed record ElastiCacheSettings(
         FencingDelay: SimDuration.Zero,
         ReplacementDelay: SimDuration.FromMinutes(3),
         PlannedFailoverTimeout: SimDuration.FromMilliseconds(5000),
-        CloseOnReplicaWrite: true);
+        CloseOnReplicaWrite: true,
+        Durability: ElastiCacheDurability.Disabled,
+        EngineVersion: EngineVersion.Valkey90);
 
     /// <summary>
     /// Builds the settings from a scenario block's key/value text, in file order; absent keys keep their default.
@@ -83,6 +108,13 @@ public sealed record ElastiCacheSettings(
     {
         var v = new SettingValues(BlockName, values, Keys);
         var d = Default;
+        var durability = v.Choice("durability", d.Durability, DurabilityChoices);
+        var engine = v.Engine("engine-version", d.EngineVersion);
+        if (durability != ElastiCacheDurability.Disabled && !engine.SupportsDurability)
+        {
+            throw new PathSettingException(BlockName, "durability", $"{BlockName}.durability: {Name(durability)} needs engine-version valkey-9.0 or later (durability is a Valkey 9.0 feature, docs/sources.md §4.5); found engine-version {engine}");
+        }
+
         return new ElastiCacheSettings(
             HealthCheckInterval: v.Duration("health-check-interval", d.HealthCheckInterval),
             FailureDetection: v.Duration("failure-detection", d.FailureDetection),
@@ -92,6 +124,10 @@ public sealed record ElastiCacheSettings(
             FencingDelay: v.Duration("fencing-delay", d.FencingDelay, allowZero: true),
             ReplacementDelay: v.Duration("replacement-delay", d.ReplacementDelay, allowZero: true),
             PlannedFailoverTimeout: v.Duration("planned-failover-timeout", d.PlannedFailoverTimeout),
-            CloseOnReplicaWrite: v.Flag("close-on-slave-write", d.CloseOnReplicaWrite));
+            CloseOnReplicaWrite: v.Flag("close-on-slave-write", d.CloseOnReplicaWrite),
+            Durability: durability,
+            EngineVersion: engine);
     }
+
+    private static string Name(ElastiCacheDurability durability) => DurabilityChoices.First(c => c.Value == durability).Name;
 }

@@ -135,6 +135,19 @@ internal sealed class SettingValues
         throw Problem(key, $"expected one of {names}; found '{text}'");
     }
 
+    /// <summary>An engine and version (<c>valkey-9.0</c>, <c>redis-oss-7.1</c>), or the fallback.</summary>
+    public EngineVersion Engine(string key, EngineVersion fallback)
+    {
+        if (!TryGet(key, out var text))
+        {
+            return fallback;
+        }
+
+        return EngineVersion.TryParse(text, out var version)
+            ? version
+            : throw Problem(key, $"expected an engine and version such as valkey-9.0 or redis-oss-7.1; found '{text}'");
+    }
+
     /// <summary>Parses <c>500ms</c>, <c>30s</c>, <c>1.5s</c>, <c>1m30s</c>; null when the text is not a duration with units.</summary>
     internal static SimDuration? ParseDuration(string text)
     {

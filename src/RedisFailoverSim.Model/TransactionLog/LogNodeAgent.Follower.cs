@@ -242,7 +242,7 @@ public sealed partial class LogNodeAgent
 
         _endpoint.PointTo(_node.Id);
         _recorder.SwitchMaster();
-        _recorder.Event(_node.Name, "control-plane", $"MemoryDB: cluster endpoint now answers {_node.Name}");
+        _recorder.Event(_node.Name, "control-plane", $"{_label}: {_endpoint.Name} now answers {_node.Name}");
     }
 
     private static string Format(SimDuration d) => d == SimDuration.MaxValue ? "ever" : Metrics.RunRecorder.Format(d);

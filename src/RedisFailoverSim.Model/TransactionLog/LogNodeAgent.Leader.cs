@@ -21,7 +21,8 @@ public sealed partial class LogNodeAgent
     private readonly bool[] _lagging;
     private readonly SimTime[] _lastAck;
     private readonly long[] _scratch;
-    private readonly Queue<(long Index, long WriteId, MemberId Client)> _pending = new();
+    private readonly Queue<(long Index, long WriteId, MemberId Client, SimTime AppliedAt)> _pending = new();
+    private bool _bufferExceeded;
     private bool _isLeader;
     private long _term = 1;
     private long _commitIndex;
@@ -62,7 +63,13 @@ public sealed partial class LogNodeAgent
         long index = LastIndex;
         Invariant.Holds(index == _terms.Count + 1);
         _terms.Add(_term);
-        _pending.Enqueue((index, write.WriteId, write.From));
+        _pending.Enqueue((index, write.WriteId, write.From, Now));
+        if (_acknowledgeBeforeLog)
+        {
+            // Durability async: the client hears OK before any log replica holds the write (docs/sources.md §4.8).
+            _node.ReplyToWrite(write, ReplyKind.Ok, MemberId.None);
+        }
+
         var records = new[] { new LogRecord(entry, _term, write.Bytes) };
         for (int m = 0; m < _log.Count; m++)
         {
@@ -139,11 +146,14 @@ public sealed partial class LogNodeAgent
         AdvanceKeepFrom();
         while (_pending.Count > 0 && _pending.Peek().Index <= _commitIndex)
         {
-            var (index, writeId, client) = _pending.Dequeue();
+            var (index, writeId, client, _) = _pending.Dequeue();
 
-            // Never acknowledge a write a quorum of the log does not hold.
+            // Never acknowledge a write a quorum of the log does not hold (unless it was acknowledged before the log).
             Invariant.Holds(ReplicasHolding(index) >= _quorum);
-            _node.ReplyToWrite(client, writeId, ReplyKind.Ok);
+            if (!_acknowledgeBeforeLog)
+            {
+                _node.ReplyToWrite(client, writeId, ReplyKind.Ok);
+            }
         }
 
         if (_resigning)

@@ -30,6 +30,12 @@ public sealed partial class LogNodeAgent : INodeExtension
     private readonly RandomStream _jitter;
     private readonly long _replId;
     private readonly TermRuns _terms = new();
+    private readonly string _label;
+
+    // Acknowledge before the log (ElastiCache durability async, docs/sources.md §4.8): the reply goes at once, and
+    // writes are refused while the oldest one the log has not committed is older than the buffer.
+    private readonly bool _acknowledgeBeforeLog;
+    private readonly SimDuration _durabilityBuffer;
     private RedisNode _node = null!;
     private long _knownTerm = 1;
 
@@ -41,6 +47,12 @@ public sealed partial class LogNodeAgent : INodeExtension
     /// <param name="recorder">The run's recorder.</param>
     /// <param name="jitter">The node's own stream for election jitter.</param>
     /// <param name="replId">The replication id every node of the shard reports (one log, one history).</param>
+    /// <param name="label">The service the trace names when the endpoint moves (MemoryDB, ElastiCache).</param>
+    /// <param name="acknowledgeBeforeLog">
+    /// Null: a write is acknowledged once a quorum of the log holds it. A buffer: it is acknowledged at once, and
+    /// writes are refused with -CLUSTERDOWN while the oldest uncommitted one is older than the buffer (ElastiCache
+    /// durability async, docs/sources.md §4.8).
+    /// </param>
     public LogNodeAgent(
         Simulation simulation,
         MemoryDbSettings settings,
@@ -48,8 +60,13 @@ public sealed partial class LogNodeAgent : INodeExtension
         EndpointRecord endpoint,
         RunRecorder recorder,
         RandomStream jitter,
-        long replId)
+        long replId,
+        string label = "MemoryDB",
+        SimDuration? acknowledgeBeforeLog = null)
     {
+        _label = label;
+        _acknowledgeBeforeLog = acknowledgeBeforeLog is not null;
+        _durabilityBuffer = acknowledgeBeforeLog ?? SimDuration.MaxValue;
         _simulation = simulation;
         _settings = settings;
         _log = log;
@@ -79,7 +96,11 @@ public sealed partial class LogNodeAgent : INodeExtension
     public bool IsRestoring => _restoring;
 
     /// <inheritdoc />
-    public bool CanAcknowledge => _isLeader && !_resigning && LeaseHeld();
+    /// <remarks>
+    /// Acknowledging before the log, the durability buffer is the gate (<see cref="TryRefuse"/>), as AWS documents it;
+    /// the lease still decides when the leader steps down (ASSUMPTION A99).
+    /// </remarks>
+    public bool CanAcknowledge => _isLeader && !_resigning && (_acknowledgeBeforeLog || LeaseHeld());
 
     /// <inheritdoc />
     /// <remarks>
@@ -121,6 +142,29 @@ public sealed partial class LogNodeAgent : INodeExtension
         _nextPoll = Now;
         _lastLogContact = Now;
         Start();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Acknowledging before the log, the leader refuses every write while the oldest one the log has not committed is
+    /// older than the durability buffer, "until it catches up", with a cluster-down error (docs/sources.md §4.8).
+    /// </remarks>
+    public bool TryRefuse(WriteRequest write)
+    {
+        if (!_acknowledgeBeforeLog || !_isLeader || _pending.Count == 0 || Now - _pending.Peek().AppliedAt <= _durabilityBuffer)
+        {
+            _bufferExceeded = false;
+            return false;
+        }
+
+        if (!_bufferExceeded)
+        {
+            _bufferExceeded = true;
+            Emit("node", $"{_node.Name} rejects writes: the oldest write the log does not hold is older than {Metrics.RunRecorder.Format(_durabilityBuffer)}");
+        }
+
+        _node.ReplyToWrite(write, ReplyKind.ClusterDown, MemberId.None);
+        return true;
     }
 
     /// <inheritdoc />

@@ -20,6 +20,11 @@ internal static class ElastiCachePath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var settings = spec.Paths.ElastiCache;
+        if (settings.Durability != ElastiCacheDurability.Disabled)
+        {
+            return DurableElastiCachePath.Run(spec, seed, options);
+        }
+
         var world = new SimWorld(spec, seed, DeploymentPaths.ElastiCache);
         var nodeOptions = new RedisNodeOptions(settings.CloseOnReplicaWrite) { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true };
         PathAssembly.AddNodes(world, _ => nodeOptions);

@@ -2,8 +2,8 @@ using RedisFailoverSim.Model.ControlPlane;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.Specs;
-using RedisFailoverSim.Model.TransactionLog;
 using RedisFailoverSim.Model.World;
+using RedisFailoverSim.Paths.TransactionLog;
 
 namespace RedisFailoverSim.Paths.MemoryDb;
 
@@ -19,77 +19,26 @@ internal static class MemoryDbPath
     {
         var settings = spec.Paths.MemoryDb;
 
-        // The log is the durable copy: nodes keep no local persistence, and min-replicas does not apply (no Redis
-        // replication stream between nodes).
-        var world = new SimWorld(spec with { Redis = spec.Redis with { Persistence = PersistenceSettings.Off, MinReplicasToWrite = 0 } }, seed, DeploymentPaths.MemoryDb);
-        var sim = world.Simulation;
-        var log = new List<TransactionLogReplica>();
-        for (int az = 0; az < spec.Azs.Count; az++)
-        {
-            log.Add(new TransactionLogReplica(
-                world.Network,
-                "log-" + spec.Azs[az],
-                az,
-                settings.LogServiceTime,
-                settings.LeaseDuration,
-                sim.Random.Stream("memorydb/log.service", az),
-                world.Ledger.Stamps,
-                world.Ledger.IsAudit));
-        }
-
-        var initial = spec.Nodes.Single(n => n.InitialPrimary);
+        var world = new SimWorld(LogPathAssembly.WithoutNodeDurability(spec), seed, DeploymentPaths.MemoryDb);
         var endpoint = new EndpointRecord("cluster endpoint", default);
-        long replId = world.ReplIds.Next();
-        var agents = new List<LogNodeAgent>();
-        for (int i = 0; i < spec.Nodes.Count; i++)
-        {
-            agents.Add(new LogNodeAgent(sim, settings, log, endpoint, world.Recorder, sim.Random.Stream("memorydb/election.jitter", i), replId));
-        }
-
-        PathAssembly.AddNodes(world, i => RedisNodeOptions.OpenSource with { Extension = agents[i] });
-        for (int i = 0; i < agents.Count; i++)
-        {
-            agents[i].Attach(world.Nodes[i]);
-        }
-
+        var shard = LogPathAssembly.AddShard(world, settings, endpoint, "MemoryDB", acknowledgeBeforeLog: null, RedisNodeOptions.OpenSource);
         var primary = PathAssembly.InitialPrimary(world);
         endpoint.PointTo(primary.Id);
 
         // ASSUMPTION A31: cluster clients re-read the topology on every reconnect (no DNS cache in the way).
         PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, _ => endpoint.Current, Engine.Time.SimDuration.Zero));
-        world.Behaviour = new MemoryDbBehaviour(world, agents, endpoint, ElastiCacheSettings.Default.PlannedFailoverTimeout);
-        var replacer = new NodeReplacer(sim, world.Nodes, settings.ReplacementDelay, world.AzPower, world.Recorder, "memorydb");
-
-        foreach (var replica in log)
-        {
-            replica.Boot(primary.Id);
-        }
-
-        for (int i = 0; i < agents.Count; i++)
-        {
-            if (world.Nodes[i] == primary)
-            {
-                agents[i].BootAsLeader();
-            }
-            else
-            {
-                agents[i].BootAsFollower();
-            }
-        }
-
+        world.Behaviour = new LogShardBehaviour(DeploymentPaths.MemoryDb, world, shard.Agents, endpoint, ElastiCacheSettings.Default.PlannedFailoverTimeout);
+        var replacer = new NodeReplacer(world.Simulation, world.Nodes, settings.ReplacementDelay, world.AzPower, world.Recorder, "memorydb");
+        LogPathAssembly.Boot(world, shard, primary);
         replacer.Start();
         PathAssembly.BootClients(world);
         return PathAssembly.Drive(
             world,
             options,
-            () => MostAdvanced(world),
+            () => LogPathAssembly.MostAdvanced(world),
             () => [PathAssembly.NodeHours(world), DataWritten(world)],
             () => world.Recorder.Promotions.Count);
     }
-
-    /// <summary>Without a single primary at the bound, the node holding the most of the log stands for the dataset.</summary>
-    private static RedisNode? MostAdvanced(SimWorld world) =>
-        world.Nodes.OrderByDescending(n => n.Offset).ThenBy(n => n.NodeIndex).FirstOrDefault();
 
     /// <summary>Data written to the log, billed per GB (docs/sources.md §6): the replication stream the primary committed.</summary>
     private static KeyValuePair<string, double> DataWritten(SimWorld world)

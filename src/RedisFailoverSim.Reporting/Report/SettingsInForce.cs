@@ -97,6 +97,7 @@ internal static class SettingsInForce
             int i => Count(i),
             long l => Count(l),
             Enum e => Kebab(e.ToString()),
+            EngineVersion v => v.ToString(),
             _ => null,
         };
     }

@@ -127,7 +127,10 @@ internal sealed partial class ScenarioReader
                 catch (PathSettingException e)
                 {
                     var keyNode = block.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == e.Key);
-                    _document.Report((YamlNode?)keyNode ?? block, $"{path}.{e.Key}: {e.Message}");
+                    // The Model's message already starts with "block.key: "; say it once.
+                    var prefix = $"{path}.{e.Key}: ";
+                    var message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message : prefix + e.Message;
+                    _document.Report((YamlNode?)keyNode ?? block, message);
                     return null;
                 }
 

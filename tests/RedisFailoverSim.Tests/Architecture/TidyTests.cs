@@ -49,7 +49,9 @@ public class TidyTests
                         continue;
                     }
 
-                    if (Regex.IsMatch(code, pattern))
+                    // The async/await ban is about code: "async" is also a value a scenario names (elasticache.durability).
+                    var checkedText = pattern.StartsWith(@"\b(async", StringComparison.Ordinal) ? WithoutStringLiterals(code) : code;
+                    if (Regex.IsMatch(checkedText, pattern))
                     {
                         problems.Add($"{Path.GetRelativePath(RepositoryRoot.Path, file)}:{i + 1}: '{code.Trim()}' — {fix}");
                     }
@@ -60,10 +62,14 @@ public class TidyTests
         Assert.Empty(problems);
     }
 
+    private static string WithoutStringLiterals(string code) => Regex.Replace(code, @"""(?:[^""\\]|\\.)*""", "\"\"");
+
     [Fact]
     public void BannedPatterns_CatchTheirExamples()
     {
         Assert.Matches(Banned[0].Pattern, "var t = DateTime.UtcNow;");
+        Assert.DoesNotMatch(@"\b(async|await)\b", WithoutStringLiterals("(\"async\", ElastiCacheDurability.Async),"));
+        Assert.Matches(@"\b(async|await)\b", WithoutStringLiterals("public async void Run() => \"x\";"));
         Assert.Matches(Banned[4].Pattern, "var r = new Random(42);");
         Assert.Matches(Banned[6].Pattern, "name.GetHashCode()");
         Assert.DoesNotMatch(Banned[4].Pattern, "var r = sim.Random.Stream(\"x\");");

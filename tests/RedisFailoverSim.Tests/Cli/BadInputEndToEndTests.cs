@@ -55,5 +55,19 @@ public sealed class BadInputEndToEndTests : IDisposable
         Assert.Equal(["crash.yaml"], Directory.EnumerateFileSystemEntries(_sweep.Root).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Run_DurabilityOnRedisOss_ExitsTwoAtTheDurabilityLine()
+    {
+        // docs/sources.md §4.5: durability needs Valkey 9.0 or later; the error names the file and line of the key.
+        int line = File.ReadAllLines(_sweep.ScenarioFile).Length + 3;
+        File.AppendAllText(_sweep.ScenarioFile, "elasticache:\n  engine-version: redis-oss-7.1\n  durability: async\n");
+
+        var exit = Run("run", _sweep.ScenarioFile, "--out", _sweep.Folder("out"), "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"crash.yaml:{line}:3: elasticache.durability: async needs engine-version valkey-9.0 or later", _sweep.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _sweep.Error.ToString(), StringComparison.Ordinal);
+    }
+
     private int Run(params string[] args) => CliApp.Run(args, RealCli.Environment(_sweep.Out, _sweep.Error, _sweep.Root));
 }

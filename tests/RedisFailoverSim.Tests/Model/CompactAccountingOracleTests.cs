@@ -224,6 +224,12 @@ public class CompactAccountingOracleTests
                 InitialEcpuPerSecond = random.Next(3) == 0 ? 20 + random.Next(60) : ServerlessSettings.Default.InitialEcpuPerSecond,
                 FailureDetection = SimDuration.FromSeconds(2 + random.Next(14)),
             },
+
+            // ElastiCache durability (docs/sources.md §4.8) from a stream of its own: a third each disabled, sync, async.
+            ElastiCache = ElastiCacheSettings.Default with
+            {
+                Durability = ElastiCacheSettings.DurabilityChoices[new RandomStream(seed ^ 0xD0AB_1E00_D0AB_1E00UL).Next(3)].Value,
+            },
         };
         var faults = Faults(random, nodes, clients, sentinels, durationS);
         if (client.InFlightOnDrop == InFlightOnDrop.Resend && resend.Next(2) == 0)
@@ -241,7 +247,7 @@ public class CompactAccountingOracleTests
             $"{nodeCount} nodes, {sentinelCount} sentinels, {clientCount} clients, {rate}/s for {durationS} s, {redis}, " +
             $"quorum {sentinel.Quorum}, down-after {sentinel.DownAfter.TotalMilliseconds} ms, timeout " +
             $"{client.CommandTimeout.TotalMilliseconds} ms, in-flight {client.InFlightOnDrop}, dead-socket {client.DeadSocket} " +
-            $"{client.DeadSocketAfter.TotalMilliseconds} ms; faults: {string.Join("; ", faults.Select(Specs.Describe))}");
+            $"{client.DeadSocketAfter.TotalMilliseconds} ms, elasticache durability {paths.ElastiCache.Durability}; faults: {string.Join("; ", faults.Select(Specs.Describe))}");
         return (spec, text);
     }
 

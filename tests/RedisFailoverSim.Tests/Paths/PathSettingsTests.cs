@@ -60,7 +60,8 @@ public class PathSettingsTests
         Assert.Equal("detection", e.Key);
         Assert.Equal(
             "elasticache: unknown key 'detection'; allowed keys: health-check-interval, failure-detection, promotion-time, "
-            + "dns-update-delay, fencing, fencing-delay, replacement-delay, planned-failover-timeout, close-on-slave-write",
+            + "dns-update-delay, fencing, fencing-delay, replacement-delay, planned-failover-timeout, close-on-slave-write, "
+            + "durability, engine-version",
             e.Message);
     }
 
@@ -69,11 +70,36 @@ public class PathSettingsTests
     [InlineData("failure-detection", "0s", "elasticache.failure-detection: expected a duration greater than zero; found '0s'")]
     [InlineData("fencing", "fenced", "elasticache.fencing: expected one of power-off, none; found 'fenced'")]
     [InlineData("close-on-slave-write", "maybe", "elasticache.close-on-slave-write: expected yes or no; found 'maybe'")]
+    [InlineData("durability", "on", "elasticache.durability: expected one of disabled, sync, async; found 'on'")]
+    [InlineData("engine-version", "9.0", "elasticache.engine-version: expected an engine and version such as valkey-9.0 or redis-oss-7.1; found '9.0'")]
     public void FromValues_BadValue_SaysWhatWasExpected(string key, string value, string message)
     {
         var e = Assert.Throws<PathSettingException>(() => ElastiCacheSettings.FromValues([Kv(key, value)]));
         Assert.Equal(key, e.Key);
         Assert.Equal(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("sync", "redis-oss-7.1")]
+    [InlineData("async", "valkey-8.1")]
+    public void FromValues_DurabilityBeforeValkey90_IsRefusedAtTheDurabilityKey(string durability, string engine)
+    {
+        // docs/sources.md §4.5: durability is a Valkey 9.0 (and later) feature.
+        var e = Assert.Throws<PathSettingException>(() => ElastiCacheSettings.FromValues([Kv("durability", durability), Kv("engine-version", engine)]));
+        Assert.Equal("durability", e.Key);
+        Assert.Equal($"elasticache.durability: {durability} needs engine-version valkey-9.0 or later (durability is a Valkey 9.0 feature, docs/sources.md §4.5); found engine-version {engine}", e.Message);
+    }
+
+    [Fact]
+    public void FromValues_Durability_DefaultsToDisabledOnValkey90AndParses()
+    {
+        Assert.Equal(ElastiCacheDurability.Disabled, ElastiCacheSettings.Default.Durability);
+        Assert.Equal("valkey-9.0", ElastiCacheSettings.Default.EngineVersion.ToString());
+        var settings = ElastiCacheSettings.FromValues([Kv("durability", "async"), Kv("engine-version", "valkey-10.2")]);
+        Assert.Equal(ElastiCacheDurability.Async, settings.Durability);
+        Assert.Equal(new EngineVersion("valkey", 10, 2), settings.EngineVersion);
+        var older = ElastiCacheSettings.FromValues([Kv("engine-version", "redis-oss-7.1")]);
+        Assert.Equal(ElastiCacheDurability.Disabled, older.Durability);
     }
 
     [Fact]

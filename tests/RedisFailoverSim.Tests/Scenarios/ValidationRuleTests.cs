@@ -29,6 +29,7 @@ public class ValidationRuleTests
         { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },
         { Crash, "expect:\n  self-hosted:\n    failoverCount: []\n", 20, 20, "expect.self-hosted.failoverCount: expected at least one claim; found an empty list" },
         { Crash, "elasticache:\n  detection: [1, 2]\n", 19, 14, "elasticache.detection: expected a single value; found a list" },
+        { Crash, "elasticache:\n  engine-version: redis-oss-7.1\n  durability: sync\n", 20, 3, "elasticache.durability: sync needs engine-version valkey-9.0 or later (durability is a Valkey 9.0 feature, docs/sources.md §4.5); found engine-version redis-oss-7.1" },
     };
 
     [Theory]

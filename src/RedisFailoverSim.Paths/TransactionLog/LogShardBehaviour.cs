@@ -6,12 +6,15 @@ using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.TransactionLog;
 using RedisFailoverSim.Model.World;
 
-namespace RedisFailoverSim.Paths.MemoryDb;
+namespace RedisFailoverSim.Paths.TransactionLog;
 
-/// <summary>How the MemoryDB path answers the generic fault and convergence questions: the log agents do.</summary>
-internal sealed class MemoryDbBehaviour(SimWorld world, IReadOnlyList<LogNodeAgent> agents, EndpointRecord endpoint, SimDuration handOverTimeout) : IPathBehaviour
+/// <summary>
+/// How a path whose shard runs on the transaction log (MemoryDB, ElastiCache with durability) answers the generic
+/// fault and convergence questions: the log agents do.
+/// </summary>
+internal sealed class LogShardBehaviour(string pathName, SimWorld world, IReadOnlyList<LogNodeAgent> agents, EndpointRecord endpoint, SimDuration handOverTimeout) : IPathBehaviour
 {
-    public string PathName => DeploymentPaths.MemoryDb;
+    public string PathName => pathName;
 
     public RedisNode? CurrentPrimary()
     {
@@ -28,7 +31,7 @@ internal sealed class MemoryDbBehaviour(SimWorld world, IReadOnlyList<LogNodeAge
 
     /// <summary>
     /// Maintenance: the leader hands the log over to its most caught-up follower once its pending writes committed
-    /// (docs/sources.md §6: no data lost during node replacements); a follower is replaced and restores from the log.
+    /// (docs/sources.md §6: no data lost during node replacements; §4.8 for ElastiCache); a follower is replaced and restores from the log.
     /// </summary>
     public string PlannedReplacement(RedisNode node)
     {
