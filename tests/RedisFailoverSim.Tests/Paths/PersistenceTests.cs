@@ -2,6 +2,8 @@ using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
+using RedisFailoverSim.Scenarios;
+using RedisFailoverSim.Tests.Architecture;
 using RedisFailoverSim.Tests.Model;
 
 namespace RedisFailoverSim.Tests.Paths;
@@ -109,5 +111,23 @@ public class PersistenceTests
         // §1.2: without an AOF or a save point the primary comes back empty and its replicas sync to it.
         var result = Run(FaultKind.Crash, PersistenceSettings.Off);
         Assert.True(result.Writes.AcknowledgedLost > 2900);
+    }
+
+    [Fact]
+    public void BundledAofEverysecRestart_LosesTheWritesSinceTheLastWholeSecondAndNoneOnKill9()
+    {
+        // aof-everysec-restart.yaml: power lost at 20.9 s; the last background fsync ran at 20 s (§16.1, A95), so
+        // the writes acknowledged in (20, 20.9] s are lost: 0.9 s of 3 x 100/s. A kill -9 at the same moment keeps
+        // every write() in the page cache: none lost.
+        var scenario = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "scenarios", "aof-everysec-restart.yaml"));
+        var power = DeploymentPaths.Run(DeploymentPaths.SelfHosted, scenario.World, 42, RunOptions.Default);
+        var lost = LostAckTimes(power);
+        Assert.Equal(lost.Count, power.Writes.AcknowledgedLost);
+        Assert.All(lost, t => Assert.InRange(t, 20.0, 20.9));
+        Assert.InRange(lost.Count, 260, 271);
+        Assert.Null(power.Failover);
+
+        var kill = scenario.World with { Faults = [scenario.World.Faults[0] with { Kind = FaultKind.Crash }] };
+        Assert.Equal(0, DeploymentPaths.Run(DeploymentPaths.SelfHosted, kill, 42, RunOptions.Default).Writes.AcknowledgedLost);
     }
 }
