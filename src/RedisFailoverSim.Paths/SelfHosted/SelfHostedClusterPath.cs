@@ -59,7 +59,7 @@ internal static class SelfHostedClusterPath
             options.KeepSamples,
             options.Progress,
             () => null,
-            () => [],
+            () => [PathAssembly.NodeHours(world), .. PathAssembly.CrossAz(world)],
             () => agents.Max(a => a.CurrentEpoch),
             () => ShardSurvivors(world, agents));
         if (options.Counters is { } counters)

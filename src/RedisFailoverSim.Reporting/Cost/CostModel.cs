@@ -2,6 +2,7 @@ using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios.Cost;
 using RedisFailoverSim.Scenarios.Prices;
 
@@ -70,14 +71,17 @@ public static class CostModel
                 return cost with { Unpriced = "no ebs-gp3 price in the table" };
             }
 
-            // ASSUMPTION A59: a gp3 volume twice the data on each node, for an RDB snapshot and an AOF rewrite.
-            lines.Add(new CostLine(string.Create(CultureInfo.InvariantCulture, $"{cost.NodeCount} x gp3 volume ({2 * month.DataSizeGb:0.#} GB)"), cost.NodeCount * 2 * month.DataSizeGb, "GB-month", gp3.Value, CostTerm.Always, gp3));
+            // ASSUMPTION A59: a gp3 volume twice the data on each node, for an RDB snapshot and an AOF rewrite (a
+            // cluster node holds its shard's share, A117).
+            double volumeGb = 2 * month.DataSizeGb / (world.Cluster?.Shards ?? 1);
+            lines.Add(new CostLine($"{cost.NodeCount} x gp3 volume ({Numbers.Amount(volumeGb, 1)} GB)", cost.NodeCount * volumeGb, "GB-month", gp3.Value, CostTerm.Always, gp3));
         }
 
         return cost with
         {
             Lines = lines,
             CrossAzGb = crossAzGb,
+            CrossAzMeasured = measured,
             EngineerMonthly = result.Path == DeploymentPaths.SelfHosted ? team.EngineerCostPerMonth : null,
         };
     }
@@ -96,7 +100,8 @@ public static class CostModel
     private static PathCost Nodes(
         PathResult result, WorldSpec world, MonthWorkload month, PriceCatalog prices, string item, IReadOnlyList<CostLine> extra)
     {
-        var (type, why) = NodeSizing.Choose(prices, item, month);
+        int shards = world.Cluster?.Shards ?? 1;
+        var (type, why) = NodeSizing.Choose(prices, item, month, shards);
         int count = NodeCount(result, world);
         if (type is null)
         {
@@ -105,13 +110,16 @@ public static class CostModel
 
         var engine = item == PriceItems.Ec2Instance ? null : month.Engine;
         var onDemand = prices.Find(item, type.Name, engine, PriceItems.OnDemand)!;
+        var nodes = world.Cluster is { } cluster
+            ? $"{count} x {type.Name} ({shards} shards x {cluster.NodesPerShard})"
+            : $"{count} x {type.Name}";
         var lines = new List<CostLine>
         {
-            new($"{count} x {type.Name} on-demand", count * prices.HoursPerMonth, "node-hours", onDemand.PerHour, CostTerm.OnDemand, onDemand),
+            new($"{nodes} on-demand", count * prices.HoursPerMonth, "node-hours", onDemand.PerHour, CostTerm.OnDemand, onDemand),
         };
         if (prices.Find(item, type.Name, engine, PriceItems.Reserved3yAllUpfront) is { } reserved)
         {
-            lines.Add(new($"{count} x {type.Name} reserved 3y all upfront", count * prices.HoursPerMonth, "node-hours", reserved.PerHour, CostTerm.Reserved, reserved));
+            lines.Add(new($"{nodes} reserved 3y all upfront", count * prices.HoursPerMonth, "node-hours", reserved.PerHour, CostTerm.Reserved, reserved));
         }
 
         lines.AddRange(extra);

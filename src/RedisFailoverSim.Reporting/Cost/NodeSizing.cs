@@ -1,4 +1,4 @@
-using System.Globalization;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios.Cost;
 using RedisFailoverSim.Scenarios.Prices;
 
@@ -28,24 +28,30 @@ public static class NodeSizing
     /// <summary>Data a type holds, in GB, after the reserved memory.</summary>
     public static double UsableGb(NodeType type) => type.MemoryGib * (1 - (ReservedMemoryPercent / 100)) * 1.073741824;
 
-    /// <summary>The chosen type and why, or null and the reason no priced type fits.</summary>
-    public static (NodeType? Type, string Why) Choose(PriceCatalog prices, string item, MonthWorkload month)
+    /// <summary>
+    /// The chosen type and why, or null and the reason no priced type fits. A cluster of <paramref name="shards"/>
+    /// shards holds and serves an equal share on each shard's nodes (ASSUMPTION A117: keys spread evenly, A77).
+    /// </summary>
+    public static (NodeType? Type, string Why) Choose(PriceCatalog prices, string item, MonthWorkload month, int shards = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         var engine = item == PriceItems.Ec2Instance ? null : month.Engine;
         var types = prices.PricedTypes(item, engine);
+        double dataGb = month.DataSizeGb / shards;
+        double peak = month.OpsPeak / shards;
+        var perShard = shards == 1 ? "" : Numbers.Count(shards) + " shards, each";
         foreach (var type in types)
         {
-            if (UsableGb(type) >= month.DataSizeGb && OpsPerSecond(type, month.ValueBytes) >= month.OpsPeak)
+            if (UsableGb(type) >= dataGb && OpsPerSecond(type, month.ValueBytes) >= peak)
             {
-                return (type, string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{type.Name}: {UsableGb(type):0.#} GB usable of {type.MemoryGib:0.##} GiB holds {month.DataSizeGb:0.#} GB; serves {OpsPerSecond(type, month.ValueBytes):N0} ops/s >= peak {month.OpsPeak:N0}"));
+                var who = shards == 1 ? "" : perShard + " ";
+                return (type, $"{type.Name}: {who}{Numbers.Amount(UsableGb(type), 1)} GB usable of {Numbers.Amount(type.MemoryGib, 2)} GiB holds {Numbers.Amount(dataGb, 1)} GB; serves {Numbers.Count(OpsPerSecond(type, month.ValueBytes))} ops/s >= peak {Numbers.Count(peak)}");
             }
         }
 
         var largest = types.Count == 0 ? "no priced type" : types[^1].Name;
-        return (null, string.Create(
-            CultureInfo.InvariantCulture,
-            $"no single {item} type holds {month.DataSizeGb:0.#} GB and serves {month.OpsPeak:N0} ops/s (largest: {largest}); a sharded cluster is not modelled"));
+        var what = shards == 1 ? "no single " + item + " type" : "with " + perShard + " no " + item + " type";
+        var hint = shards == 1 ? "; shard it with a cluster: section (self-hosted only)" : "; add shards";
+        return (null, $"{what} holds {Numbers.Amount(dataGb, 1)} GB and serves {Numbers.Count(peak)} ops/s (largest: {largest}){hint}");
     }
 }

@@ -20,6 +20,9 @@ public sealed record PathCost(string Path, string? NodeType, int NodeCount, IRea
     /// <summary>Cross-AZ gigabytes a month (both directions counted once).</summary>
     public double CrossAzGb { get; init; }
 
+    /// <summary>True when <see cref="CrossAzGb"/> comes from the run's network (A115), false for the A60 estimate.</summary>
+    public bool CrossAzMeasured { get; init; }
+
     /// <summary>The month with nodes on demand, or null when unpriced.</summary>
     public double? OnDemandMonthly => Total(CostTerm.OnDemand);
 

@@ -103,13 +103,13 @@ public static partial class DecisionMaker
             "an input, not something a simulation can measure (decide: engineer-cost-per-month, or --engineer-cost)"));
 
         var transfer = costs.Where(c => c.Unpriced is null && c.BestMonthly > 0)
-            .Select(c => (c.Path, Usd: c.Lines.Where(l => l.Price.Item == PriceItems.CrossAzTransfer).Sum(l => l.Monthly), Share: c.Lines.Where(l => l.Price.Item == PriceItems.CrossAzTransfer).Sum(l => l.Monthly) / c.BestMonthly!.Value))
+            .Select(c => (c.Path, Usd: c.Lines.Where(l => l.Price.Item == PriceItems.CrossAzTransfer).Sum(l => l.Monthly), Share: c.Lines.Where(l => l.Price.Item == PriceItems.CrossAzTransfer).Sum(l => l.Monthly) / c.BestMonthly!.Value, c.CrossAzMeasured))
             .OrderByDescending(t => t.Share).FirstOrDefault();
         if (transfer.Path is not null)
         {
             var writesPerSecond = month.OpsAverage * (1 - month.ReadFraction);
             claims.Add(new ClaimCheck("Cross-AZ transfer is a real cost at high write throughput", transfer.Share >= 0.05 ? Verdict.Agrees : Verdict.Contradicts,
-                string.Create(CultureInfo.InvariantCulture, $"at {writesPerSecond:N0} writes/s and {month.OpsAverage * month.ReadFraction:N0} reads/s, {transfer.Path} pays {Money(transfer.Usd)} a month for it, {transfer.Share * 100:0.0}% of its bill (the most of any path; from the scenario's placement, A60)")));
+                string.Create(CultureInfo.InvariantCulture, $"at {writesPerSecond:N0} writes/s and {month.OpsAverage * month.ReadFraction:N0} reads/s, {transfer.Path} pays {Money(transfer.Usd)} a month for it, {transfer.Share * 100:0.0}% of its bill (the most of any path; {(transfer.CrossAzMeasured ? "the bytes the run's network carried across AZs, A115" : "from the scenario's placement, A60")})")));
         }
 
         return claims;

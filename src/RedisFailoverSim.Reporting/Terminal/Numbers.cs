@@ -70,6 +70,10 @@ public static class Numbers
         _ => Fixed(value, "#,0.0"),
     };
 
+    /// <summary>A size or rate with at most <paramref name="decimals"/> decimals and no trailing zeros: <c>42.5</c>, <c>1,050</c>.</summary>
+    public static string Amount(double value, int decimals) =>
+        Fixed(value, decimals > 0 ? "#,0." + new string('#', decimals) : "#,0");
+
     /// <summary><paramref name="value"/> in <paramref name="format"/>, with no "-0.00" for a value that rounds to zero.</summary>
     private static string Fixed(double value, string format)
     {

@@ -56,5 +56,18 @@ public class CrossAzBytesTests
         Assert.Equal(Writes * 2 / 3 * (CommandBytes + ReplyBytes) / 1e9, Gb(result, "cross-az-client-gb"), 9);
     }
 
+    [Fact]
+    public void Cluster_UsageHasNodeHoursOfEveryShardsNodesAndItsCrossAzBytes()
+    {
+        var spec = RedisFailoverSim.Scenarios.ScenarioLoader.Load(RedisFailoverSim.Tests.Scenarios.RepositoryFiles.Bundled("cluster-primary-crash.yaml")).World;
+
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 42, RunOptions.Default);
+
+        // 3 shards x 3 nodes billed for the whole run; each shard streams to replicas in the two other AZs (A76).
+        Assert.Equal(9 * result.EndSeconds / 3600, Gb(result, "node-hours"), 6);
+        Assert.True(Gb(result, "cross-az-replication-gb") > 0);
+        Assert.True(Gb(result, "cross-az-client-gb") > 0);
+    }
+
     private static double Gb(PathResult result, string key) => result.Usage.Single(u => u.Key == key).Value;
 }

@@ -120,7 +120,41 @@ public class CostModelTests
         var cost = CostModel.For(Result("elasticache", nodes: 3), WorkloadA.World, month, Prices, WorkloadA.Decide!);
 
         Assert.Null(cost.OnDemandMonthly);
-        Assert.Equal("no single elasticache-node type holds 500 GB and serves 10,000 ops/s (largest: cache.r7g.16xlarge); a sharded cluster is not modelled", cost.Unpriced);
+        Assert.Equal("no single elasticache-node type holds 500 GB and serves 10,000 ops/s (largest: cache.r7g.16xlarge); shard it with a cluster: section (self-hosted only)", cost.Unpriced);
+    }
+
+    [Fact]
+    public void SelfHosted_Cluster_SizesEachShardForItsShareAndBillsShardsTimesNodesPerShard()
+    {
+        // cluster-primary-crash.yaml: 3 shards x (primary + 2 replicas). A month of 150 GB and a 60,000 ops/s peak puts
+        // 50 GB and 20,000 ops/s on each shard (A117): r7g.2xlarge (64 GiB x 0.75 = 51.5 GB), where one primary would
+        // need r7g.8xlarge.
+        var cluster = ScenarioLoader.Load(RepositoryFiles.Bundled("cluster-primary-crash.yaml"));
+        var month = WorkloadA.Month! with { DataSizeGb = 150, OpsPeak = 60_000 };
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 9 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0), new(CrossAzTraffic.ReplicationKey, 0) };
+
+        var cost = CostModel.For(Result("self-hosted", nodes: 9, usage: usage), cluster.World, month, Prices, WorkloadA.Decide!);
+
+        Assert.Equal("r7g.2xlarge", cost.NodeType);
+        Assert.Equal(9, cost.NodeCount);
+        Assert.StartsWith("r7g.2xlarge: 3 shards, each 51.5 GB usable of 64 GiB holds 50 GB", cost.Sizing, StringComparison.Ordinal);
+        Assert.Equal("9 x r7g.2xlarge (3 shards x 3) on-demand", cost.Lines[0].Name);
+
+        // 9 nodes all month, and a gp3 volume of twice the shard's 50 GB on each (A59).
+        Assert.Equal((9 * Hours * 0.4284) + (9 * 100 * 0.08), cost.OnDemandMonthly!.Value, 6);
+        Assert.Equal((9 * Hours * 1481.67 / 8760) + (9 * 100 * 0.08), cost.ReservedMonthly!.Value, 6);
+    }
+
+    [Fact]
+    public void Sizing_ClusterTooSmallForItsShare_SaysToAddShards()
+    {
+        var cluster = ScenarioLoader.Load(RepositoryFiles.Bundled("cluster-primary-crash.yaml"));
+        var month = WorkloadA.Month! with { DataSizeGb = 1500 };
+
+        var cost = CostModel.For(Result("self-hosted", nodes: 9), cluster.World, month, Prices, WorkloadA.Decide!);
+
+        Assert.Null(cost.OnDemandMonthly);
+        Assert.Equal("with 3 shards, each no ec2-instance type holds 500 GB and serves 3,333 ops/s (largest: r7g.16xlarge); add shards", cost.Unpriced);
     }
 
     private static PathCost Month(PathResult result) => CostModel.For(result, WorkloadA.World, WorkloadA.Month!, Prices, WorkloadA.Decide!);
