@@ -5,7 +5,7 @@ using RedisFailoverSim.Reporting.Explain;
 
 namespace RedisFailoverSim.Cli.Commands;
 
-/// <summary><c>rfsim explain [path]</c>: the model in words, its defaults and its assumptions.</summary>
+/// <summary><c>rfsim explain [topic]</c>: the model in words, its defaults and its assumptions, or one of them.</summary>
 internal static class ExplainCommand
 {
     public static int Execute(ExplainVerb verb, CliEnvironment env)
@@ -15,22 +15,26 @@ internal static class ExplainCommand
             return PrintSource(section, env);
         }
 
-        if (verb.Path == "client")
-        {
-            return ExplainClient(verb.Library, env);
-        }
-
         IReadOnlyList<string> paths = DeploymentPaths.All;
-        if (verb.Path is { } requested)
+        if (verb.Path is { } topic)
         {
-            if (!DeploymentPaths.All.Contains(requested))
+            if (ExplainTopics.Normalize(topic) == "client")
             {
-                env.Error.WriteLine(
-                    $"unknown path '{requested}' (known: {string.Join(", ", DeploymentPaths.All)})");
+                return ExplainClient(verb.Library, env);
+            }
+
+            if (verb.Library is { } extra)
+            {
+                env.Error.WriteLine($"explain takes one topic (a second only after 'client'); unexpected '{extra}'");
                 return ExitCodes.BadInput;
             }
 
-            paths = [requested];
+            if (ExplainTopics.Path(topic) is not { } path)
+            {
+                return ExplainTopic(topic, env);
+            }
+
+            paths = [path];
         }
 
         for (var i = 0; i < paths.Count; i++)
@@ -52,13 +56,41 @@ internal static class ExplainCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>An assumption, a client library or a scenario key; an unknown topic gets a did-you-mean and exit 2.</summary>
+    private static int ExplainTopic(string topic, CliEnvironment env)
+    {
+        if (ExplainTopics.Assumption(topic) is { } assumption)
+        {
+            TopicExplanation.Assumption(env.Out, assumption);
+            return ExitCodes.Ok;
+        }
+
+        if (ExplainTopics.Library(topic) is { } library)
+        {
+            ClientExplanation.Write(env.Out, library);
+            return ExitCodes.Ok;
+        }
+
+        if (ExplainTopics.Key(topic) is { } key)
+        {
+            TopicExplanation.Key(env.Out, key, env.Defaults, Assumptions.All);
+            return ExitCodes.Ok;
+        }
+
+        var closest = ExplainTopics.Closest(topic);
+        env.Error.WriteLine($"unknown topic '{topic}'" + (closest is null ? "" : $"; did you mean '{closest}'?")
+            + $" (topics: {string.Join(", ", DeploymentPaths.All)}, client [library], a client library, an assumption "
+            + "id such as A33, a scenario key such as client.reconnect-base)");
+        return ExitCodes.BadInput;
+    }
+
     /// <summary><c>rfsim explain client [library]</c>: one profile, or every profile one after another.</summary>
     private static int ExplainClient(string? id, CliEnvironment env)
     {
         IReadOnlyList<ClientLibrary> libraries = ClientLibraries.All;
         if (id is not null)
         {
-            if (!ClientLibraries.TryFind(id, out var library))
+            if (ExplainTopics.Library(id) is not { } library)
             {
                 var closest = RedisFailoverSim.Scenarios.ClientLibraryNames.Closest(id);
                 env.Error.WriteLine($"unknown client library '{id}'" + (closest is null ? "" : $"; did you mean '{closest}'?")

@@ -4,11 +4,14 @@ namespace RedisFailoverSim.Cli.Verbs;
 
 /// <summary>Options of <c>rfsim explain</c>.</summary>
 [Verb("explain", HelpText = "Explain the model in words. A deployment path: every default with its source and every "
-    + "assumption with its id and default value; or a client library's profile, or a section of docs/sources.md.")]
+    + "assumption with its id and default value; or one assumption, scenario key or client library's profile, or a "
+    + "section of docs/sources.md.")]
 internal sealed class ExplainVerb
 {
-    [Value(0, MetaName = "path",
-        HelpText = "elasticache, serverless, memorydb or self-hosted (default: all four), or 'client' for the client-library profiles.")]
+    [Value(0, MetaName = "topic",
+        HelpText = "A path (elasticache, serverless, memorydb, self-hosted), 'client' for the client-library profiles, a "
+        + "client library (lettuce), an assumption (A33) or a scenario key (client.reconnect-base, or reconnect-base); "
+        + "case and - or _ do not matter. Default: all four paths.")]
     public string? Path { get; set; }
 
     [Value(1, MetaName = "library",
@@ -24,7 +27,7 @@ internal sealed class ExplainVerb
     public static IReadOnlyList<Help.VerbExample> Examples { get; } =
     [
         new("What the self-hosted Sentinel model does and assumes", "rfsim explain self-hosted"),
-        new("Lettuce's defaults, each with its source", "rfsim explain client lettuce"),
-        new("Where Sentinel's defaults come from (docs/sources.md §2.1)", "rfsim explain --source 2.1"),
+        new("Assumption A45 and the key that changes it, however it is spelt", "rfsim explain a45"),
+        new("What client.reconnect-base sets, with its sources", "rfsim explain reconnect_base"),
     ];
 }

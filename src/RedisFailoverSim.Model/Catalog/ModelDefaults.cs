@@ -29,7 +29,7 @@ public static class ModelDefaults
         new("self-hosted, elasticache", "old primary rejoining", "becomes a replica of the new primary and discards its data set (last failover wins)", "docs/sources.md §1.3 (sentinel.md Example 2)", null),
         new("self-hosted, elasticache", "min-replicas-to-write", "0 (off); when on, writes get -NOREPLICAS", "docs/sources.md §1.5 (redis.conf; ElastiCache same)", "redis.min-replicas-to-write"),
         new("self-hosted, elasticache", "min-replicas-max-lag", "10 s (lag = whole seconds since the replica's last ACK)", "docs/sources.md §1.5 (redis.conf, replication.c refreshGoodSlavesCount)", "redis.min-replicas-max-lag"),
-        new("self-hosted, elasticache", "replica-priority", "100 (lower preferred; 0 = never promoted)", "docs/sources.md §1.6 (redis.conf)", "nodes[].replica_priority"),
+        new("self-hosted, elasticache", "replica-priority", "100 (lower preferred; 0 = never promoted)", "docs/sources.md §1.6 (redis.conf)", "nodes[].replica-priority"),
         new("self-hosted, elasticache", "replica-read-only", "yes: writes to a replica get -READONLY", "docs/sources.md §1.1 (redis.conf, server.c)", null),
 
         // Sentinel (docs/sources.md §2).
@@ -65,7 +65,7 @@ public static class ModelDefaults
         new("all", "command timeout (syncTimeout/asyncTimeout)", "5000 ms", "docs/sources.md §9.2 (Configuration.md)", "client.command-timeout"),
         new("all", "connect timeout", "5000 ms", "docs/sources.md §9.2 (Configuration.md)", "client.connect-timeout"),
         new("all", "heartbeat", "1000 ms (timeouts are noticed on it: 0-1 s slop)", "docs/sources.md §9.2 (Configuration.md)", null),
-        new("all", "reconnect backoff", "random in [2500 ms, min(10000 ms, 2500 ms x 1.1^n)]", "docs/sources.md §9.2 (ExponentialRetry.cs)", "client.reconnect_base_ms / client.reconnect_max_ms"),
+        new("all", "reconnect backoff", "random in [2500 ms, min(10000 ms, 2500 ms x 1.1^n)]", "docs/sources.md §9.2 (ExponentialRetry.cs)", "client.reconnect-base / client.reconnect-max"),
         new("self-hosted", "primary discovery", "ask each Sentinel (get-master-addr-by-name), then verify with ROLE; re-resolve on every reconnect", "docs/sources.md §9.1 (sentinel-clients.md)", null),
         new("elasticache, serverless, memorydb", "DNS TTL kept by clients", "5 s (AWS recommends 5-10 s)", "docs/sources.md §9.1 (BestPractices.Clients-lettuce.md)", "client.dns-ttl"),
     ];

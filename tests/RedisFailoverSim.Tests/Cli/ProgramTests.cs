@@ -128,15 +128,14 @@ public class ProgramTests
     }
 
     [Fact]
-    public void Main_ExplainUnknownPath_ExitsTwoListingPaths()
+    public void Main_ExplainUnknownTopic_ExitsTwoListingPathsAndTopics()
     {
         using var console = new ConsoleCapture();
 
         var exit = Program.Main(["explain", "redis-cluster"]);
 
         Assert.Equal(2, exit);
-        Assert.Equal(
-            "unknown path 'redis-cluster' (known: elasticache, serverless, memorydb, self-hosted)" + Environment.NewLine,
-            console.Error.ToString());
+        Assert.StartsWith("unknown topic 'redis-cluster'", console.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(topics: elasticache, serverless, memorydb, self-hosted, client [library]", console.Error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -112,10 +112,10 @@ public class ReportTests
     [InlineData("sentinel.quorum", "2")]
     [InlineData("sentinel.down-after-milliseconds", "30000 ms")]
     [InlineData("redis.repl-backlog-size", "1 MB")]
-    [InlineData("nodes[].replica_priority", "n1 100, n2 100, n3 100")]
+    [InlineData("nodes[].replica-priority", "n1 100, n2 100, n3 100")]
     [InlineData("workload.value-size", "100 B")]
     [InlineData("network.same-az-median / cross-az-median / same-az-sigma / cross-az-sigma", "0.22 ms / 0.8 ms / 0.25 / 0.25")]
-    [InlineData("client.reconnect_base_ms / client.reconnect_max_ms", "2500 ms / 10000 ms")]
+    [InlineData("client.reconnect-base / client.reconnect-max", "2500 ms / 10000 ms")]
     [InlineData("elasticache.close-on-slave-write", "yes")]
     [InlineData("memorydb.log-quorum", "2")]
     public void SettingsInForce_KnownKey_IsTheWorldsValue(string key, string expected) =>
