@@ -146,7 +146,7 @@ public sealed class SimNetwork : IEventTarget
             _crossAzBytes[(int)message.Traffic] += message.WireBytes;
         }
 
-        long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(from, to);
+        long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(fromAz, toAz);
         if (at <= _lastDelivery[link])
         {
             at = _lastDelivery[link] + 1;
@@ -194,11 +194,8 @@ public sealed class SimNetwork : IEventTarget
         }
     }
 
-    private long SampleDelay(MemberId from, MemberId to)
+    private long SampleDelay(int fromAz, int toAz)
     {
-        int fromAz = _members[from.Value].AzIndex;
-        int toAz = _members[to.Value].AzIndex;
-
         // A regional service (AZ index -1) is treated as cross-AZ from everything.
         double seconds = fromAz == toAz && fromAz >= 0
             ? LogNormal.Sample(_delays, _sameAzMu, _spec.SameAzSigma)
