@@ -108,7 +108,11 @@ internal static class CliApp
         if (errors.Any(e => e is NoVerbSelectedError))
         {
             env.Out.WriteLine(VerbHelp.Index(env.Tool.Name, env.Tool.Version));
-            env.Error.WriteLine($"{env.Tool.Name}: no command given: use one of the commands above");
+            foreach (var line in UsageErrors.Describe(errors, parsed.TypeInfo.Current))
+            {
+                env.Error.WriteLine($"{env.Tool.Name}: {line}");
+            }
+
             return ExitCodes.BadInput;
         }
 

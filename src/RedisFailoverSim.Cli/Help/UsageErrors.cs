@@ -22,11 +22,36 @@ internal static class UsageErrors
                 MissingRequiredOptionError missing when missing.NameInfo.Equals(NameInfo.EmptyName)
                     && RequiredValueName(verb) is { } name => $"missing <{name}>",
                 BadFormatConversionError bad when bad.NameInfo.LongName == "seed" => "--seed: expected a whole number (0 or more)",
-                NoVerbSelectedError => "no command given: use run, sweep, merge, validate, explain, list, decide, plots or calibrate",
+                NoVerbSelectedError => NoCommand(before: null),
+                BadVerbSelectedError bad when bad.Token.Length == 0 || bad.Token.StartsWith('-') => NoCommand(bad.Token),
+                BadVerbSelectedError bad => UnknownCommand(bad.Token),
                 _ => sentences.FormatError(e),
             })
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>
+    /// <c>rfsim</c> alone, or an option where the command should be (<c>rfsim --seed 4</c>, which the parser reports
+    /// as the unknown verb '--seed'): the commands by name, from <see cref="VerbCatalog"/> so none is left out.
+    /// </summary>
+    private static string NoCommand(string? before)
+    {
+        var where = before is null ? "" : $" before '{before}' (options follow the command)";
+        return $"no command given{where}: use one of {Commands()}";
+    }
+
+    private static string UnknownCommand(string token)
+    {
+        var names = VerbCatalog.All.Select(VerbCatalog.Name).ToList();
+        var closest = RedisFailoverSim.Scenarios.Reading.Suggestions.Closest(token, names);
+        return $"no command '{token}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (commands: {Commands()})";
+    }
+
+    private static string Commands()
+    {
+        var names = VerbCatalog.All.Select(VerbCatalog.Name).ToList();
+        return string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
     }
 
     private static string? RequiredValueName(Type verb) =>

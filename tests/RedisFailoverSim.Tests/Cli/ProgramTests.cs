@@ -57,7 +57,8 @@ public class ProgramTests
         var exit = Program.Main(["bogus"]);
 
         Assert.Equal(2, exit);
-        Assert.Equal("rfsim: Verb 'bogus' is not recognized.\nsee: rfsim --help\n", console.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal(
+            "rfsim: no command 'bogus' (commands: run, validate, explain, list, sweep, merge, plots, calibrate or decide)\nsee: rfsim --help\n", console.Error.ToString().ReplaceLineEndings("\n"));
         Assert.Equal("", console.Out.ToString());
     }
 

@@ -120,7 +120,36 @@ public sealed class VerbHelpTests : IDisposable
 
         Assert.Contains("  calibrate ", text, StringComparison.Ordinal);
         Assert.Contains("  plots ", text, StringComparison.Ordinal);
-        Assert.Equal("rfsim: no command given: use one of the commands above\n", _cli.Error.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal($"rfsim: no command given: use one of {AllCommands}\n", _cli.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void NoCommand_NamesEveryDeclaredVerb()
+    {
+        Assert.Equal(DeclaredVerbs().Select(v => v.Name).Order(StringComparer.Ordinal),
+            AllCommands.Replace(" or ", ", ", StringComparison.Ordinal).Split(", ").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnOptionWhereTheCommandShouldBe_IsNoCommandGiven_NotAnUnknownVerb()
+    {
+        var exit = _cli.Run("--seed", "4");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"rfsim: no command given before '--seed' (options follow the command): use one of {AllCommands}\nsee: rfsim --help\n",
+            _cli.Error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AnUnknownCommand_GetsADidYouMean()
+    {
+        var exit = _cli.Run("rn", "primary-crash");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"rfsim: no command 'rn'; did you mean 'run'? (commands: {AllCommands})\nsee: rfsim --help\n",
+            _cli.Error.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -154,6 +183,9 @@ public sealed class VerbHelpTests : IDisposable
         Assert.Equal(0, _cli.Run(verb, "--help"));
         return _cli.Out.ToString().ReplaceLineEndings("\n");
     }
+
+    /// <summary>The verbs in the index's order, as the usage errors name them.</summary>
+    private const string AllCommands = "run, validate, explain, list, sweep, merge, plots, calibrate or decide";
 
     private static IEnumerable<(string Name, Type Type)> DeclaredVerbs() =>
         typeof(CliApp).Assembly.GetTypes()
