@@ -1,4 +1,3 @@
-using System.Globalization;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Charts;
 using RedisFailoverSim.Reporting.Decision;
@@ -84,7 +83,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             if (at is > 0 and < 1)
             {
                 var mark = plot.Add.Marker(at, b.ReservedMonthly, MarkerShape.FilledDiamond, 12, ChartColors.Ink);
-                mark.LegendText = string.Create(CultureInfo.InvariantCulture, $"break-even {at * 100:0.0}%");
+                mark.LegendText = $"break-even {Numbers.Percent(at * 100)}";
             }
 
             plot.Axes.SetLimitsX(0, 1);
@@ -93,7 +92,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%",
+            LabelFormatter = v => Numbers.WholePercent(v * 100),
         };
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
@@ -115,7 +114,7 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
         }
 
         // Labels alternate above and below their points, so close points (similar cost, same loss) stay readable.
-        var text = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{loss.LostMean:N0} lost"), x, loss.LostMean);
+        var text = plot.Add.Text($"{Numbers.Count(loss.LostMean)} lost", x, loss.LostMean);
         text.LabelFontSize = 12;
         text.LabelFontColor = color;
         text.OffsetX = 8;

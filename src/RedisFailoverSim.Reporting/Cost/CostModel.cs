@@ -1,4 +1,3 @@
-using System.Globalization;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
@@ -143,8 +142,8 @@ public static class CostModel
         var millions = month.Operations(prices.HoursPerMonth) * perRequest / 1e6;
         return new PathCost(result.Path, null, 0,
         [
-            new(string.Create(CultureInfo.InvariantCulture, $"storage {storedGb:0.##} GB all month"), storedGb * prices.HoursPerMonth, "GB-hours", storage.Value, CostTerm.Always, storage),
-            new(string.Create(CultureInfo.InvariantCulture, $"ECPUs ({perRequest:0.###} per request)"), millions, "million ECPUs", ecpu.Value, CostTerm.Always, ecpu),
+            new($"storage {Numbers.Amount(storedGb, 2)} GB all month", storedGb * prices.HoursPerMonth, "GB-hours", storage.Value, CostTerm.Always, storage),
+            new($"ECPUs ({Numbers.Amount(perRequest, 3)} per request)", millions, "million ECPUs", ecpu.Value, CostTerm.Always, ecpu),
         ], null)
         {
             Sizing = "scales with the load; no node type to choose",
@@ -165,6 +164,6 @@ public static class CostModel
             : month.ValueBytes + NodeSizing.CommandOverheadBytes;
         var gb = month.Writes(prices.HoursPerMonth) * bytesPerWrite / 1e9;
         var billed = Math.Max(0, gb - (written.FreeGbPerMonth ?? 0));
-        return [new(string.Create(CultureInfo.InvariantCulture, $"data written {gb:N0} GB ({bytesPerWrite:0} B per write)"), billed, "GB", written.Value, CostTerm.Always, written)];
+        return [new($"data written {Numbers.Count(gb)} GB ({Numbers.Count(bytesPerWrite)} B per write)", billed, "GB", written.Value, CostTerm.Always, written)];
     }
 }

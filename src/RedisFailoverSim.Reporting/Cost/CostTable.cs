@@ -1,4 +1,3 @@
-using System.Globalization;
 using RedisFailoverSim.Reporting.Terminal;
 using Spectre.Console.Rendering;
 using Spectre.Console;
@@ -43,7 +42,7 @@ public static class CostTable
         [
             cost.Path + (cost.UsesAssumedPrices ? " *" : ""),
             cost.NodeType ?? (cost.Unpriced is null ? "(serverless)" : "-"),
-            cost.NodeCount == 0 ? "-" : cost.NodeCount.ToString(CultureInfo.InvariantCulture),
+            cost.NodeCount == 0 ? "-" : Numbers.Count(cost.NodeCount),
             Money(cost.OnDemandMonthly),
             Money(cost.ReservedMonthly),
             cost.Unpriced is null ? Money(crossAz) : "-",
@@ -60,9 +59,8 @@ public static class CostTable
             yield return $"{cost.Path}: {(cost.Unpriced is { } why ? "not priced: " + why : cost.Sizing)}";
             foreach (var line in cost.Lines)
             {
-                yield return string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"  {line.Name}: {line.Quantity:N1} {line.Unit} x ${line.UnitPrice:0.######} = {Money(line.Monthly)} ({CostJson.TermName(line.Term)}; {line.Price.Source.Id}, {CostJson.StatusName(line.Price.Source.Status)})");
+                yield return $"  {line.Name}: {Numbers.ByUnit(line.Quantity, line.Unit)} {line.Unit} x {Numbers.UnitPrice(line.UnitPrice)} = {Money(line.Monthly)} "
+                    + $"({CostJson.TermName(line.Term)}; {line.Price.Source.Id}, {CostJson.StatusName(line.Price.Source.Status)})";
             }
         }
     }
@@ -75,7 +73,7 @@ public static class CostTable
         var month = report.Month;
         var what = month is null
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $"{month.DataSizeGb:0.#} GB, {month.OpsAverage:N0} ops/s average, {month.OpsPeak:N0} peak, {ShapeName(month.Shape)}, {month.Engine}; ");
+            : $"{Numbers.Amount(month.DataSizeGb, 1)} GB, {Numbers.Count(month.OpsAverage)} ops/s average, {Numbers.Count(month.OpsPeak)} peak, {ShapeName(month.Shape)}, {month.Engine}; ";
         var prices = report.Prices is { } p ? $"prices {Path.GetFileName(p.File)} ({p.Region})" : "";
         var star = report.Costs!.Any(c => c.UsesAssumedPrices) ? "; * uses an assumed price (A55/A56)" : "";
         return $"monthly cost: {what}{prices}{star}";

@@ -1,6 +1,6 @@
-using System.Globalization;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Cost;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios.Cost;
 using RedisFailoverSim.Scenarios.Prices;
 
@@ -20,9 +20,8 @@ public static partial class DecisionMaker
         var memoryDb = Choice(costs, DeploymentPaths.MemoryDb, team);
         if (month.Shape == MonthShape.OfficeHours)
         {
-            rules.Add(string.Create(CultureInfo.InvariantCulture,
-                $"No node-based ElastiCache for a 9-to-5 workload: its nodes are billed all 24 hours for {month.ActiveHoursPerDay:0.#} used "
-                + $"({elastiCache.Purchase} {Money(elastiCache.MonthlyUsd)} against Serverless {Money(serverless.MonthlyUsd)})."));
+            rules.Add($"No node-based ElastiCache for a 9-to-5 workload: its nodes are billed all 24 hours for {Numbers.Amount(month.ActiveHoursPerDay, 1)} used "
+                + $"({elastiCache.Purchase} {Money(elastiCache.MonthlyUsd)} against Serverless {Money(serverless.MonthlyUsd)}).");
         }
 
         if (month.Shape == MonthShape.Steady)
@@ -35,7 +34,7 @@ public static partial class DecisionMaker
         {
             var asyncLoss = losses.Where(l => l.Path != DeploymentPaths.MemoryDb).Sum(l => l.LostMean);
             rules.Add($"No MemoryDB as a plain cache: loss is tolerated, so its durability buys nothing here ({Money(memoryDb.MonthlyUsd)} against "
-                + string.Create(CultureInfo.InvariantCulture, $"ElastiCache {Money(elastiCache.MonthlyUsd)}; the other paths lost {asyncLoss:N0} acknowledged writes in all)."));
+                + $"ElastiCache {Money(elastiCache.MonthlyUsd)}; the other paths lost {Numbers.Count(asyncLoss)} acknowledged writes in all).");
         }
 
         if (costs.FirstOrDefault(c => c.Path == DeploymentPaths.SelfHosted) is { BestMonthly: { } infra } && elastiCache.MonthlyUsd is { } managed && infra < managed)
@@ -56,15 +55,14 @@ public static partial class DecisionMaker
         if (elastiCache is not null && serverless is not null && BreakEven.For(elastiCache, serverless, month, prices) is { } breakEven)
         {
             var at = breakEven.ReservedBreakEven;
-            var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{breakEven.NodeCount} x {breakEven.NodeType} reserved {Money(breakEven.ReservedMonthly)} against Serverless storage "
+            var evidence = $"{Numbers.Count(breakEven.NodeCount)} x {breakEven.NodeType} reserved {Money(breakEven.ReservedMonthly)} against Serverless storage "
                 + $"{Money(breakEven.ServerlessStorageMonthly)} + {Money(breakEven.ServerlessPerUtilisation)} of ECPUs at 100% of "
-                + $"{breakEven.CapacityOpsPerSecond:N0} ops/s (A58): ");
+                + $"{Numbers.Count(breakEven.CapacityOpsPerSecond)} ops/s (A58): ";
             evidence += at <= 0
                 ? "Serverless never breaks even — its storage alone costs more than the reserved cluster"
                 : at >= 1
-                    ? string.Create(CultureInfo.InvariantCulture, $"Serverless stays cheaper up to 100% utilisation (break-even at {at * 100:0}%)")
-                    : string.Create(CultureInfo.InvariantCulture, $"break-even at {at * 100:0.0}% average utilisation");
+                    ? $"Serverless stays cheaper up to 100% utilisation (break-even at {Numbers.Percent(at * 100)})"
+                    : $"break-even at {Numbers.Percent(at * 100)} average utilisation";
             claims.Add(new ClaimCheck("Serverless breaks even with reserved nodes near ~25% average utilisation",
                 at >= 0.15 && at <= 0.35 ? Verdict.Agrees : Verdict.Contradicts, evidence));
         }
@@ -81,9 +79,8 @@ public static partial class DecisionMaker
             else
             {
                 var ratio = dbPrice.PerHour / cachePrice.PerHour;
-                var evidence = string.Create(CultureInfo.InvariantCulture,
-                    $"{dbType} ${dbPrice.PerHour:0.####}/h against {cacheType} ${cachePrice.PerHour:0.####}/h = {ratio:0.00}x; whole month "
-                    + $"{Money(memoryDb.OnDemandMonthly)} against {Money(elastiCache.OnDemandMonthly)}");
+                var evidence = $"{dbType} {Numbers.UnitPrice(dbPrice.PerHour)}/h against {cacheType} {Numbers.UnitPrice(cachePrice.PerHour)}/h = "
+                    + $"{Numbers.Ratio(ratio)}; whole month {Money(memoryDb.OnDemandMonthly)} against {Money(elastiCache.OnDemandMonthly)}";
                 claims.Add(dbPrice.IsAssumption
                     ? new ClaimCheck(MemoryDbClaim, Verdict.NotChecked, evidence + " — but the MemoryDB price is assumption A55 (2x by construction); give real prices with --prices")
                     : new ClaimCheck(MemoryDbClaim, ratio is >= 1.6 and <= 2.4 ? Verdict.Agrees : Verdict.Contradicts, evidence));
@@ -96,7 +93,8 @@ public static partial class DecisionMaker
         {
             var saving = 1 - (ri.PerHour / od.PerHour);
             claims.Add(new ClaimCheck("Reserved nodes save 40-60% (1-3 years)", saving is >= 0.40 and <= 0.60 ? Verdict.Agrees : Verdict.Contradicts,
-                string.Create(CultureInfo.InvariantCulture, $"{type} 3-year all upfront ${ri.PerHour:0.####}/h against ${od.PerHour:0.####}/h on demand: {saving * 100:0.0}% off (the only term the table has; 1-year terms are not sourced)")));
+                $"{type} 3-year all upfront {Numbers.UnitPrice(ri.PerHour)}/h against {Numbers.UnitPrice(od.PerHour)}/h on demand: {Numbers.Percent(saving * 100)} off "
+                + "(the only term the table has; 1-year terms are not sourced)"));
         }
 
         claims.Add(new ClaimCheck("Self-hosting adds $2k-$5k per month of engineer time for a small team", Verdict.NotChecked,
@@ -109,7 +107,9 @@ public static partial class DecisionMaker
         {
             var writesPerSecond = month.OpsAverage * (1 - month.ReadFraction);
             claims.Add(new ClaimCheck("Cross-AZ transfer is a real cost at high write throughput", transfer.Share >= 0.05 ? Verdict.Agrees : Verdict.Contradicts,
-                string.Create(CultureInfo.InvariantCulture, $"at {writesPerSecond:N0} writes/s and {month.OpsAverage * month.ReadFraction:N0} reads/s, {transfer.Path} pays {Money(transfer.Usd)} a month for it, {transfer.Share * 100:0.0}% of its bill (the most of any path; {(transfer.CrossAzMeasured ? "the bytes the run's network carried across AZs, A115" : "from the scenario's placement, A60")})")));
+                $"at {Numbers.Count(writesPerSecond)} writes/s and {Numbers.Count(month.OpsAverage * month.ReadFraction)} reads/s, {transfer.Path} pays "
+                + $"{Money(transfer.Usd)} a month for it, {Numbers.Percent(transfer.Share * 100)} of its bill (the most of any path; "
+                + $"{(transfer.CrossAzMeasured ? "the bytes the run's network carried across AZs, A115" : "from the scenario's placement, A60")})"));
         }
 
         return claims;

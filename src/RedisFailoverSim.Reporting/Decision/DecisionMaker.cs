@@ -1,6 +1,6 @@
-using System.Globalization;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Cost;
+using RedisFailoverSim.Reporting.Terminal;
 using RedisFailoverSim.Scenarios.Cost;
 using RedisFailoverSim.Scenarios.Prices;
 
@@ -54,7 +54,7 @@ public static partial class DecisionMaker
                 var least = losses.OrderBy(l => l.LostMean).ThenBy(l => l.Path, StringComparer.Ordinal).First();
                 finding = memoryDb is null
                     ? $"memorydb did not run; the least loss was {least.Path}'s"
-                    : $"CONTRADICTS the practitioners: memorydb lost {memoryDb.LostMax} acknowledged writes here; the least loss was {least.Path}'s";
+                    : $"CONTRADICTS the practitioners: memorydb lost {Numbers.Count(memoryDb.LostMax)} acknowledged writes here; the least loss was {least.Path}'s";
                 pick = Choice(costs, least.Path, team);
             }
 
@@ -109,10 +109,9 @@ public static partial class DecisionMaker
 
         var withEngineers = infra.Value + team.EngineerCostPerMonth;
         var breakEven = elastiCache.MonthlyUsd.Value - infra.Value;
-        var math = string.Create(CultureInfo.InvariantCulture,
-            $"self-hosted {Money(infra)} of EC2, EBS and transfer + {Money(team.EngineerCostPerMonth)} engineer time = {Money(withEngineers)} "
+        var math = $"self-hosted {Money(infra)} of EC2, EBS and transfer + {Money(team.EngineerCostPerMonth)} engineer time = {Money(withEngineers)} "
             + $"against ElastiCache {elastiCache.Purchase} {Money(elastiCache.MonthlyUsd)}; self-hosting pays only while engineer time stays below "
-            + $"{Money(breakEven)} a month");
+            + $"{Money(breakEven)} a month";
         if (withEngineers < elastiCache.MonthlyUsd)
         {
             questions.Add(new QuestionAnswer(4, Q4, "yes", $"{math}: self-hosted.", Settles: true));
@@ -153,8 +152,9 @@ public static partial class DecisionMaker
     private const string Q4 = "Is cost sensitivity high, and have you done the engineer-time math?";
 
     private static string Describe(PathLoss loss) => loss.Runs == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{loss.Path} lost {loss.LostMean:N0} of {loss.AcknowledgedMean:N0} acknowledged")
-        : string.Create(CultureInfo.InvariantCulture, $"{loss.Path} lost {loss.LostMean:N1} ± {loss.LostCi95:N1} (95% CI, {loss.Runs} seeds; max {loss.LostMax:N0})");
+        ? $"{loss.Path} lost {Numbers.Count(loss.LostMean)} of {Numbers.Count(loss.AcknowledgedMean)} acknowledged"
+        : $"{loss.Path} lost {Numbers.ByUnit(loss.LostMean, "writes")} ± {Numbers.ByUnit(loss.LostCi95, "writes")} "
+          + $"(95% CI, {Numbers.Count(loss.Runs)} seeds; max {Numbers.Count(loss.LostMax)})";
 
     private static string Describe(PathChoice choice) => $"{choice.Purchase} {Money(choice.MonthlyUsd)} a month";
 

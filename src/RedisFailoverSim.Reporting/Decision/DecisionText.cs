@@ -1,4 +1,3 @@
-using System.Globalization;
 using RedisFailoverSim.Reporting.Cost;
 
 namespace RedisFailoverSim.Reporting.Decision;
@@ -51,5 +50,5 @@ public static class DecisionText
     };
 
     private static string Describe(PathChoice choice) =>
-        string.Create(CultureInfo.InvariantCulture, $"{choice.Path} ({choice.Purchase}, {CostTable.Money(choice.MonthlyUsd)} a month)");
+        $"{choice.Path} ({choice.Purchase}, {CostTable.Money(choice.MonthlyUsd)} a month)";
 }

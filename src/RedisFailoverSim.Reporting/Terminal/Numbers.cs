@@ -53,6 +53,19 @@ public static class Numbers
     public static string WholeMoney(double value) => "$" + Fixed(value, "#,0");
 
     /// <summary>
+    /// A unit price in US dollars (an hourly node rate, a GB or million-ECPU rate): cents at least, up to six decimals
+    /// and no trailing zeros past the cents, so a table's $0.1752 stays $0.1752 and $0.0000023 is not $0.00:
+    /// <c>$0.1752</c>, <c>$0.02</c>, <c>$1,396.50</c>.
+    /// </summary>
+    public static string UnitPrice(double value) => "$" + Fixed(value, "#,0.00####");
+
+    /// <summary>A ratio of two like quantities (one price against another) to a hundredth: <c>2.00x</c>, <c>1.43x</c>.</summary>
+    public static string Ratio(double value) => Fixed(value, "#,0.00") + "x";
+
+    /// <summary>A whole percentage, for chart axes: <c>25%</c>.</summary>
+    public static string WholePercent(double percent) => Fixed(percent, "#,0") + "%";
+
+    /// <summary>
     /// A value an <c>expect:</c> claim was judged on, to the thousandth it was compared at (so 30.048 against
     /// <c>&lt;= 30.05</c> does not print as 30.0), trailing zeros dropped: <c>4,373</c>, <c>69.013</c>.
     /// </summary>

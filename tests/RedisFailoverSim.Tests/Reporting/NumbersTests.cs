@@ -54,6 +54,24 @@ public sealed class NumbersTests
         Assert.Equal(expected, Numbers.Judged(value));
 
     [Theory]
+    [InlineData(0.1752, "$0.1752")]
+    [InlineData(0.02, "$0.02")]
+    [InlineData(0.2, "$0.20")]
+    [InlineData(0.0000023, "$0.000002")]
+    [InlineData(1396.5, "$1,396.50")]
+    public void UnitPrice_CentsAtLeastAndUpToSixDecimals(double value, string expected) =>
+        Assert.Equal(expected, Numbers.UnitPrice(value));
+
+    [Theory]
+    [InlineData(2, "2.00x")]
+    [InlineData(1.4286, "1.43x")]
+    public void Ratio_AHundredthAndAnX(double value, string expected) =>
+        Assert.Equal(expected, Numbers.Ratio(value));
+
+    [Fact]
+    public void WholePercent_ForChartAxes() => Assert.Equal("25%", Numbers.WholePercent(25.2));
+
+    [Theory]
     [InlineData("de-DE")]
     [InlineData("fr-FR")]
     public void EveryRule_UnderAnotherCulture_SameText(string culture)
@@ -66,8 +84,10 @@ public sealed class NumbersTests
             Numbers.Percent(4373, 16106),
             Numbers.Money(1234.5),
             Numbers.ByUnit(4363.8, "writes"),
-            Numbers.Judged(69.013)));
+            Numbers.Judged(69.013),
+            Numbers.UnitPrice(1396.5),
+            Numbers.Ratio(1.4286)));
 
-        Assert.Equal("5,012 2,928.41 31.1 27.2% $1,234.50 4,363.8 69.013", text);
+        Assert.Equal("5,012 2,928.41 31.1 27.2% $1,234.50 4,363.8 69.013 $1,396.50 1.43x", text);
     }
 }
