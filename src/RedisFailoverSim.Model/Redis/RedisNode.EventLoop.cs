@@ -37,6 +37,9 @@ public sealed partial class RedisNode
     /// <summary>A fork for a full sync: the thread is stopped while the kernel copies the page tables.</summary>
     private void Fork(long datasetBytes) => Serve(EventLoopCosts.Fork(datasetBytes));
 
+    /// <summary>A system call blocks the thread until <paramref name="until"/> (nothing queued behind it runs before).</summary>
+    private void BlockThreadUntil(Engine.Time.SimTime until) => _threadBusyUntil = Math.Max(_threadBusyUntil, until.Nanoseconds);
+
     /// <summary>A restarted process starts with an idle thread.</summary>
     private void ResetThread() => _threadBusyUntil = 0;
 }

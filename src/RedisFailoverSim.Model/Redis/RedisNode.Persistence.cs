@@ -21,7 +21,17 @@ public sealed partial class RedisNode
 
     private readonly Queue<(SimTime At, DiskMark Mark)> _unflushed = new();
     private Process? _persistenceCron;
+
+    // What write() has put in the page cache; less than memory only while flushAppendOnlyFile postpones (§16.4).
+    private DiskMark _aofWritten;
     private DiskMark _aofSynced;
+
+    // The everysec background fsync on the bio thread: what it covers and when it ends (None: none running).
+    private DiskMark _fsyncRunning = DiskMark.None;
+    private SimTime _fsyncDoneAt;
+
+    // aof_flush_postponed_start, in whole seconds as Redis 7.0 keeps it (-1: no write postponed).
+    private long _flushPostponedSince = -1;
     private DiskMark _rdbSaved;
     private DiskMark _rdbSaving = DiskMark.None;
     private SimTime _rdbDoneAt;
@@ -63,7 +73,10 @@ public sealed partial class RedisNode
 
     private void MarkAllOnDisk()
     {
+        _aofWritten = CurrentMark;
         _aofSynced = CurrentMark;
+        _fsyncRunning = DiskMark.None;
+        _flushPostponedSince = -1;
         _rdbSaved = CurrentMark;
         _rdbSaving = DiskMark.None;
         _unflushed.Clear();
@@ -86,13 +99,15 @@ public sealed partial class RedisNode
     private void PersistenceCronTick()
     {
         long second = Sim.Now.Nanoseconds / SimDuration.NanosecondsPerSecond;
-        if (Disk.AppendOnly && Disk.AppendFsync == AppendFsync.Everysec && second > _lastFsyncSecond)
+        if (Disk.AppendOnly && Disk.AppendFsync == AppendFsync.Everysec)
         {
-            // flushAppendOnlyFile: once server.unixtime passed the last fsync's second, a background fsync covers what
-            // was written so far (docs/sources.md §16.1). ASSUMPTION A95: the fsync completes before the next one is
-            // due, so the 2-second write postponement never happens.
-            _aofSynced = CurrentMark;
-            _lastFsyncSecond = second;
+            // serverCron retries a postponed flush every tick; then, once server.unixtime passed the last fsync's
+            // second, a background fsync covers what was written so far (docs/sources.md §16.1, §16.4).
+            if (FlushAppendOnlyFile() && second > _lastFsyncSecond)
+            {
+                StartBackgroundFsync();
+                _lastFsyncSecond = second;
+            }
         }
         else if (Disk.AppendOnly && Disk.AppendFsync == AppendFsync.No)
         {
@@ -144,16 +159,19 @@ public sealed partial class RedisNode
 
     /// <summary>
     /// The process died (<paramref name="powerLoss"/>: the host too): the dataset becomes what the disk holds. A
-    /// process crash keeps the kernel's page cache, so every AOF write() survives; a power loss keeps only what was
-    /// fsynced. A BGSAVE in progress never completes (ASSUMPTION A93).
+    /// process crash keeps the kernel's page cache, so every AOF write() survives, but not what a postponed flush
+    /// still held in the AOF buffer (§16.4); a power loss keeps only what a completed fsync covered. A BGSAVE or a
+    /// background fsync in progress never completes (ASSUMPTION A93).
     /// </summary>
     /// <returns>True when the disk holds less than memory did (the replication history is then a new one).</returns>
     private bool KeepWhatTheDiskHolds(bool powerLoss)
     {
         _persistenceCron?.Stop();
         _persistenceCron = null;
+        CompleteBackgroundFsync();
         var mark = !Disk.AppendOnly ? _rdbSaved
-            : !powerLoss || Disk.AppendFsync == AppendFsync.Always ? CurrentMark
+            : Disk.AppendFsync == AppendFsync.Always ? CurrentMark
+            : !powerLoss ? _aofWritten
             : _aofSynced;
         _rdbSaving = DiskMark.None;
         _unflushed.Clear();

@@ -306,6 +306,7 @@ public sealed partial class RedisNode
         long previous = Offset;
         long done = Serve(EventLoopCosts.Apply(entry.EndOffset - previous));
         _history.Add(entry);
+        AppendToAof();
         _lastMasterInteraction = Sim.Now;
         Propagate(entry, previous, done);
         _options.Extension?.OnReplicated();

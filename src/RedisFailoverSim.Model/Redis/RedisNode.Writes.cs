@@ -55,6 +55,7 @@ public sealed partial class RedisNode
         long end = _history.Append(write.WriteId, write.Bytes);
         var entry = _history.Last;
         _ledger.Applied(write.WriteId, entry.Stamp);
+        AppendToAof();
 
         // The write takes the thread after what is queued; its reply and its stream leave when it is done (§13.1).
         long done = Serve(EventLoopCosts.Write(write.Bytes, OnlineReplicaCount));

@@ -33,6 +33,13 @@ public sealed record PersistenceSettings(bool AppendOnly, AppendFsync AppendFsyn
     /// <summary>No AOF, no save point: a restarted node comes back empty (docs/sources.md §1.2 hazard).</summary>
     public static PersistenceSettings Off { get; } = new(false, AppendFsync.Everysec, []);
 
+    /// <summary>
+    /// How long one background fsync of the AOF takes (<c>aof-fsync-time</c>). ASSUMPTION A95: 0 by default, a disk
+    /// that is never slow, so <c>flushAppendOnlyFile</c> never postpones a write; longer, the postponement rule of
+    /// docs/sources.md §16.4 applies (writes wait in the AOF buffer while an fsync runs, at most ~2 s).
+    /// </summary>
+    public SimDuration FsyncTime { get; init; } = SimDuration.Zero;
+
     /// <summary>True when a restarted node loads something from its disk.</summary>
     public bool LoadsFromDisk => AppendOnly || Save.Count > 0;
 
@@ -45,7 +52,8 @@ public sealed record PersistenceSettings(bool AppendOnly, AppendFsync AppendFsyn
 
     /// <inheritdoc />
     public bool Equals(PersistenceSettings? other) =>
-        other is not null && AppendOnly == other.AppendOnly && AppendFsync == other.AppendFsync && Save.SequenceEqual(other.Save);
+        other is not null && AppendOnly == other.AppendOnly && AppendFsync == other.AppendFsync && FsyncTime == other.FsyncTime
+        && Save.SequenceEqual(other.Save);
 
     /// <inheritdoc />
     public override int GetHashCode() => (AppendOnly ? 1 : 0) + (3 * (int)AppendFsync) + (7 * Save.Count);

@@ -42,6 +42,7 @@ internal static class SettingsInForce
             "redis.repl-diskless-sync-delay" => Seconds(r.ReplDisklessSyncDelay),
             "redis.appendonly" => r.Persistence.AppendOnly ? "yes" : "no",
             "redis.appendfsync" => r.Persistence.AppendFsync.ToString().ToLowerInvariant(),
+            "redis.aof-fsync-time" => Ms(r.Persistence.FsyncTime),
             "redis.save" => r.Persistence.Save.Count == 0 ? "\"\"" : r.Persistence.Describe()["save ".Length..],
             "redis.min-replicas-to-write" => Count(r.MinReplicasToWrite),
             "redis.min-replicas-max-lag" => Seconds(r.MinReplicasMaxLag),

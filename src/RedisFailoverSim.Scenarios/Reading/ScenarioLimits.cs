@@ -31,6 +31,10 @@ public static class ScenarioLimits
     /// <summary>Why <see cref="ValueSizeBytes"/>.</summary>
     public const string ValueSizeWhy = "512mb, the largest string Redis accepts by default: proto-max-bulk-len";
 
+    /// <summary>One AOF fsync: past a minute the disk has failed, which the model does not claim to describe.</summary>
+    public static readonly DurationLimit FsyncTime = new(
+        SimDuration.FromSeconds(60), "60s", "an fsync that takes longer than a minute is a failed disk, not a slow one");
+
     /// <summary>Median one-way network delays.</summary>
     public static readonly DurationLimit NetworkMedian = new(
         SimDuration.FromSeconds(60), "60s", "a one-way delay past a minute is an outage, model it as a partition");

@@ -6,7 +6,8 @@ namespace RedisFailoverSim.Scenarios.Reading;
 
 /// <summary>
 /// <c>redis:</c>'s persistence keys in redis.conf's spelling (docs/sources.md §16): <c>appendonly: yes|no</c>,
-/// <c>appendfsync: always|everysec|no</c>, <c>save: "3600 1 300 100"</c> or <c>save: ""</c>.
+/// <c>appendfsync: always|everysec|no</c>, <c>save: "3600 1 300 100"</c> or <c>save: ""</c>; and the disk's
+/// <c>aof-fsync-time</c> (how long one background fsync takes, docs/sources.md §16.4, ASSUMPTION A95).
 /// </summary>
 internal sealed partial class ScenarioReader
 {
@@ -33,7 +34,10 @@ internal sealed partial class ScenarioReader
                 "everysec" => AppendFsync.Everysec,
                 _ => d.AppendFsync,
             },
-            Save: save);
+            Save: save)
+        {
+            FsyncTime = s.Duration("aof-fsync-time", allowZero: true, max: ScenarioLimits.FsyncTime) ?? d.FsyncTime,
+        };
     }
 
     private static List<SavePoint>? ParseSavePoints(string text)

@@ -18,9 +18,9 @@ public class PersistenceTests
     // Half a second past a whole second, so an everysec fsync (on the whole second) was half a second ago.
     private const double DownAtSeconds = 20.5;
 
-    private static PathResult Run(FaultKind kind, PersistenceSettings disk)
+    private static PathResult Run(FaultKind kind, PersistenceSettings disk, long atMilliseconds = 20_500)
     {
-        var fault = new FaultSpec(kind, SimTime.FromStart(SimDuration.FromMilliseconds(20_500)), SimDuration.FromSeconds(5), FaultTarget.Primary);
+        var fault = new FaultSpec(kind, SimTime.FromStart(SimDuration.FromMilliseconds(atMilliseconds)), SimDuration.FromSeconds(5), FaultTarget.Primary);
         var spec = Specs.ThreeNodes([fault], redis: RedisSettings.Default with { Persistence = disk });
         var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 1, RunOptions.Default);
         Assert.Null(result.Failover);
@@ -129,5 +129,58 @@ public class PersistenceTests
 
         var kill = scenario.World with { Faults = [scenario.World.Faults[0] with { Kind = FaultKind.Crash }] };
         Assert.Equal(0, DeploymentPaths.Run(DeploymentPaths.SelfHosted, kill, 42, RunOptions.Default).Writes.AcknowledgedLost);
+    }
+
+    private static PersistenceSettings SlowDisk(long fsyncMilliseconds) =>
+        Aof(AppendFsync.Everysec) with { FsyncTime = SimDuration.FromMilliseconds(fsyncMilliseconds) };
+
+    [Fact]
+    public void ProcessCrash_EverysecWhileAnFsyncRuns_LosesTheWritesThePostponedFlushHeld()
+    {
+        // §16.4: the fsync queued at 20 s runs until 20.5 s; meanwhile flushAppendOnlyFile postpones every write, so the
+        // writes applied in [20, 20.3] s are only in the AOF buffer when the process is killed at 20.3 s.
+        var result = Run(FaultKind.Crash, SlowDisk(500), atMilliseconds: 20_300);
+        var lost = LostAckTimes(result);
+        Assert.Equal(lost.Count, result.Writes.AcknowledgedLost);
+        Assert.All(lost, t => Assert.InRange(t, 20.0, 20.3));
+
+        // 150 writes/s for 0.3 s.
+        Assert.InRange(lost.Count, 35, 55);
+    }
+
+    [Fact]
+    public void ProcessCrash_EverysecWithAHungFsync_LosesUpToTwoSecondsThenTheWriteIsForced()
+    {
+        // §16.4 with a 3 s fsync: each fsync starts on a whole second and ends 3 s later (1-4, 4-7, ..., 19-22 s); the
+        // writes wait from 19 s and would be forced at 21 s (two whole seconds), so a kill -9 at 20.5 s loses
+        // [19, 20.5] s of them. Each forced write blocks the thread until its fsync ends (A70).
+        var result = Run(FaultKind.Crash, SlowDisk(3_000));
+        var lost = LostAckTimes(result);
+        Assert.Equal(lost.Count, result.Writes.AcknowledgedLost);
+        Assert.All(lost, t => Assert.InRange(t, 19.0, DownAtSeconds));
+        Assert.InRange(lost.Count, 200, 240);
+        Assert.Contains(result.Events, e => e.Kind == "disk" && e.Text.Contains("asynchronous AOF fsync is taking too long"));
+    }
+
+    [Fact]
+    public void PowerLoss_EverysecWithAHungFsync_LosesEverythingAfterTheLastCompletedFsyncStarted()
+    {
+        // The last fsync to complete before 20.5 s ran 16-19 s and covers what was written at 16 s; the one running since
+        // 19 s never completes. So a power loss loses the writes applied after 16 s: 4.5 s, beyond the fast disk's 1 s.
+        var result = Run(FaultKind.PowerOff, SlowDisk(3_000));
+        var lost = LostAckTimes(result);
+        Assert.Equal(lost.Count, result.Writes.AcknowledgedLost);
+        Assert.All(lost, t => Assert.InRange(t, 16.0, DownAtSeconds));
+        Assert.InRange(lost.Count, 640, 700);
+    }
+
+    [Fact]
+    public void PowerLoss_EverysecWithAFastEnoughDisk_LosesWhatTheFastDiskLoses()
+    {
+        // An fsync of 100 ms ends before the write that follows the next whole second: the rule only postpones writes
+        // for 100 ms after each whole second, and the 20 s fsync completed before 20.5 s, as with the default 0.
+        var fast = Run(FaultKind.PowerOff, Aof(AppendFsync.Everysec));
+        var slow = Run(FaultKind.PowerOff, SlowDisk(100));
+        Assert.Equal(fast.Writes.AcknowledgedLost, slow.Writes.AcknowledgedLost);
     }
 }

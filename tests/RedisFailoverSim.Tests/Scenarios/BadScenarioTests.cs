@@ -12,7 +12,7 @@ public class BadScenarioTests
     public static TheoryData<string, int, int, string> Corpus() => new()
     {
         { "unknown-key", 18, 5, "faults[0]: unknown key 'durration'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option; did you mean 'duration'?" },
-        { "misplaced-key", 19, 3, "redis: unknown key 'quorum'; allowed: min-replicas-to-write, min-replicas-max-lag, repl-backlog-size, repl-timeout, repl-ping-replica-period, repl-diskless-sync-delay, full-sync-rate, base-dataset-size, appendonly, appendfsync, save; 'quorum' belongs under 'sentinel:'" },
+        { "misplaced-key", 19, 3, "redis: unknown key 'quorum'; allowed: min-replicas-to-write, min-replicas-max-lag, repl-backlog-size, repl-timeout, repl-ping-replica-period, repl-diskless-sync-delay, full-sync-rate, base-dataset-size, appendonly, appendfsync, save, aof-fsync-time; 'quorum' belongs under 'sentinel:'" },
         { "wrong-type", 11, 9, "workload.rate: expected a number; found 'fast'" },
         { "missing-name", 1, 1, "top level: missing 'name' (a scenario name of letters, digits, '.', '_' or '-')" },
         { "two-primaries", 7, 38, "topology.nodes: expected exactly one node with 'primary: true'; found 2 (n1, n3); 'n3' is the extra one" },
@@ -44,6 +44,7 @@ public class BadScenarioTests
         { "rate-tiny", 11, 9, "workload.rate: expected a number, at least 0.001; found 1e-300" },
         { "rate-huge", 11, 9, "workload.rate: expected at most 10000000 (the simulator's bound, docs/sources.md §10.3: no client of one Redis primary writes faster); found 1e9" },
         { "network-median-past-a-minute", 14, 29, "network.cross-az-median: expected at most 60s (a one-way delay past a minute is an outage, model it as a partition); found '30d'" },
+        { "aof-fsync-time-past-a-minute", 14, 43, "redis.aof-fsync-time: expected at most 60s (an fsync that takes longer than a minute is a failed disk, not a slow one); found '90s'" },
         { "network-sigma-past-3", 14, 28, "network.cross-az-sigma: expected at most 3 (at sigma 3 the P99 delay is already about 1,000 times the median); found 1000" },
         // YamlDotNet throws a bare InvalidOperationException here; the position is the brace that is never closed.
         { "unclosed-flow-mapping", 6, 7, "YAML syntax error: this mapping in braces is never closed; expected '}' before the end of the file" },
