@@ -13,29 +13,69 @@ namespace RedisFailoverSim.Reporting.Cost;
 /// </summary>
 public static class CostModel
 {
-    /// <summary>Each path's month, in the results' order.</summary>
+    /// <summary>
+    /// Each path's month, in the results' order. A <c>cluster:</c> scenario runs on self-hosted only; the managed
+    /// paths that did not run are then priced for the same cluster and listed after it, marked not simulated (A100).
+    /// </summary>
     public static IReadOnlyList<PathCost> For(
         IReadOnlyList<PathResult> results, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs? team = null)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return results.Select(r => For(r, world, month, prices, team ?? DecideInputs.Default)).ToList();
+        ArgumentNullException.ThrowIfNull(world);
+        var costs = results.Select(r => For(r, world, month, prices, team ?? DecideInputs.Default)).ToList();
+        if (world.Cluster is not null)
+        {
+            costs.AddRange(DeploymentPaths.All
+                .Where(p => p != DeploymentPaths.SelfHosted && results.All(r => r.Path != p))
+                .Select(p => PricedOnly(p, world, month, prices, team ?? DecideInputs.Default)));
+        }
+
+        return costs;
     }
 
     /// <summary>One path's month.</summary>
     public static PathCost For(PathResult result, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs team)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(world);
+        var (clientGb, replicationGb, measured) = CrossAzTraffic.Monthly(result, world, month, prices.HoursPerMonth);
+        return Price(result.Path, result, NodeCount(result, world), (clientGb, replicationGb, measured), world, month, prices, team);
+    }
+
+    /// <summary>
+    /// ASSUMPTION A100: the month of a path the scenario did not run, from the scenario alone: the world's nodes
+    /// (a cluster's shards x nodes per shard: ElastiCache cluster mode enabled bills 1 + replicas nodes a shard,
+    /// MemoryDB its nodes a shard), sized per shard (A117), cross-AZ client bytes from the placement (A60), ECPUs and
+    /// data written from the month's value size. Its acknowledged-write loss is not known: nothing was simulated.
+    /// </summary>
+    public static PathCost PricedOnly(string path, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs team)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(prices);
+        var (clientGb, replicationGb) = CrossAzTraffic.Estimate(path, world, month, prices.HoursPerMonth);
+        var cost = Price(path, null, world.Nodes.Count, (clientGb, replicationGb, false), world, month, prices, team);
+        return cost with { Simulated = false, Sizing = NotSimulated + cost.Sizing };
+    }
+
+    /// <summary>What a path priced from the scenario alone says before its sizing.</summary>
+    public const string NotSimulated = "not simulated (a cluster: scenario runs on self-hosted only; priced for the same cluster, A100); ";
+
+    private static PathCost Price(
+        string path, PathResult? result, int nodeCount, (double ClientGb, double ReplicationGb, bool Measured) crossAz,
+        WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs team)
+    {
+        ArgumentNullException.ThrowIfNull(month);
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(team);
-        var (clientGb, replicationGb, measured) = CrossAzTraffic.Monthly(result, world, month, prices.HoursPerMonth);
+        var (clientGb, replicationGb, measured) = crossAz;
         var crossAzGb = clientGb + replicationGb;
-        var cost = result.Path switch
+        var cost = path switch
         {
-            DeploymentPaths.Serverless => Serverless(result, month, prices),
-            DeploymentPaths.ElastiCache => Nodes(result, world, month, prices, PriceItems.ElastiCacheNode, []),
-            DeploymentPaths.MemoryDb => Nodes(result, world, month, prices, PriceItems.MemoryDbNode, DataWritten(result, month, prices)),
-            DeploymentPaths.SelfHosted => Nodes(result, world, month, prices, PriceItems.Ec2Instance, []),
-            _ => new PathCost(result.Path, null, 0, [], $"no cost model for path {result.Path}"),
+            DeploymentPaths.Serverless => Serverless(path, result, month, prices),
+            DeploymentPaths.ElastiCache => Nodes(path, nodeCount, world, month, prices, PriceItems.ElastiCacheNode, []),
+            DeploymentPaths.MemoryDb => Nodes(path, nodeCount, world, month, prices, PriceItems.MemoryDbNode, DataWritten(result, month, prices)),
+            DeploymentPaths.SelfHosted => Nodes(path, nodeCount, world, month, prices, PriceItems.Ec2Instance, []),
+            _ => new PathCost(path, null, 0, [], $"no cost model for path {path}"),
         };
         if (cost.Unpriced is not null)
         {
@@ -63,7 +103,7 @@ public static class CostModel
             }
         }
 
-        if (result.Path == DeploymentPaths.SelfHosted)
+        if (path == DeploymentPaths.SelfHosted)
         {
             if (prices.Find(PriceItems.EbsGp3) is not { } gp3)
             {
@@ -81,7 +121,7 @@ public static class CostModel
             Lines = lines,
             CrossAzGb = crossAzGb,
             CrossAzMeasured = measured,
-            EngineerMonthly = result.Path == DeploymentPaths.SelfHosted ? team.EngineerCostPerMonth : null,
+            EngineerMonthly = path == DeploymentPaths.SelfHosted ? team.EngineerCostPerMonth : null,
         };
     }
 
@@ -97,14 +137,13 @@ public static class CostModel
     }
 
     private static PathCost Nodes(
-        PathResult result, WorldSpec world, MonthWorkload month, PriceCatalog prices, string item, IReadOnlyList<CostLine> extra)
+        string path, int count, WorldSpec world, MonthWorkload month, PriceCatalog prices, string item, IReadOnlyList<CostLine> extra)
     {
         int shards = world.Cluster?.Shards ?? 1;
         var (type, why) = NodeSizing.Choose(prices, item, month, shards);
-        int count = NodeCount(result, world);
         if (type is null)
         {
-            return new PathCost(result.Path, null, count, [], why) { Sizing = why };
+            return new PathCost(path, null, count, [], why) { Sizing = why };
         }
 
         var engine = item == PriceItems.Ec2Instance ? null : month.Engine;
@@ -123,24 +162,24 @@ public static class CostModel
 
         lines.AddRange(extra);
         var unpriced = extra.Count == 0 && item == PriceItems.MemoryDbNode ? "no memorydb-data-written price in the table" : null;
-        return new PathCost(result.Path, type.Name, count, lines, unpriced) { Sizing = why };
+        return new PathCost(path, type.Name, count, lines, unpriced) { Sizing = why };
     }
 
-    private static PathCost Serverless(PathResult result, MonthWorkload month, PriceCatalog prices)
+    private static PathCost Serverless(string path, PathResult? result, MonthWorkload month, PriceCatalog prices)
     {
         if (prices.Find(PriceItems.ServerlessStorage, engine: month.Engine) is not { } storage
             || prices.Find(PriceItems.ServerlessEcpu, engine: month.Engine) is not { } ecpu)
         {
-            return new PathCost(result.Path, null, 0, [], $"no serverless-storage or serverless-ecpu price for {month.Engine}");
+            return new PathCost(path, null, 0, [], $"no serverless-storage or serverless-ecpu price for {month.Engine}");
         }
 
         // ECPUs a request cost in the run (A34: max(1, KB transferred)); without requests, the same rule on the value.
-        var ecpus = result.Usage.FirstOrDefault(u => u.Key == "ecpus").Value;
-        var requests = result.Usage.FirstOrDefault(u => u.Key == "requests").Value;
+        var ecpus = result?.Usage.FirstOrDefault(u => u.Key == "ecpus").Value ?? 0;
+        var requests = result?.Usage.FirstOrDefault(u => u.Key == "requests").Value ?? 0;
         var perRequest = requests > 0 ? ecpus / requests : Math.Max(1, month.ValueBytes / 1024.0);
         var storedGb = Math.Max(month.DataSizeGb, storage.MinimumGb ?? 0);
         var millions = month.Operations(prices.HoursPerMonth) * perRequest / 1e6;
-        return new PathCost(result.Path, null, 0,
+        return new PathCost(path, null, 0,
         [
             new($"storage {Numbers.Amount(storedGb, 2)} GB all month", storedGb * prices.HoursPerMonth, "GB-hours", storage.Value, CostTerm.Always, storage),
             new($"ECPUs ({Numbers.Amount(perRequest, 3)} per request)", millions, "million ECPUs", ecpu.Value, CostTerm.Always, ecpu),
@@ -150,7 +189,7 @@ public static class CostModel
         };
     }
 
-    private static IReadOnlyList<CostLine> DataWritten(PathResult result, MonthWorkload month, PriceCatalog prices)
+    private static IReadOnlyList<CostLine> DataWritten(PathResult? result, MonthWorkload month, PriceCatalog prices)
     {
         if (prices.Find(PriceItems.MemoryDbDataWritten, engine: month.Engine) is not { } written)
         {
@@ -158,8 +197,8 @@ public static class CostModel
         }
 
         // Bytes the simulated log committed per acknowledged write (usage data-written-gb is in GiB).
-        var gib = result.Usage.FirstOrDefault(u => u.Key == "data-written-gb").Value;
-        var bytesPerWrite = result.Writes.Acknowledged > 0 && gib > 0
+        var gib = result?.Usage.FirstOrDefault(u => u.Key == "data-written-gb").Value ?? 0;
+        var bytesPerWrite = result is { Writes.Acknowledged: > 0 } && gib > 0
             ? gib * 1024 * 1024 * 1024 / result.Writes.Acknowledged
             : month.ValueBytes + NodeSizing.CommandOverheadBytes;
         var gb = month.Writes(prices.HoursPerMonth) * bytesPerWrite / 1e9;

@@ -40,7 +40,7 @@ public static class CostTable
         var crossAz = cost.Lines.Where(l => l.Name.StartsWith("cross-AZ", StringComparison.Ordinal)).Sum(l => l.Monthly);
         return
         [
-            cost.Path + (cost.UsesAssumedPrices ? " *" : ""),
+            cost.Path + (cost.UsesAssumedPrices ? " *" : "") + (cost.Simulated ? "" : " (not run)"),
             cost.NodeType ?? (cost.Unpriced is null ? "(serverless)" : "-"),
             cost.NodeCount == 0 ? "-" : Numbers.Count(cost.NodeCount),
             Money(cost.OnDemandMonthly),

@@ -57,21 +57,34 @@ public static class CrossAzTraffic
     }
 
     /// <summary>
-    /// ASSUMPTION A60, for a result that carries no measurement: clients outside the primary's AZ send every
-    /// operation across, and on the self-hosted path every write crosses to each replica in another AZ.
+    /// ASSUMPTION A60, for a result that carries no measurement (or a path not run, A100): a client's operations cross
+    /// AZs in the share of the primaries outside its AZ (one primary, or a cluster's shard primaries with the keys
+    /// spread evenly, A77), and on the self-hosted path every write crosses to each replica of its shard in another AZ.
     /// </summary>
-    private static (double ClientGb, double ReplicationGb) Estimate(string path, WorldSpec world, MonthWorkload month, double hoursPerMonth)
+    public static (double ClientGb, double ReplicationGb) Estimate(string path, WorldSpec world, MonthWorkload month, double hoursPerMonth)
     {
-        var primaryAz = world.Nodes.First(n => n.InitialPrimary).Az;
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(month);
+        if (path == DeploymentPaths.Serverless)
+        {
+            return (0, 0);
+        }
+
+        var primaries = Enumerable.Range(0, world.Nodes.Count).Where(i => world.Nodes[i].InitialPrimary).ToList();
         double bytesPerOp = month.ValueBytes + NodeSizing.CommandOverheadBytes;
         double total = world.Clients.Sum(c => c.RateMultiplier);
-        double remote = world.Clients.Where(c => c.Az != primaryAz).Sum(c => c.RateMultiplier);
+        double remote = world.Clients.Sum(c => c.RateMultiplier * primaries.Count(p => world.Nodes[p].Az != c.Az) / primaries.Count);
         double clientShare = total > 0 ? remote / total : 0;
         double client = month.Operations(hoursPerMonth) * bytesPerOp * clientShare;
-        int remoteReplicas = path == DeploymentPaths.SelfHosted ? world.Nodes.Count(n => !n.InitialPrimary && n.Az != primaryAz) : 0;
+        double remoteReplicas = path == DeploymentPaths.SelfHosted
+            ? primaries.Average(p => Enumerable.Range(0, world.Nodes.Count)
+                .Count(i => !world.Nodes[i].InitialPrimary && ShardOf(world, i) == ShardOf(world, p) && world.Nodes[i].Az != world.Nodes[p].Az))
+            : 0;
         double replication = month.Writes(hoursPerMonth) * bytesPerOp * remoteReplicas;
         return (client / 1e9, replication / 1e9);
     }
+
+    private static int ShardOf(WorldSpec world, int nodeIndex) => world.Cluster?.NodeShards[nodeIndex] ?? 0;
 
     private static double? Usage(PathResult result, string key)
     {

@@ -23,6 +23,12 @@ public sealed record PathCost(string Path, string? NodeType, int NodeCount, IRea
     /// <summary>True when <see cref="CrossAzGb"/> comes from the run's network (A115), false for the A60 estimate.</summary>
     public bool CrossAzMeasured { get; init; }
 
+    /// <summary>
+    /// False for a path priced from the scenario alone because it cannot run it (a <c>cluster:</c> scenario on a
+    /// managed path, A100): its bill is the cluster's, its acknowledged-write loss unknown.
+    /// </summary>
+    public bool Simulated { get; init; } = true;
+
     /// <summary>The month with nodes on demand, or null when unpriced.</summary>
     public double? OnDemandMonthly => Total(CostTerm.OnDemand);
 

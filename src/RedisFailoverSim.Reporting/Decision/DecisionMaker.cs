@@ -53,7 +53,10 @@ public static partial class DecisionMaker
             {
                 var least = losses.OrderBy(l => l.LostMean).ThenBy(l => l.Path, StringComparer.Ordinal).First();
                 finding = memoryDb is null
-                    ? $"memorydb did not run; the least loss was {least.Path}'s"
+                    ? costs.Any(c => c.Path == DeploymentPaths.MemoryDb && !c.Simulated)
+                        ? $"memorydb is priced for this cluster but was not simulated (a cluster: scenario runs on self-hosted only, A100), "
+                          + $"so nothing here shows what it loses; the least loss was {least.Path}'s"
+                        : $"memorydb did not run; the least loss was {least.Path}'s"
                     : $"CONTRADICTS the practitioners: memorydb lost {Numbers.Count(memoryDb.LostMax)} acknowledged writes here; the least loss was {least.Path}'s";
                 pick = Choice(costs, least.Path, team);
             }
@@ -64,7 +67,9 @@ public static partial class DecisionMaker
             return (pick, second is null ? null : Choice(costs, second.Path, team));
         }
 
-        questions.Add(new QuestionAnswer(1, Q1, "yes", $"{lossText}. Loss is tolerated: cost decides among the paths.", Settles: false));
+        var pricedOnly = costs.Where(c => !c.Simulated).Select(c => c.Path).ToList();
+        var notRun = pricedOnly.Count == 0 ? "" : $" ({string.Join(", ", pricedOnly)}: priced for the same cluster, not simulated, A100)";
+        questions.Add(new QuestionAnswer(1, Q1, "yes", $"{lossText}. Loss is tolerated: cost decides among the paths{notRun}.", Settles: false));
 
         // Q2: the shape. Serverless is chosen for an uneven month only if its bill is below the reserved cluster's.
         var elastiCache = Choice(costs, DeploymentPaths.ElastiCache, team);
