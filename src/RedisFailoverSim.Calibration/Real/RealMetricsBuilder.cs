@@ -26,31 +26,7 @@ internal sealed class RealMetricsBuilder
     /// <summary>The run's metrics.</summary>
     public RunMetrics Build(ulong run, IReadOnlyList<RealFaultWindow> faults, IReadOnlyList<SentinelEvent> events, RolePoller roles, bool converged, double endSeconds)
     {
-        long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0;
-        var latencies = new List<double>();
-        for (int id = 0; id < _ledger.Count; id++)
-        {
-            switch (_ledger.Outcome(id))
-            {
-                case WriteOutcome.Ok:
-                    acked++;
-                    lost += _present.Contains(id) ? 0 : 1;
-                    latencies.Add((_ledger.Completed(id) - _ledger.IntendedStart(id)) * 1000);
-                    break;
-                case WriteOutcome.Failed:
-                    failed++;
-                    break;
-                case WriteOutcome.Unknown:
-                case WriteOutcome.Pending:
-                    unknown++;
-                    unknownPresent += _present.Contains(id) ? 1 : 0;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        latencies.Sort();
+        var tally = LedgerTally.Of(_ledger, _present);
         double? faultStart = faults.Count == 0 ? null : faults.Min(f => f.FromSeconds);
         var (newPrimary, controlPlane, promotion, clientObserved) = Failover(faultStart, events);
         return new RunMetrics(
@@ -62,15 +38,15 @@ internal sealed class RealMetricsBuilder
             PromotionSeconds: promotion,
             ClientObservedSeconds: clientObserved,
             Attempted: _ledger.Issued,
-            Acknowledged: acked,
-            AcknowledgedLost: lost,
-            Failed: failed,
-            Unknown: unknown,
-            UnknownPresent: unknownPresent,
-            LatencyP50Ms: LatencyPercentiles.At(latencies, 50),
-            LatencyP99Ms: LatencyPercentiles.At(latencies, 99),
-            LatencyP999Ms: LatencyPercentiles.At(latencies, 99.9),
-            LatencyMaxMs: latencies.Count == 0 ? 0 : Math.Round(latencies[^1], 3),
+            Acknowledged: tally.Acknowledged,
+            AcknowledgedLost: tally.AcknowledgedLost,
+            Failed: tally.Failed,
+            Unknown: tally.Unknown,
+            UnknownPresent: tally.UnknownPresent,
+            LatencyP50Ms: tally.Percentile(50),
+            LatencyP99Ms: tally.Percentile(99),
+            LatencyP999Ms: tally.Percentile(99.9),
+            LatencyMaxMs: tally.MaxMs,
             SplitBrainSeconds: faultStart is { } from ? roles.SplitBrainSeconds(from, endSeconds) : 0,
             Converged: converged);
     }

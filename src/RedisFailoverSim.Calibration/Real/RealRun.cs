@@ -35,21 +35,14 @@ internal static class RealRun
         // the Redis processes (started above normal priority too). Restored afterwards; skipped without privilege.
         var priority = Processes.Niceness.SetAllThreads(AboveNormalNice);
 
-        // In production each scenario client is its own process with its own thread pool; here they share one.
-        // StackExchange.Redis blocks pool threads while it reconfigures (its own logs: "Awaiting 3 available task
-        // completion(s) for 5000ms"), so three multiplexers in one default-sized pool starve each other for seconds
-        // during a failover, an artefact of the test bed. Size the pool as three processes' would be, with the
-        // headroom StackExchange.Redis's documentation advises (minimum threads above the busy count).
-        ThreadPool.GetMinThreads(out int workers, out int io);
-        int wanted = Math.Max(workers, 16 * Math.Max(1, spec.Clients.Count));
-        ThreadPool.SetMinThreads(wanted, Math.Max(io, wanted));
+        var pool = ClientThreadPool.For(spec.Clients.Count);
         try
         {
             return ExecuteIn(spec, settings, log, cancellationToken);
         }
         finally
         {
-            ThreadPool.SetMinThreads(workers, io);
+            pool.Dispose();
             Processes.Niceness.Restore(priority);
             if (settings.WorkDirectory != settings.Directory && Directory.Exists(settings.WorkDirectory))
             {

@@ -7,8 +7,9 @@ namespace RedisFailoverSim.Calibration.Real;
 
 /// <summary>
 /// One scenario client: a StackExchange.Redis multiplexer in Sentinel mode (<c>serviceName</c>), configured from
-/// the scenario's client settings, dialling through its own tunnel. Writes are fired at their intended start and
-/// never awaited by the schedule (open workload); each one's outcome and the node that answered it (from a
+/// the scenario's client settings, dialling through its own tunnel; or, for a Redis Cluster
+/// (<see cref="ForCluster"/>), in cluster mode with every node as an endpoint. Writes are fired at their intended
+/// start and never awaited by the schedule (open workload); each one's outcome and the node that answered it (from a
 /// per-write profiling session) land in the ledger.
 /// </summary>
 internal sealed class RealWriteClient : IRealClient
@@ -21,29 +22,52 @@ internal sealed class RealWriteClient : IRealClient
     private readonly RunClock _clock;
     private readonly int _valueBytes;
     private readonly ConfigurationOptions _options;
+    private readonly Func<int, string>? _keyOf;
     private ConnectionMultiplexer? _multiplexer;
     private IDatabase? _database;
 
     /// <summary>Configures the client; <see cref="Connect"/> opens it.</summary>
     public RealWriteClient(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log = null)
+        : this(name, Options(name, settings, sentinelPorts, tunnel), null, ledger, clock, valueBytes, log)
+    {
+        Tunnel = tunnel;
+    }
+
+    private RealWriteClient(string name, ConfigurationOptions options, Func<int, string>? keyOf, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log)
     {
         Name = name;
-        Tunnel = tunnel;
         _ledger = ledger;
         _clock = clock;
         _valueBytes = valueBytes;
-        _options = Options(name, settings, sentinelPorts, tunnel);
+        _keyOf = keyOf;
+        _options = options;
         _options.LoggerFactory = log;
     }
 
     /// <summary>The scenario client's name.</summary>
     public string Name { get; }
 
-    /// <summary>Its tunnel (its view of the network).</summary>
-    public ClientTunnel Tunnel { get; }
+    /// <summary>Its tunnel (its view of the network); null for a cluster client, which dials the nodes directly.</summary>
+    public ClientTunnel? Tunnel { get; }
 
     /// <inheritdoc />
-    public int UnmappedConnections => Tunnel.Unmapped;
+    public int UnmappedConnections => Tunnel?.Unmapped ?? 0;
+
+    /// <summary>
+    /// A Redis Cluster client: StackExchange.Redis in cluster mode (no service name) with every node as an endpoint,
+    /// the same timeouts and reconnect policy as <see cref="Options"/>; write <c>i</c> adds its element to the set
+    /// <paramref name="keyOf"/>(i), so the writes spread over the slots as the model's keys do.
+    /// </summary>
+    public static RealWriteClient ForCluster(string name, ClientSettings settings, IReadOnlyList<int> nodePorts, Func<int, string> keyOf, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log)
+    {
+        var options = Common(name, settings);
+        foreach (int port in nodePorts)
+        {
+            options.EndPoints.Add("127.0.0.1", port);
+        }
+
+        return new RealWriteClient(name, options, keyOf, ledger, clock, valueBytes, log);
+    }
 
     /// <summary>The StackExchange.Redis settings used, as its configuration string (for the report).</summary>
     public string Configuration => _options.ToString(includePassword: false);
@@ -51,9 +75,20 @@ internal sealed class RealWriteClient : IRealClient
     /// <summary>The StackExchange.Redis options a scenario's client settings map to (docs/sources.md §9.2 names).</summary>
     public static ConfigurationOptions Options(string name, ClientSettings settings, IReadOnlyList<int> sentinelPorts, ClientTunnel tunnel)
     {
-        var options = new ConfigurationOptions
+        var options = Common(name, settings);
+        options.ServiceName = Cluster.ConfigFiles.MasterName;
+        options.Tunnel = tunnel;
+        foreach (int port in sentinelPorts)
         {
-            ServiceName = Cluster.ConfigFiles.MasterName,
+            options.EndPoints.Add("127.0.0.1", port);
+        }
+
+        return options;
+    }
+
+    private static ConfigurationOptions Common(string name, ClientSettings settings) =>
+        new()
+        {
             ClientName = "rfsim-" + name,
             AbortOnConnectFail = false,
             SyncTimeout = Milliseconds(settings.CommandTimeout.TotalMilliseconds),
@@ -63,15 +98,7 @@ internal sealed class RealWriteClient : IRealClient
             ReconnectRetryPolicy = new ExponentialRetry(
                 Milliseconds(settings.ReconnectBase.TotalMilliseconds),
                 Milliseconds(settings.ReconnectMax.TotalMilliseconds)),
-            Tunnel = tunnel,
         };
-        foreach (int port in sentinelPorts)
-        {
-            options.EndPoints.Add("127.0.0.1", port);
-        }
-
-        return options;
-    }
 
     /// <summary>Connects through the Sentinels to the primary; false when no primary answered within the connect timeout.</summary>
     public bool Connect(TextWriter log)
@@ -111,7 +138,7 @@ internal sealed class RealWriteClient : IRealClient
         CurrentSession.Value = session;
         try
         {
-            add = database.SetAddAsync(SetKey, WriteSchedule.Element(writeId, _valueBytes));
+            add = database.SetAddAsync(_keyOf is null ? SetKey : _keyOf(writeId), WriteSchedule.Element(writeId, _valueBytes));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

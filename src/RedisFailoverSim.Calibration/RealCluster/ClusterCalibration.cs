@@ -9,11 +9,14 @@ namespace RedisFailoverSim.Calibration.RealCluster;
 /// <summary>
 /// <c>rfsim calibrate</c> for a scenario with a <c>cluster:</c> section: the model's seeds on the self-hosted path's
 /// Redis Cluster, and real runs of a Redis Cluster on loopback (<see cref="RealClusterRun"/>), compared on the
-/// promotion time after a primary's crash or a CLUSTER FAILOVER. The real side has no clients yet, so writes, loss and client-observed
-/// failover are the model's alone.
+/// promotion time after a primary's crash or a CLUSTER FAILOVER and, when the scenario has clients, on the writes:
+/// client-observed failover, acknowledged, lost, failed, unknown and latency, with the Sentinel calibration's rules.
 /// </summary>
 internal static class ClusterCalibration
 {
+    // The package's version (3.4.35), not the assembly's (3.0.0): the informational version without its commit suffix.
+    private static readonly string ClientVersion = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly)?.InformationalVersion ?? "?").Split('+')[0];
+
     /// <summary>What keeps a cluster scenario from being calibrated: one crash of a shard's initial primary, a flat rate.</summary>
     public static IReadOnlyList<string> Problems(WorldSpec world)
     {
@@ -55,7 +58,7 @@ internal static class ClusterCalibration
         var binaries = RedisBinaries.Find(settings.RedisServerPath, settings.RedisSentinelPath);
         var notes = new List<string>
         {
-            $"Redis Cluster: {binaries.Version} in cluster mode on 127.0.0.1, {world.Cluster!.Shards} shards x {world.Cluster.NodesPerShard} nodes, cluster-node-timeout {(world.Cluster.Settings.NodeTimeout.Nanoseconds / 1_000_000).ToString(CultureInfo.InvariantCulture)} ms; the real side measures the promotion only ({(manual ? "CLUSTER FAILOVER, then ROLE on the replica every 1 ms" : "kill -9, then ROLE on the shard's replicas every 10 ms")}), no clients and no proxies yet, so writes, loss and client-observed failover are the model's alone",
+            $"Redis Cluster: {binaries.Version} in cluster mode on 127.0.0.1, {world.Cluster!.Shards} shards x {world.Cluster.NodesPerShard} nodes, cluster-node-timeout {(world.Cluster.Settings.NodeTimeout.Nanoseconds / 1_000_000).ToString(CultureInfo.InvariantCulture)} ms; the promotion is measured by {(manual ? "CLUSTER FAILOVER, then ROLE on the replica every 1 ms" : "kill -9, then ROLE on the shard's replicas every 10 ms")}; {(world.Clients.Count > 0 ? $"{world.Clients.Count} clients (StackExchange.Redis {ClientVersion} in cluster mode, every node an endpoint) run the workload, each write adding its id to the set at its key (drawn from the scenario's key space as the model draws it), and the final dataset is every shard primary's sets" : "the scenario has no clients, so writes are the model's alone")}; no proxies, so no partitions yet",
         };
         foreach (string note in notes)
         {
@@ -69,10 +72,17 @@ internal static class ClusterCalibration
             cancellation.ThrowIfCancellationRequested();
             progress.WriteLine($"real run {run}/{settings.Runs} ({binaries.Version}, cluster mode)");
             string directory = Path.Combine(settings.OutDir, "real-run-" + run.ToString(CultureInfo.InvariantCulture));
-            var outcome = RealClusterRun.Execute(world, binaries, settings.PortBase, directory, progress, cancellation);
+            var outcome = RealClusterRun.Execute(world, binaries, settings.PortBase, directory, run, unchecked((int)(settings.Seed + (ulong)run - 1)), progress, cancellation);
             probes.AddRange(outcome.ProbeRoundTripsMs);
-            progress.WriteLine($"  promotion {(outcome.PromotionSeconds is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s after {(manual ? "CLUSTER FAILOVER" : "kill -9")}{(outcome.NewPrimary is null ? "" : ", " + outcome.NewPrimary)}");
-            real.Add(new RunMetrics("real", (ulong)run, outcome.PromotionSeconds is not null, outcome.NewPrimary, null, outcome.PromotionSeconds, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true));
+            var m = outcome.Metrics;
+            progress.WriteLine($"  promotion {(m.PromotionSeconds is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s after {(manual ? "CLUSTER FAILOVER" : "kill -9")}{(m.NewPrimary is null ? "" : ", " + m.NewPrimary)}"
+                + (world.Clients.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; first ack by it {(m.ClientObservedSeconds is { } c ? c.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s, acked {m.Acknowledged}, lost {m.AcknowledgedLost}, failed {m.Failed}, unknown {m.Unknown}, P99 {m.LatencyP99Ms:0.#} ms")));
+            if (outcome.Reasons.Count > 0)
+            {
+                notes.Add($"real run {run}: writes failed or unknown because " + string.Join(", ", outcome.Reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} x{r.Value}")));
+            }
+
+            real.Add(m);
         }
 
         // The model runs after the real runs, on the loopback network they measured (TestBedNetwork, A107): a manual
@@ -90,7 +100,8 @@ internal static class ClusterCalibration
         var model = ModelRuns.Run(settings.ModelWorld is { } change ? change(measured) : measured, seeds);
 
         var modelMetrics = model.Select(m => m.Metrics).ToList();
-        var rows = Comparison.ClusterRows(modelMetrics, real, manual ? Comparison.ManualFailoverFloorSeconds : Comparison.TimeFloorSeconds);
+        var floor = manual ? Comparison.ManualFailoverFloorSeconds : Comparison.TimeFloorSeconds;
+        var rows = world.Clients.Count > 0 ? Comparison.ClusterRowsWithWrites(modelMetrics, real, floor) : Comparison.ClusterRows(modelMetrics, real, floor);
         return new CalibrationReport(scenarioName, scenarioSha256, binaries.Version, world.Workload.RatePerClient, world.Workload.RatePerClient, rows, modelMetrics, real, rows.All(r => r.Agrees != false), notes)
         {
             ModelNodes = model.Count > 0 ? model[0].Result.Nodes : [],

@@ -1,23 +1,27 @@
 using System.Diagnostics;
 using RedisFailoverSim.Calibration.Cluster;
 using RedisFailoverSim.Calibration.Processes;
+using RedisFailoverSim.Calibration.Real;
 using RedisFailoverSim.Calibration.Resp;
+using RedisFailoverSim.Calibration.Results;
 using RedisFailoverSim.Model.Specs;
 
 namespace RedisFailoverSim.Calibration.RealCluster;
 
 /// <summary>What one real cluster run measured.</summary>
-/// <param name="PromotionSeconds">Fault → a replica of the shard says <c>master</c> in ROLE; null when none did in time.</param>
-/// <param name="NewPrimary">The node that did.</param>
+/// <param name="Metrics">Promotion (fault → a replica of the shard says <c>master</c> in ROLE) and, with clients, the
+/// writes' counts, latencies and client-observed failover.</param>
 /// <param name="ProbeRoundTripsMs">PING round trips to the shard's primary before the fault, ms (the test bed's network).</param>
-internal sealed record RealClusterOutcome(double? PromotionSeconds, string? NewPrimary, IReadOnlyList<double> ProbeRoundTripsMs);
+/// <param name="Reasons">Why writes failed or were unknown, with counts.</param>
+internal sealed record RealClusterOutcome(RunMetrics Metrics, IReadOnlyList<double> ProbeRoundTripsMs, IReadOnlyDictionary<string, int> Reasons);
 
 /// <summary>
 /// One real Redis Cluster run on 127.0.0.1 (<see cref="RealClusterSetup"/>), the fault's time after the state turned
 /// ok and every replica synced: <c>kill -9</c> of a crashed primary, then ROLE on its shard's replicas every 10 ms (the
 /// replica's own failover takes seconds); or <c>CLUSTER FAILOVER [FORCE|TAKEOVER]</c> sent to a replica, then ROLE on
-/// it over one open connection every 1 ms (a manual failover waits for no timer: docs/sources.md §3.9). No clients and
-/// no proxies: the bus runs on loopback, so this measures the promotion alone.
+/// it over one open connection every 1 ms (a manual failover waits for no timer: docs/sources.md §3.9). The scenario's
+/// clients run the open workload from the run's zero (<see cref="ClusterWorkload"/>), StackExchange.Redis in cluster
+/// mode dialling the nodes directly. No proxies: the bus and the clients run on loopback.
 /// </summary>
 internal static class RealClusterRun
 {
@@ -31,9 +35,9 @@ internal static class RealClusterRun
     private const int ProbeCount = 100;
     private static readonly TimeSpan ProbeSpacing = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Runs once.</summary>
+    /// <summary>Runs once; the write schedule and keys come from <paramref name="seed"/>.</summary>
     public static RealClusterOutcome Execute(
-        WorldSpec spec, RedisBinaries binaries, int portBase, string directory, TextWriter progress, CancellationToken cancellation)
+        WorldSpec spec, RedisBinaries binaries, int portBase, string directory, int run, int seed, TextWriter progress, CancellationToken cancellation)
     {
         var cluster = spec.Cluster!;
         var fault = spec.Faults.Single();
@@ -46,6 +50,7 @@ internal static class RealClusterRun
         }
 
         var processes = new List<ChildProcess>();
+        ClusterWorkload? workload = null;
         try
         {
             foreach (var n in nodes)
@@ -55,30 +60,83 @@ internal static class RealClusterRun
                 processes.Add(ChildProcess.Start(n.Name, binaries.ServerPath, [config], Path.Combine(directory, n.Name + ".stdout")));
             }
 
-            RealClusterSetup.WaitListening(nodes.Select(n => n.Port).ToList(), cancellation);
+            var nodePorts = nodes.Select(n => n.Port).ToList();
+            RealClusterSetup.WaitListening(nodePorts, cancellation);
             RealClusterSetup.Join(nodes.Select(n => (n.Port, n.BusPort)).ToList(), cluster);
-            RealClusterSetup.WaitClusterOk(nodes.Select(n => n.Port).ToList(), cancellation);
+            RealClusterSetup.WaitClusterOk(nodePorts, cancellation);
             RealClusterSetup.WaitReplicasInSync(nodes.Where((n, i) => i % cluster.NodesPerShard != 0).Select(n => n.Port).ToList(), cancellation);
             progress.WriteLine("  cluster state ok, every replica in sync");
 
             int target = nodes.FindIndex(n => n.Name == fault.Target.Name);
             int shard = cluster.NodeShards[target];
             var probes = Probe(nodes[shard * cluster.NodesPerShard].Port, cancellation);
+            workload = spec.Clients.Count > 0 ? ClusterWorkload.Connect(spec, nodePorts, seed, directory) : null;
+            var clock = workload?.Clock ?? new RunClock();
+            if (workload is null)
+            {
+                clock.SetZero();
+            }
+            else
+            {
+                workload.Start();
+            }
 
-            // The model's cluster is warm at 0 (A78); here the fault comes the same time after the state turned ok.
-            Thread.Sleep(TimeSpan.FromTicks(fault.At.Nanoseconds / 100));
+            // The model's cluster is warm at 0 (A78); here the fault comes the same time after the run's zero.
+            clock.SleepUntil(fault.At.TotalSeconds, cancellation);
+            double faultSeconds = clock.Seconds;
             var (promotion, promoted) = fault.Kind == FaultKind.ClusterFailover
                 ? ManualFailover(nodes[target], fault.Option, cancellation)
                 : Crash(processes, nodes, target, cluster, cancellation);
-            return new RealClusterOutcome(promotion, promoted, probes);
+            var promotedNode = promoted is null ? ((string, int)?)null : (promoted, nodes.Single(n => n.Name == promoted).Port);
+            if (workload is null)
+            {
+                return new RealClusterOutcome(PromotionOnly(run, promotion, promoted), probes, new Dictionary<string, int>());
+            }
+
+            workload.Finish(Settle(spec.Client), cancellation);
+            var present = ClusterFinalSet.Read(Primaries(processes, nodes, cluster));
+            workload.WriteCsv(Path.Combine(directory, "writes.csv"), spec.Clients.Select(c => c.Name).ToList(), present);
+            return new RealClusterOutcome(workload.Metrics((ulong)run, faultSeconds, promotion, promotedNode, present), probes, new Dictionary<string, int>(workload.Ledger.Reasons));
         }
         finally
         {
+            workload?.Dispose();
             foreach (var p in processes)
             {
                 p.Dispose();
             }
         }
+    }
+
+    /// <summary>A run without clients measures the promotion alone.</summary>
+    private static RunMetrics PromotionOnly(int run, double? promotion, string? promoted) =>
+        new("real", (ulong)run, promoted is not null, promoted, null, promotion, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, true);
+
+    /// <summary>
+    /// How long the writes still pending at the schedule's end get: the command timeout (StackExchange.Redis checks it
+    /// on its heartbeat) plus slack, at most 30 s, as the Sentinel calibration waits.
+    /// </summary>
+    private static TimeSpan Settle(ClientSettings client) =>
+        TimeSpan.FromSeconds(Math.Min(client.CommandTimeout.TotalSeconds + (2 * client.Heartbeat.TotalSeconds) + 5, 30));
+
+    /// <summary>The ports of the nodes that say <c>master</c> at the end, among those still running.</summary>
+    private static List<int> Primaries(List<ChildProcess> processes, List<(string Name, int Port, int BusPort)> nodes, ClusterSpec cluster)
+    {
+        var primaries = new List<int>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            if (processes[i].IsRunning && RealClusterSetup.IsMaster(nodes[i].Port))
+            {
+                primaries.Add(nodes[i].Port);
+            }
+        }
+
+        if (primaries.Count < cluster.Shards)
+        {
+            throw new CalibrationSetupException($"the cluster ended with {primaries.Count} primaries for {cluster.Shards} shards; the final dataset cannot be read");
+        }
+
+        return primaries;
     }
 
     private static (double?, string?) Crash(

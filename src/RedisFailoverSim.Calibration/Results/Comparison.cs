@@ -39,14 +39,14 @@ internal static class Comparison
     /// </summary>
     public const double LatencyP99Widening = 0.30;
 
-    /// <summary>Builds every row.</summary>
-    public static IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real)
+    /// <summary>Builds every row; times are judged with the floor <paramref name="timeFloorSeconds"/>.</summary>
+    public static IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real, double timeFloorSeconds = TimeFloorSeconds)
     {
         double attempted = real.Count > 0 ? real.Average(r => (double)r.Attempted) : 0;
         double countFloor = CountFloorOfAttempted * attempted;
-        Func<double, double> time = r => Math.Max(RelativeSlack * Math.Abs(r), TimeFloorSeconds);
+        Func<double, double> time = r => Math.Max(RelativeSlack * Math.Abs(r), timeFloorSeconds);
         Func<double, double> count = r => Math.Max(RelativeSlack * Math.Abs(r), countFloor);
-        const string TimeRule = "±max(20 % of real, 1.65 s)";
+        string TimeRule = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"±max(20 % of real, {timeFloorSeconds} s)");
         const string CountRule = "±max(20 % of real, 1 % of attempted)";
         return
         [
@@ -79,6 +79,18 @@ internal static class Comparison
         Symmetric("promotionSeconds", "promotion, fault → a replica of the shard says master (s)", model, real, m => m.PromotionSeconds, r => Math.Max(RelativeSlack * Math.Abs(r), timeFloorSeconds), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"±max(20 % of real, {timeFloorSeconds} s)")),
         Info("clientObservedFailoverSeconds", "client-observed failover (model only)", model, real, m => m.ClientObservedSeconds),
     ];
+
+    /// <summary>
+    /// The rows of a Redis Cluster calibration whose real side ran the scenario's clients: the promotion judged with the
+    /// time rule and <paramref name="timeFloorSeconds"/>, then the Sentinel calibration's write rows (client-observed
+    /// failover with the same floor, counts, latency). A cluster has no Sentinel, so no control-plane row, and no split
+    /// brain is measured on the real side.
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> ClusterRowsWithWrites(IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real, double timeFloorSeconds)
+    {
+        string[] notForACluster = ["failovers", "controlPlaneFailoverSeconds", "promotionSeconds", "splitBrainSeconds"];
+        return [.. ClusterRows(model, real, timeFloorSeconds).Where(r => r.Metric != "clientObservedFailoverSeconds"), .. Rows(model, real, timeFloorSeconds).Where(r => !notForACluster.Contains(r.Metric))];
+    }
 
     /// <summary>A row judged by a band of ±tolerance(real mean) around the real mean.</summary>
     private static ComparisonRow Symmetric(string metric, string label, IReadOnlyList<RunMetrics> model, IReadOnlyList<RunMetrics> real, Func<RunMetrics, double?> value, Func<double, double> tolerance, string rule)

@@ -41,7 +41,7 @@ public class LocalClusterTests
             Assert.True(SpinWait.SpinUntil(() => ledger.Pending == 0, TimeSpan.FromSeconds(10)));
             Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(WriteOutcome.Ok, ledger.Outcome(i)));
             Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(cluster.Nodes[0].FrontPort, ledger.AckedByPort(i)));
-            Assert.All(clients, c => Assert.Equal(0, c.Tunnel.Unmapped));
+            Assert.All(clients, c => Assert.Equal(0, c.Tunnel!.Unmapped));
             Assert.Equal(0, cluster.UnidentifiedConnections);
         }
         finally
