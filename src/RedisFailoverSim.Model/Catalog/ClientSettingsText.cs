@@ -14,7 +14,7 @@ public static class ClientSettingsText
         "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "flush-queue-after-reconnects", "role-check",
-        "sentinel-timeout", "sentinel-order", "follow-switch-master", "connect-to-every-node", "backlog-per-node",
+        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "connect-to-every-node", "backlog-per-node",
         "dns-ttl", "dead-socket", "dead-socket-after",
     ];
 
@@ -51,6 +51,7 @@ public static class ClientSettingsText
         "sentinel-timeout" => Duration(s.SentinelTimeout, "none"),
         "sentinel-order" => s.SentinelOrder == SentinelOrder.AsListed ? "as-listed" : "last-answered-first",
         "follow-switch-master" => Bool(s.FollowSwitchMaster),
+        "switch-master-from" => s.SwitchMasterFrom == SwitchMasterSource.EverySentinel ? "every-sentinel" : "answering-sentinel",
         "connect-to-every-node" => Bool(s.ConnectToEveryNode),
         "backlog-per-node" => Bool(s.BacklogPerNode),
         "dns-ttl" => Duration(s.DnsTtl, "forever"),

@@ -44,6 +44,9 @@ public abstract class ClientDiscovery
     /// </summary>
     public virtual Engine.Time.SimDuration NodeReconnectDelay(int failedAttempts) => Client.Settings.Heartbeat;
 
+    /// <summary>The Sentinel whose answer the client last followed (<see cref="MemberId.None"/> without Sentinels).</summary>
+    public virtual MemberId AnsweringSentinel => MemberId.None;
+
     /// <summary>Called when the client has connected to a node that says it is the primary.</summary>
     public virtual void OnConnected()
     {

@@ -24,6 +24,7 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
     private int _retries;
     private long _attempt;
     private bool _active;
+    private MemberId _answered = MemberId.None;
 
     /// <summary>Creates the strategy over the Sentinels, in the order the client lists them.</summary>
     /// <param name="sentinels">The Sentinels, in the order the client asks them.</param>
@@ -62,6 +63,9 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         : Client.Settings.Reconnect.Delay(_retries++, _reconnectJitter);
 
     /// <inheritdoc />
+    public override MemberId AnsweringSentinel => _answered;
+
+    /// <inheritdoc />
     public override void OnConnected() => _retries = 0;
 
     /// <inheritdoc />
@@ -83,6 +87,7 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         if (_active && _index < _sentinels.Count && reply.From == _sentinels[_order[_index]])
         {
             _active = false;
+            _answered = reply.From;
             if (Client.Settings.SentinelOrder == SentinelOrder.LastAnsweredFirst)
             {
                 MoveToFront(_index);

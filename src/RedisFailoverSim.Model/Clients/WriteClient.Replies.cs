@@ -155,7 +155,7 @@ public sealed partial class WriteClient
     {
         // With a connection to every node (assumption A37) +switch-master changes nothing: StackExchange.Redis's
         // SwitchPrimary reconfigures only for a primary it does not know yet, and the client knows every node.
-        if (_tracking || !_settings.FollowSwitchMaster || notice.NewMaster == _target)
+        if (_tracking || !_settings.FollowSwitchMaster || notice.NewMaster == _target || !HearsSwitchFrom(notice.From))
         {
             return;
         }
@@ -164,6 +164,13 @@ public sealed partial class WriteClient
         Disconnect(WriteOutcome.Unknown);
         ConnectTo(notice.NewMaster);
     }
+
+    /// <summary>
+    /// node-redis keeps one Sentinel client for its pub/sub, the one it last got the master from (docs/sources.md
+    /// §11.16); a client subscribed on every Sentinel hears each.
+    /// </summary>
+    private bool HearsSwitchFrom(MemberId sentinel) =>
+        _settings.SwitchMasterFrom == Specs.SwitchMasterSource.EverySentinel || sentinel == _discovery.AnsweringSentinel;
 
     private void OnConnectionReset(ConnectionReset reset)
     {

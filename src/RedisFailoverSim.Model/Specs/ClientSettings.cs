@@ -104,6 +104,9 @@ public sealed record ClientSettings(
     /// <summary>StackExchange.Redis checks a new connection's role before routing writes to it.</summary>
     public bool RoleCheckOnConnect { get; init; } = true;
 
+    /// <summary>With <see cref="FollowSwitchMaster"/>: whose <c>+switch-master</c> the client hears (every Sentinel by default).</summary>
+    public SwitchMasterSource SwitchMasterFrom { get; init; } = SwitchMasterSource.EverySentinel;
+
     /// <summary>StackExchange.Redis asks its Sentinels in the order configured.</summary>
     public SentinelOrder SentinelOrder { get; init; } = SentinelOrder.AsListed;
 

@@ -52,6 +52,7 @@ internal sealed partial class ScenarioReader
             SentinelTimeout = s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
             SentinelOrder = Choice(s, "sentinel-order", ["as-listed", "last-answered-first"], [SentinelOrder.AsListed, SentinelOrder.LastAnsweredFirst]) ?? d.SentinelOrder,
             FollowSwitchMaster = s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
+            SwitchMasterFrom = Choice(s, "switch-master-from", ["every-sentinel", "answering-sentinel"], [SwitchMasterSource.EverySentinel, SwitchMasterSource.AnsweringSentinel]) ?? d.SwitchMasterFrom,
             ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
             BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
             DnsTtl = Never(s, "dns-ttl", "forever", allowZero: true) ?? d.DnsTtl,

@@ -24,6 +24,7 @@ public class ValidationRuleTests
         { Crash, "sentinel:\n  down-after-milliseconds: 5s\n", 19, 28, "sentinel.down-after-milliseconds: expected a whole number of milliseconds; found '5s'; the unit is milliseconds, as in the vendor's config file: write 5000" },
         { Crash, "client:\n  follow-switch-master: yes\n", 19, 25, "client.follow-switch-master: expected true or false; found 'yes'" },
         { Crash, "client:\n  connect-to-every-node: 1\n", 19, 26, "client.connect-to-every-node: expected true or false; found '1'" },
+        { Crash, "client:\n  switch-master-from: answering\n", 19, 23, "client.switch-master-from: expected one of every-sentinel, answering-sentinel; found 'answering' (did you mean 'answering-sentinel'?)" },
         { Crash, "paths: [self-hosted, self-hosted]\n", 18, 22, "paths[1]: 'self-hosted' is listed twice" },
         { Crash, "paths: [selfhosted]\n", 18, 9, "paths[0]: expected one of elasticache, serverless, memorydb, self-hosted; found 'selfhosted'; did you mean 'self-hosted'?" },
         { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },

@@ -201,6 +201,11 @@ public class ClientLibraryProfileTests
         Assert.Equal(16, p.FlushQueueAfterReconnects);
         Assert.True(p.FollowSwitchMaster);
         Assert.False(p.RoleCheckOnConnect);
+
+        // One #sentinelClient, on the Sentinel the last observe() connected to, carries the pub/sub (docs/sources.md
+        // §11.16, sentinel/index.js l.861-866, l.1238-1265); Jedis runs a MasterListener per Sentinel (§11.15).
+        Assert.Equal(SwitchMasterSource.AnsweringSentinel, p.SwitchMasterFrom);
+        Assert.Equal(SwitchMasterSource.EverySentinel, Profile("jedis").SwitchMasterFrom);
     }
 
     [Fact]
