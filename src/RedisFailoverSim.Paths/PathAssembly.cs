@@ -121,6 +121,7 @@ internal static class PathAssembly
         new("cross-az-replication-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Replication))),
         new("cross-az-full-sync-gb", Gb(world.Network.CrossAzBytes(TrafficKind.FullSync))),
         new("cross-az-log-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Log))),
+        new("cross-az-control-gb", Gb(world.Network.CrossAzBytes(TrafficKind.Control))),
     ];
 
     /// <summary>Node-hours of the run, the billing quantity of node-based services.</summary>

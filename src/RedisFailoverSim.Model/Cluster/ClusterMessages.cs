@@ -54,8 +54,18 @@ public abstract class ClusterBusMessage : Message
     /// </summary>
     public bool Paused { get; private set; }
 
+    /// <summary>
+    /// <c>CLUSTERMSG_MIN_LEN</c>: the fixed header every bus message carries before its data, 2,256 bytes (the 2,048-byte
+    /// slot bitmap among them; <c>offsetof(clusterMsg, data) == 2256</c>, docs/sources.md §15.9).
+    /// </summary>
+    public const long HeaderBytes = 2256;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    /// <remarks>The header alone: FAILOVER_AUTH_REQUEST, FAILOVER_AUTH_ACK and MFSTART carry no data.</remarks>
+    public override long WireBytes => HeaderBytes;
 
     /// <summary>Fills the header from the sender's state at sending time (clusterBuildMessageHdr in cluster.c).</summary>
     internal void SetHeader(int sender, long currentEpoch, long configEpoch, bool senderIsPrimary, int senderMaster, int claimedShard, long offset, bool paused)
@@ -86,6 +96,16 @@ public sealed class ClusterPing : ClusterBusMessage
     /// <summary>The gossip sections.</summary>
     public required GossipEntry[] Gossip { get; init; }
 
+    /// <summary><c>sizeof(clusterMsgDataGossip)</c>: 104 bytes a gossip section.</summary>
+    public const long GossipBytes = 104;
+
+    /// <summary>The shard-id ping extension every PING/PONG carries: its 8-byte header and the 40-byte id.</summary>
+    public const long ShardIdExtensionBytes = 8 + 40;
+
+    /// <inheritdoc />
+    /// <remarks>The header, the gossip sections and the shard-id extension (writePingExt; no hostname is announced).</remarks>
+    public override long WireBytes => HeaderBytes + (GossipBytes * Gossip.Length) + ShardIdExtensionBytes;
+
     /// <inheritdoc />
     public override string Describe() => IsPong ? "PONG" : "PING";
 }
@@ -95,6 +115,10 @@ public sealed class ClusterFail : ClusterBusMessage
 {
     /// <summary>The failing node's cluster index.</summary>
     public required int Failing { get; init; }
+
+    /// <inheritdoc />
+    /// <remarks>The header and the failing node's 40-byte name (<c>clusterMsgDataFail</c>).</remarks>
+    public override long WireBytes => HeaderBytes + 40;
 }
 
 /// <summary><c>UPDATE</c>: the true owner of slots the receiver claims with an older configEpoch (docs/sources.md §3.5).</summary>
@@ -108,6 +132,10 @@ public sealed class ClusterUpdate : ClusterBusMessage
 
     /// <summary>The owner's configEpoch.</summary>
     public required long OwnerEpoch { get; init; }
+
+    /// <inheritdoc />
+    /// <remarks>The header and <c>clusterMsgDataUpdate</c>: configEpoch, the owner's name and its slot bitmap.</remarks>
+    public override long WireBytes => HeaderBytes + 8 + 40 + 2048;
 }
 
 /// <summary><c>FAILOVER_AUTH_REQUEST</c> from a replica asking primaries for their vote (docs/sources.md §3.4).</summary>

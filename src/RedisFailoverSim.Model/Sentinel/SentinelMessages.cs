@@ -15,6 +15,16 @@ public sealed class IsMasterDownRequest(MemberId master, long currentEpoch, stri
 
     /// <summary>The asker's run id when it asks for a vote, else null.</summary>
     public string? Candidate { get; } = candidate;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>SENTINEL is-master-down-by-addr ip port epoch runid|*</c> as a RESP array of six bulk strings (A101), as
+    /// sentinelAskMasterStateToOtherSentinels sends it (docs/sources.md §15.9).
+    /// </remarks>
+    public override long WireBytes =>
+        RespBytes.Array(6) + RespBytes.Bulk("SENTINEL".Length) + RespBytes.Bulk("is-master-down-by-addr".Length)
+        + RespBytes.Bulk(RespBytes.IpLength) + RespBytes.Bulk("6379".Length) + RespBytes.Bulk(RespBytes.Digits(CurrentEpoch))
+        + RespBytes.Bulk(Candidate is null ? 1 : RespBytes.RunIdLength);
 }
 
 /// <summary>The reply: is it down for you, and whom did you vote for in which epoch.</summary>
@@ -34,6 +44,12 @@ public sealed class IsMasterDownReply(MemberId master, bool down, string? leader
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    /// <remarks>The three-element reply: <c>:0|1</c>, the leader's run id or <c>*</c>, the leader epoch (docs/sources.md §15.9).</remarks>
+    public override long WireBytes =>
+        RespBytes.Array(3) + RespBytes.Integer(Down ? 1 : 0) + RespBytes.Bulk(Leader is null ? 1 : RespBytes.RunIdLength)
+        + RespBytes.Integer(LeaderEpoch);
 }
 
 /// <summary>A hello (every 2 s): who I am, the master as I see it, its config epoch, my current epoch.</summary>
@@ -53,6 +69,21 @@ public sealed class SentinelHello(string sentinel, MemberId master, long masterC
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>PUBLISH __sentinel__:hello ip,port,runid,current_epoch,mymaster,master_ip,master_port,master_config_epoch</c>
+    /// as sentinelSendHello formats it (docs/sources.md §15.9): 133 bytes at epochs 0 with 9-character addresses (A101).
+    /// </remarks>
+    public override long WireBytes
+    {
+        get
+        {
+            long payload = RespBytes.IpLength + 1 + "26379".Length + 1 + RespBytes.RunIdLength + 1 + RespBytes.Digits(CurrentEpoch) + 1
+                + RespBytes.MasterName.Length + 1 + RespBytes.IpLength + 1 + "6379".Length + 1 + RespBytes.Digits(MasterConfigEpoch);
+            return RespBytes.Array(3) + RespBytes.Bulk("PUBLISH".Length) + RespBytes.Bulk("__sentinel__:hello".Length) + RespBytes.Bulk(payload);
+        }
+    }
 }
 
 /// <summary>The <c>+switch-master</c> Pub/Sub message a Sentinel publishes to its subscribed clients.</summary>

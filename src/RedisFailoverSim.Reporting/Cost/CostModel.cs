@@ -39,7 +39,16 @@ public static class CostModel
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(world);
         var (clientGb, replicationGb, measured) = CrossAzTraffic.Monthly(result, world, month, prices.HoursPerMonth);
-        return Price(result.Path, result, NodeCount(result, world), (clientGb, replicationGb, measured), world, month, prices, team);
+        var cost = Price(result.Path, result, NodeCount(result, world), (clientGb, replicationGb, measured), world, month, prices, team);
+        var controlGb = CrossAzTraffic.MonthlyControlGb(result, prices.HoursPerMonth);
+        if (cost.Unpriced is not null || controlGb <= 0 || prices.Find(PriceItems.CrossAzTransfer) is not { } transfer)
+        {
+            return cost;
+        }
+
+        // The cluster bus and Sentinel's gossip between the customer's instances, at the run's rate (A101, A102).
+        var control = new CostLine("cross-AZ control traffic, out and in (from the run's rate, A102)", controlGb * 2, "GB", transfer.Value, CostTerm.Always, transfer);
+        return cost with { Lines = [.. cost.Lines, control], CrossAzGb = cost.CrossAzGb + controlGb };
     }
 
     /// <summary>

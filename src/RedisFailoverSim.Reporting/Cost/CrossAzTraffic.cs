@@ -18,6 +18,24 @@ public static class CrossAzTraffic
     /// <summary>Usage key: the replication stream that crossed AZs in the run, in GB.</summary>
     public const string ReplicationKey = "cross-az-replication-gb";
 
+    /// <summary>Usage key: sized control traffic (cluster bus, Sentinel's hellos and votes, A101) that crossed AZs, in GB.</summary>
+    public const string ControlKey = "cross-az-control-gb";
+
+    /// <summary>
+    /// ASSUMPTION A102: a month of self-hosted control traffic, from the run's control bytes across AZs per simulated
+    /// second; 0 on the managed paths (AWS's traffic, A60) and for a result that did not measure it.
+    /// </summary>
+    public static double MonthlyControlGb(PathResult result, double hoursPerMonth)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Path != DeploymentPaths.SelfHosted || result.EndSeconds <= 0 || Usage(result, ControlKey) is not { } control)
+        {
+            return 0;
+        }
+
+        return control / result.EndSeconds * hoursPerMonth * 3600;
+    }
+
     /// <summary>A month's billed cross-AZ gigabytes (10^9 bytes), client and replication, each direction counted once.</summary>
     public static (double ClientGb, double ReplicationGb, bool Measured) Monthly(PathResult result, WorldSpec world, MonthWorkload month, double hoursPerMonth)
     {

@@ -69,5 +69,30 @@ public class CrossAzBytesTests
         Assert.True(Gb(result, "cross-az-client-gb") > 0);
     }
 
+    [Fact]
+    public void CleanRun_SelfHosted_ControlBytesAreTheSentinelsHellosAcrossAzs()
+    {
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, Specs.ThreeNodes(), 3, RunOptions.Default);
+
+        // s1, s2 and s3 sit in three AZs, so each hello to its two peers crosses (every 2 s, sentinel_publish_period);
+        // no failover, so no is-master-down-by-addr and every hello is the 133 bytes of epoch 0 (A101).
+        var controlBytes = (long)Math.Round(Gb(result, "cross-az-control-gb") * 1e9);
+        Assert.Equal(0, controlBytes % 133);
+        Assert.InRange(controlBytes / 133, 3 * 2 * 40, 3 * 2 * 46);
+    }
+
+    [Fact]
+    public void Cluster_ControlBytes_AreTheBusAtAbout37KBASecond()
+    {
+        var spec = RedisFailoverSim.Scenarios.ScenarioLoader.Load(RedisFailoverSim.Tests.Scenarios.RepositoryFiles.Bundled("cluster-primary-crash.yaml")).World;
+
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 42, RunOptions.Default);
+
+        // Each of 9 nodes pings each peer about every node-timeout / 2 = 7.5 s and gets a PONG back: 9 x 8 / 7.5 x 2
+        // messages a second of 2,256 + 3 x 104 + 48 bytes, three quarters of them between AZs (6 of 8 peers): ~37 KB/s.
+        var perSecond = Gb(result, "cross-az-control-gb") * 1e9 / result.EndSeconds;
+        Assert.InRange(perSecond, 25_000, 50_000);
+    }
+
     private static double Gb(PathResult result, string key) => result.Usage.Single(u => u.Key == key).Value;
 }

@@ -91,6 +91,28 @@ public class CostModelTests
     }
 
     [Fact]
+    public void SelfHosted_ControlBytes_BilledAtTheRunsRateForTheMonth()
+    {
+        // A102: 0.0004 GB of control traffic in a 90 s run is 0.0004 / 90 x 730 x 3600 GB a month, out and in.
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 3 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0), new(CrossAzTraffic.ReplicationKey, 0), new(CrossAzTraffic.ControlKey, 0.0004) };
+        var cost = Month(Result("self-hosted", nodes: 3, usage: usage));
+
+        var controlGb = 0.0004 / 90 * Hours * 3600;
+        var line = cost.Lines.Single(l => l.Name.StartsWith("cross-AZ control traffic", StringComparison.Ordinal));
+        Assert.Equal(controlGb * TransferPerGb, line.Monthly, 9);
+        Assert.Equal(controlGb, cost.CrossAzGb, 9);
+    }
+
+    [Fact]
+    public void ElastiCache_ControlBytes_AreAwsTrafficNotBilled()
+    {
+        var usage = new KeyValuePair<string, double>[] { new("node-hours", 3 * 90 / 3600.0), new(CrossAzTraffic.ClientKey, 0), new(CrossAzTraffic.ReplicationKey, 0), new(CrossAzTraffic.ControlKey, 0.0004) };
+        var cost = Month(Result("elasticache", nodes: 3, usage: usage));
+
+        Assert.DoesNotContain(cost.Lines, l => l.Name.StartsWith("cross-AZ control traffic", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ElastiCache_MeasuredReplicationAcrossAzs_IsNotBilled()
     {
         // A60: replication between ElastiCache nodes is AWS's traffic; only the clients' crossing is billed.
