@@ -7,15 +7,18 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// <summary>
 /// A sweep chart with <c>--vary</c>: per path, the mean of the metric against the varied setting with its 95 %
 /// confidence band and the P99 as a thin, lighter line; with a second setting, one such panel per value of it.
-/// Each path has its own marker shape, and a path whose numbers equal an earlier path's at every point is drawn with
-/// a smaller marker and a thinner line on top of it and named "identical to …" in the legend, so no series hides
-/// under another. (No dashes: Skia's SVG canvas cannot draw them and says so on stderr.)
+/// Each path has its own marker shape, and a path whose numbers equal an earlier path's at every point (or come
+/// within 1 % of the axis of them) is drawn with a smaller marker and a thinner line on top of it and named
+/// "identical to …" ("drawn over …") in the legend, so no series hides under another. (No dashes: Skia's SVG canvas cannot draw them and says so on stderr.)
 /// </summary>
 internal static class SweepCurveChart
 {
     private const int PanelHeight = 560;
     private const int SmallPanelHeight = 400;
     private const float MarkerSize = 11;
+
+    // Two series closer than this share of the values' span at every point are drawn on top of one another.
+    private const double Overlap = 0.01;
 
     private static readonly MarkerShape[] Shapes =
         [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
@@ -61,29 +64,44 @@ internal static class SweepCurveChart
     {
         var setup = report.Setup;
         var axis = setup.Axes[0];
-        var plot = Panel.Create(title, SettingWords.Label(axis), metric.TitleWithUnit);
-        var drawn = new List<(string Path, double[] Means, double[] P99s)>();
-        for (var p = 0; p < setup.Paths.Count; p++)
-        {
-            var rows = points
-                .Select(point => (X: point.Point.Values[0].Number, Summary: point.Paths[p].Of(metric)))
+        var series = Enumerable.Range(0, setup.Paths.Count)
+            .Select(p => (Index: p, Rows: points
+                .Select(point => (X: point.Point.Values[0].Number, Text: point.Point.Values[0].Text, Summary: point.Paths[p].Of(metric)))
                 .Where(r => r.Summary.Mean.HasValue)
-                .ToList();
-            if (rows.Count == 0)
-            {
-                continue;
-            }
+                .ToList()))
+            .Where(s => s.Rows.Count > 0)
+            .ToList();
 
+        // Points where no path has a value (no failover anywhere while the partition is shorter than down-after) are
+        // said once, in the panel's title, not in every path's legend entry.
+        var nowhere = points
+            .Where(point => series.All(s => !point.Paths[s.Index].Of(metric).Mean.HasValue))
+            .Select(point => point.Point.Values[0].Text)
+            .ToList();
+        var fullTitle = nowhere.Count == 0 || series.Count == 0
+            ? title
+            : $"{title}; none at {string.Join(", ", nowhere)} on any path: {metric.WithoutValue}";
+        var plot = Panel.Create(fullTitle, SettingWords.Label(axis), metric.TitleWithUnit);
+
+        // What "drawn on top of one another" means: closer than a hundredth of the values' span at every point.
+        var values = series.SelectMany(s => s.Rows).SelectMany(r => withP99 ? new[] { r.Summary.Mean!.Value, r.Summary.P99!.Value } : new[] { r.Summary.Mean!.Value }).ToList();
+        var near = values.Count == 0 ? 0 : (values.Max() - values.Min()) * Overlap;
+        var drawn = new List<(string Path, double[] Xs, double[] Means, double[] P99s)>();
+        foreach (var (p, rows) in series)
+        {
             var path = setup.Paths[p];
             var color = ChartColors.Path(path);
             var xs = rows.Select(r => r.X).ToArray();
             var means = rows.Select(r => r.Summary.Mean!.Value).ToArray();
             var p99s = rows.Select(r => r.Summary.P99!.Value).ToArray();
 
-            // Identical numbers at every point: the later path is drawn smaller on top of the earlier one.
-            var twins = drawn.Where(d => d.Means.SequenceEqual(means) && (!withP99 || d.P99s.SequenceEqual(p99s))).ToList();
+            // Identical numbers at every point, or too close to tell apart: the later path is drawn smaller on top of
+            // the earlier one and the legend says which it covers.
+            var twins = drawn.Where(d => d.Xs.SequenceEqual(xs) && Same(d.Means, means, 0) && (!withP99 || Same(d.P99s, p99s, 0))).ToList();
+            var close = drawn.Where(d => d.Xs.SequenceEqual(xs) && Same(d.Means, means, near) && (!withP99 || Same(d.P99s, p99s, near))).ToList();
             var twin = twins.Count > 0 ? twins[0].Path : null;
-            drawn.Add((path, means, p99s));
+            var covered = close.Count > 0 ? close[0].Path : null;
+            drawn.Add((path, xs, means, p99s));
 
             var banded = rows.Where(r => r.Summary.Ci95Low.HasValue).ToList();
             if (banded.Count > 1 && twin is null)
@@ -98,19 +116,26 @@ internal static class SweepCurveChart
 
             var style = p % Shapes.Length;
             var mean = plot.Add.Scatter(xs, means, color);
-            mean.LineWidth = twins.Count == 0 ? 2.5f : 1;
+            mean.LineWidth = close.Count == 0 ? 2.5f : 1;
             mean.MarkerShape = Shapes[style];
-            mean.MarkerSize = Math.Max(4, MarkerSize - (4 * twins.Count));
-            var gaps = points.Where(point => !point.Paths[p].Of(metric).Mean.HasValue).Select(point => point.Point.Values[0].Text).ToList();
+            mean.MarkerSize = Math.Max(4, MarkerSize - (4 * close.Count));
+            var gaps = points
+                .Where(point => !point.Paths[p].Of(metric).Mean.HasValue)
+                .Select(point => point.Point.Values[0].Text)
+                .Where(text => !nowhere.Contains(text))
+                .ToList();
             var gap = gaps.Count == 0 ? "" : $"; none at {string.Join(", ", gaps)}: {metric.WithoutValue}";
-            mean.LegendText = (twin is null
-                ? $"{path} mean, 95% CI band"
-                : $"{path} mean{(withP99 ? " and P99" : "")}: identical to {twin}") + gap;
+            var both = withP99 ? " and P99" : "";
+            mean.LegendText = (twin is not null
+                ? $"{path} mean{both}: identical to {twin}"
+                : covered is not null
+                    ? $"{path} mean{both}: drawn over {covered}, within 1% of the axis at every point"
+                    : $"{path} mean, 95% CI band") + gap;
             if (withP99)
             {
                 var p99 = plot.Add.ScatterLine(xs, p99s, color.Lighten(0.25));
                 p99.LineWidth = 1;
-                p99.LegendText = twin is null ? $"{path} P99" : "";
+                p99.LegendText = covered is null ? $"{path} P99" : "";
             }
         }
 
@@ -122,10 +147,19 @@ internal static class SweepCurveChart
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             axis.Values.Select(v => v.Number).ToArray(),
-            axis.Values.Select(v => v.Number.ToString("0.###", CultureInfo.InvariantCulture)).ToArray());
+            axis.Values.Select(v => v.Number.ToString("0.#", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.AutoScale();
+
+        // The axis spans every grid value, so a point where no path has a value shows as a gap, not as a shorter axis.
+        var limits = plot.Axes.GetLimits();
+        var (from, to) = (axis.Values.Min(v => v.Number), axis.Values.Max(v => v.Number));
+        var pad = (to - from) * 0.04;
+        plot.Axes.SetLimitsX(Math.Min(limits.Left, from - pad), Math.Max(limits.Right, to + pad));
         return plot;
     }
+
+    private static bool Same(double[] a, double[] b, double within) =>
+        a.Length == b.Length && a.Zip(b).All(v => Math.Abs(v.First - v.Second) <= within);
 
     /// <summary>One y range for every panel, so the eye compares heights across panels.</summary>
     private static void ShareY(List<Plot> panels, SweepReport report, SweepMetric metric)

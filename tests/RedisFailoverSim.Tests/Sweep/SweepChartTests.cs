@@ -92,6 +92,65 @@ public sealed class SweepChartTests
         Assert.Equal(4, html.Split("src=\"data:image/png;base64,").Length - 1);
     }
 
+    [Fact]
+    public void CurveChart_SeriesTooCloseToTellApart_SayWhichTheyAreDrawnOver()
+    {
+        // elasticache and serverless a write apart on a 0-4,500 axis: one would hide the other.
+        var report = Built(Duration(), (point, p, run) => p switch
+        {
+            0 => new ReplicationMetrics(1000, 620 + run, 25, 20, 2.5, 0),
+            1 => new ReplicationMetrics(1000, 621 + run, 25, 20, 2.5, 0),
+            2 => new ReplicationMetrics(1000, 0, 17, 15, 2.5, 0),
+            _ => new ReplicationMetrics(1000, 4350 + (point * 100) + run, 31, 30, 2.3, 69),
+        });
+
+        var svg = SvgText.Of(SweepCharts.Build(report, SweepMetric.AcknowledgedLost).Svg());
+
+        Assert.Contains("serverless mean and P99: drawn over elasticache, within 1% of the axis at every point", svg, StringComparison.Ordinal);
+        Assert.Contains("elasticache mean, 95% CI band", svg, StringComparison.Ordinal);
+        Assert.Contains("memorydb mean, 95% CI band", svg, StringComparison.Ordinal);
+        ChartPixels.AssertReadable(SweepCharts.Build(report, SweepMetric.AcknowledgedLost), "acked-lost");
+    }
+
+    [Fact]
+    public void CurveChart_APointWhereNoPathFailedOver_IsSaidOnceInTheTitle_AndTheAxisStillShowsIt()
+    {
+        // At 5 s no path fails over (shorter than down-after); elasticache fails over only at 65 s.
+        var report = Built(Duration(), (point, p, run) => new ReplicationMetrics(
+            1000, 0, point == 0 || (p == 0 && point == 1) ? null : 20 + p + (run * 0.1), null, 2.5, 0));
+
+        var figure = SweepCharts.Build(report, SweepMetric.FailoverClientObserved);
+        var svg = SvgText.Of(figure.Svg());
+
+        Assert.Contains("mean of 5 runs per point; none at 5s on any path: never failed over", svg, StringComparison.Ordinal);
+        Assert.Contains("elasticache mean, 95% CI band; none at 35s: never failed over", svg, StringComparison.Ordinal);
+        Assert.Contains("serverless mean, 95% CI band", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("none at 5s:", svg, StringComparison.Ordinal);
+        Assert.Contains(" 5 ", $" {svg} ", StringComparison.Ordinal); // the 5 s tick: the axis still reaches it
+        ChartPixels.AssertReadable(figure, "failover-client-observed");
+    }
+
+    private static SweepReport Built(SweepAxis axis, Func<int, int, int, ReplicationMetrics> metrics)
+    {
+        string[] paths = ["elasticache", "serverless", "memorydb", "self-hosted"];
+        var setup = new SweepSetup(
+            "az-partition-split-brain", "A partition.", new string('a', 64), "az-partition-split-brain.yaml", 42, 5,
+            SweepFixture.Tool, paths, [axis]);
+        var table = new ReplicationTable(setup.Points.Count, paths.Length, setup.Runs);
+        for (int point = 0; point < setup.Points.Count; point++)
+        {
+            for (int p = 0; p < paths.Length; p++)
+            {
+                for (int run = 0; run < setup.Runs; run++)
+                {
+                    table.Set(point, p, run, metrics(point, p, run));
+                }
+            }
+        }
+
+        return new SweepReport(setup, table);
+    }
+
     [Theory]
     [InlineData("faults[0].duration", "fault 1 duration")]
     [InlineData("sentinel.down-after-milliseconds", "Sentinel down-after-milliseconds")]
