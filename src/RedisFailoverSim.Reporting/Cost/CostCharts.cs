@@ -113,11 +113,13 @@ public sealed class CostCharts(RunReport report, IReadOnlyList<PathLoss> losses)
             bar.Color = color;
         }
 
-        // Labels alternate above and below their points, so close points (similar cost, same loss) stay readable.
+        // Labels alternate above and below their points and step further out every second point, so up to five close
+        // points (similar cost, same loss, as workload B's four paths within $300) stay readable.
         var text = plot.Add.Text($"{Numbers.Count(loss.LostMean)} lost", x, loss.LostMean);
         text.LabelFontSize = 12;
         text.LabelFontColor = color;
         text.OffsetX = 8;
-        text.OffsetY = index % 2 == 0 ? -26 : 10;
+        int level = index / 2;
+        text.OffsetY = index % 2 == 0 ? -26 - (14 * level) : 10 + (14 * level);
     }
 }

@@ -62,8 +62,7 @@ public static partial class DecisionMaker
             }
 
             questions.Add(new QuestionAnswer(1, Q1, "no", $"{lossText}. {finding}.", Settles: true));
-            var second = losses.Where(l => l.Path != pick.Path).OrderBy(l => l.LostMean)
-                .ThenBy(l => Choice(costs, l.Path, team).MonthlyUsd ?? double.MaxValue).FirstOrDefault();
+            var second = SecondLeastLoss(losses.Where(l => l.Path != pick.Path).ToList(), costs, team);
             return (pick, second is null ? null : Choice(costs, second.Path, team));
         }
 
@@ -125,6 +124,27 @@ public static partial class DecisionMaker
 
         questions.Add(new QuestionAnswer(4, Q4, "yes", $"{math}: ElastiCache with reserved nodes after all.", Settles: true));
         return (elastiCache, RunnerUp(costs, elastiCache.Path, team));
+    }
+
+    /// <summary>
+    /// The runner-up when loss is not tolerated: of the paths that lost least, the cheapest. Paths whose 95% intervals
+    /// of mean loss overlap the least loss's are tied (5 seeds cannot tell 6,000.0 ± 0 from 6,000.2 ± 0.4 apart), so
+    /// the bill decides among them, not a fraction of a write.
+    /// </summary>
+    private static PathLoss? SecondLeastLoss(List<PathLoss> others, IReadOnlyList<PathCost> costs, DecideInputs team)
+    {
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        var least = others.OrderBy(l => l.LostMean).First();
+        return others
+            .Where(l => l.LostMean - l.LostCi95 <= least.LostMean + least.LostCi95)
+            .OrderBy(l => Choice(costs, l.Path, team).MonthlyUsd ?? double.MaxValue)
+            .ThenBy(l => l.LostMean)
+            .ThenBy(l => l.Path, StringComparer.Ordinal)
+            .First();
     }
 
     /// <summary>

@@ -53,11 +53,12 @@ public static class Numbers
     public static string WholeMoney(double value) => "$" + Fixed(value, "#,0");
 
     /// <summary>
-    /// A unit price in US dollars (an hourly node rate, a GB or million-ECPU rate): cents at least, up to six decimals
-    /// and no trailing zeros past the cents, so a table's $0.1752 stays $0.1752 and $0.0000023 is not $0.00:
-    /// <c>$0.1752</c>, <c>$0.02</c>, <c>$1,396.50</c>.
+    /// A unit price in US dollars (an hourly node rate, a GB or million-ECPU rate): cents at least, up to four decimals
+    /// as AWS's price tables print them, no trailing zeros past the cents, so a table's $0.1752 stays $0.1752 and an
+    /// hourly rate derived from a yearly price does not print its float noise: <c>$0.1752</c>, <c>$0.02</c>,
+    /// <c>$0.0788</c> (690.64 / 8,760), <c>$1,396.50</c>.
     /// </summary>
-    public static string UnitPrice(double value) => "$" + Fixed(value, "#,0.00####");
+    public static string UnitPrice(double value) => "$" + Fixed(value, "#,0.00##");
 
     /// <summary>A ratio of two like quantities (one price against another) to a hundredth: <c>2.00x</c>, <c>1.43x</c>.</summary>
     public static string Ratio(double value) => Fixed(value, "#,0.00") + "x";

@@ -57,9 +57,10 @@ public sealed class NumbersTests
     [InlineData(0.1752, "$0.1752")]
     [InlineData(0.02, "$0.02")]
     [InlineData(0.2, "$0.20")]
-    [InlineData(0.0000023, "$0.000002")]
+    [InlineData(690.64 / 8760, "$0.0788")]
+    [InlineData(6125.0 / 8760, "$0.6992")]
     [InlineData(1396.5, "$1,396.50")]
-    public void UnitPrice_CentsAtLeastAndUpToSixDecimals(double value, string expected) =>
+    public void UnitPrice_CentsAtLeastAndUpToFourDecimals(double value, string expected) =>
         Assert.Equal(expected, Numbers.UnitPrice(value));
 
     [Theory]

@@ -49,6 +49,43 @@ public sealed class DecisionNumbersTests
     }
 
     [Fact]
+    public void Q1_RunnerUp_LossesWithinEachOthersIntervalAreTiedAndTheCheaperWins()
+    {
+        // Workload C's sweep: self-hosted 6,000.0 ± 0 and elasticache 6,000.2 ± 0.4 overlap, so the cheaper
+        // reserved ElastiCache is the runner-up, not self-hosted with its engineer time.
+        var losses = new List<PathLoss>
+        {
+            new(DeploymentPaths.ElastiCache, 6000.2, 0.4, 40_000, 5, 6001),
+            new(DeploymentPaths.Serverless, 6000.6, 0.5, 40_000, 5, 6001),
+            new(DeploymentPaths.MemoryDb, 0, 0, 40_000, 5, 0),
+            new(DeploymentPaths.SelfHosted, 6000.0, 0, 40_000, 5, 6000),
+        };
+        var team = new DecideInputs(ToleratesLoss: false, SreCapacity: false, CostSensitive: false, EngineerCostPerMonth: 3500);
+        var costs = CostModel.For(Results(), WorkloadA.World, WorkloadA.Month!, Prices, team);
+
+        var decision = DecisionMaker.Decide(losses, costs, WorkloadA.Month!, team, Prices);
+
+        Assert.Equal(DeploymentPaths.MemoryDb, decision.Recommended.Path);
+        Assert.Equal(DeploymentPaths.ElastiCache, decision.RunnerUp!.Path);
+    }
+
+    [Fact]
+    public void Q1_RunnerUp_ASeparableSmallerLossBeatsACheaperPath()
+    {
+        var losses = new List<PathLoss>
+        {
+            new(DeploymentPaths.ElastiCache, 600, 10, 40_000, 5, 620),
+            new(DeploymentPaths.Serverless, 700, 10, 40_000, 5, 720),
+            new(DeploymentPaths.MemoryDb, 0, 0, 40_000, 5, 0),
+            new(DeploymentPaths.SelfHosted, 100, 5, 40_000, 5, 110),
+        };
+        var team = new DecideInputs(ToleratesLoss: false, SreCapacity: false, CostSensitive: false, EngineerCostPerMonth: 3500);
+        var costs = CostModel.For(Results(), WorkloadA.World, WorkloadA.Month!, Prices, team);
+
+        Assert.Equal(DeploymentPaths.SelfHosted, DecisionMaker.Decide(losses, costs, WorkloadA.Month!, team, Prices).RunnerUp!.Path);
+    }
+
+    [Fact]
     public void CostAndDecisionSources_FormatNoNumberByHand()
     {
         // A format specifier inside an interpolation hole ({x:N0}, {x:0.##}) or ToString("...") is a number formatted
@@ -65,16 +102,18 @@ public sealed class DecisionNumbersTests
         Assert.Empty(offenders);
     }
 
-    private static Recommendation Decide(PathLoss memoryDb, long others, int runs = 1, bool tolerates = false)
-    {
-        var month = WorkloadA.Month!;
-        var team = new DecideInputs(tolerates, SreCapacity: false, CostSensitive: false, EngineerCostPerMonth: 3500);
-        var results = DeploymentPaths.All.Select(p => ReportFixtures.Clean(p) with
+    private static List<RedisFailoverSim.Model.Metrics.PathResult> Results() =>
+        DeploymentPaths.All.Select(p => ReportFixtures.Clean(p) with
         {
             EndSeconds = 90,
             Usage = p == DeploymentPaths.Serverless ? [new("ecpus", 1000), new("requests", 1000)] : [new("node-hours", 3 * 90 / 3600.0)],
         }).ToList();
-        var costs = CostModel.For(results, WorkloadA.World, month, Prices, team);
+
+    private static Recommendation Decide(PathLoss memoryDb, long others, int runs = 1, bool tolerates = false)
+    {
+        var month = WorkloadA.Month!;
+        var team = new DecideInputs(tolerates, SreCapacity: false, CostSensitive: false, EngineerCostPerMonth: 3500);
+        var costs = CostModel.For(Results(), WorkloadA.World, month, Prices, team);
         var losses = DeploymentPaths.All
             .Select(p => p == DeploymentPaths.MemoryDb ? memoryDb : new PathLoss(p, others, 0, 40_000, runs, others))
             .ToList();
