@@ -13,6 +13,10 @@ public static partial class ClientLibraries
     private const string JedisSource = "docs/sources.md §11.15";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
 
+    // Keys read in StackExchange.Redis's source only: another profile that states no source for one inherits
+    // StackExchange.Redis's value, unconfirmed, never its own "*" source.
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot"];
+
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
     // modelled connection is down fails at once.
     private static readonly Backoff NoDelay = new(SimDuration.Zero, 1, SimDuration.Zero, SimDuration.Zero, BackoffJitter.None);
@@ -34,7 +38,8 @@ public static partial class ClientLibraries
     private static ClientLibrary StackExchange() => Make(
         "stackexchange-redis", "2.x-3.x (calibrated with 3.4.35)", ClientSettings.Default,
         [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
-            ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36")],
+            ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
+            ("unconnected-slot", "docs/sources.md §3.11 (ServerSelectionStrategy.Select, TryResend)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -248,7 +253,7 @@ public static partial class ClientLibraries
         string fallback = sources.First(s => s.Key == "*").Source;
         var facts = ClientSettingsText.Keys
             .Where(k => k != "library")
-            .Select(k => new ClientFact(k, ClientSettingsText.Value(settings, k), sources.FirstOrDefault(s => s.Key == k).Source ?? fallback))
+            .Select(k => new ClientFact(k, ClientSettingsText.Value(settings, k), sources.FirstOrDefault(s => s.Key == k).Source ?? (ReadForStackExchangeOnly.Contains(k) ? Unconfirmed : fallback)))
             .ToList();
         return new ClientLibrary(id, settings.Library, version, settings, facts, notModelled, calibration);
     }

@@ -14,8 +14,8 @@ public static class ClientSettingsText
         "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "flush-queue-after-reconnects", "role-check",
-        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "connect-to-every-node", "backlog-per-node",
-        "dns-ttl", "dead-socket", "dead-socket-after",
+        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "connect-to-every-node",
+        "backlog-per-node", "unconnected-slot", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
 
     /// <summary>The value of <paramref name="key"/> in <paramref name="s"/>.</summary>
@@ -54,6 +54,7 @@ public static class ClientSettingsText
         "switch-master-from" => s.SwitchMasterFrom == SwitchMasterSource.EverySentinel ? "every-sentinel" : "answering-sentinel",
         "connect-to-every-node" => Bool(s.ConnectToEveryNode),
         "backlog-per-node" => Bool(s.BacklogPerNode),
+        "unconnected-slot" => s.UnconnectedSlot == UnconnectedSlot.AnyPrimary ? "any-primary" : "wait",
         "dns-ttl" => Duration(s.DnsTtl, "forever"),
         "dead-socket" => s.DeadSocket switch
         {

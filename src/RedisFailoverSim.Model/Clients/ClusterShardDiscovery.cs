@@ -22,6 +22,8 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
     private SimTime _askedAt;
     private bool _waiting;
     private int _retries;
+    private MemberId[] _owners = [];
+    private int _nextOther;
 
     /// <summary>Creates the strategy for <paramref name="shard"/>.</summary>
     /// <param name="seeds">The nodes the client knows (its startup nodes), asked in turn.</param>
@@ -47,6 +49,7 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
             return false;
         }
 
+        _owners = reply.Owners;
         if (_waiting && reply.Attempt == _attempt)
         {
             _waiting = false;
@@ -65,6 +68,28 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
             Client.DiscoveryFailed("no CLUSTER SLOTS answer");
         }
     }
+
+    /// <summary>
+    /// Another shard's primary in the last CLUSTER SLOTS answer, in turn (StackExchange.Redis's <c>Any</c> walks its
+    /// primaries from a rotating offset); none before the first answer or when every other owner is <paramref name="besides"/>.
+    /// </summary>
+    public MemberId OtherPrimary(MemberId besides)
+    {
+        for (int tried = 0; tried < _owners.Length; tried++)
+        {
+            int shard = _nextOther;
+            _nextOther = (_nextOther + 1) % _owners.Length;
+            if (shard != _shard && _owners[shard] != besides && _owners[shard].IsSome)
+            {
+                return _owners[shard];
+            }
+        }
+
+        return MemberId.None;
+    }
+
+    /// <summary>The client found the owner by a -MOVED: a CLUSTER SLOTS question still out is not acted on.</summary>
+    public void Settled() => _waiting = false;
 
     /// <inheritdoc />
     public override SimDuration RetryDelay() => Client.Settings.Reconnect.Delay(_retries++, _retryJitter);

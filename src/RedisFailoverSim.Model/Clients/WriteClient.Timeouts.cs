@@ -61,6 +61,7 @@ public sealed partial class WriteClient
         // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
         ExpireBacklog();
         ExpireTimedOut(_stranded, WriteOutcome.Failed);
+        ExpireViaOther();
 
         // Kept for re-send: they were sent once, so the client cannot know whether they were applied.
         ExpireTimedOut(_resend, WriteOutcome.Unknown);
@@ -169,6 +170,11 @@ public sealed partial class WriteClient
         if (_resend.Count > 0)
         {
             ArmTimeoutTimer(_resend.Peek().Deadline);
+        }
+
+        if (_viaOther.Count > 0)
+        {
+            ArmTimeoutTimer(_viaOther.Peek().Deadline);
         }
 
         if (_backlog.Count > 0)

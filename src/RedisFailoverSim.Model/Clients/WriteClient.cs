@@ -261,6 +261,10 @@ public sealed partial class WriteClient : Member, IEventTarget
         {
             SendWrite(writeId);
         }
+        else if (TrySendViaOtherPrimary(writeId))
+        {
+            // A cluster client's other connections carry it (WriteClient.Cluster.cs).
+        }
         else if (_settings.OfflineQueue == OfflineQueue.FailFast && State == ClientConnectionState.Disconnected)
         {
             // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
@@ -321,7 +325,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     /// <summary>Writes queued from now on wait on <paramref name="node"/>'s connection (assumption A36).</summary>
     private void QueueFor(MemberId node)
     {
-        if (_discovery.ConnectsToNodes && _settings.BacklogPerNode)
+        if ((_discovery.ConnectsToNodes || _discovery is ClusterShardDiscovery) && _settings.BacklogPerNode)
         {
             _queueNode = node;
         }

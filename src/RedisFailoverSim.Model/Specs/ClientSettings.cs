@@ -101,6 +101,12 @@ public sealed record ClientSettings(
     /// <summary>Commands issued while disconnected: StackExchange.Redis queues them on its backlog until they time out.</summary>
     public OfflineQueue OfflineQueue { get; init; } = OfflineQueue.Queue;
 
+    /// <summary>
+    /// A cluster write whose slot's primary is not connected: StackExchange.Redis sends it to any connected primary
+    /// and follows the -MOVED (docs/sources.md §3.11).
+    /// </summary>
+    public UnconnectedSlot UnconnectedSlot { get; init; } = UnconnectedSlot.AnyPrimary;
+
     /// <summary>StackExchange.Redis checks a new connection's role before routing writes to it.</summary>
     public bool RoleCheckOnConnect { get; init; } = true;
 

@@ -66,6 +66,7 @@ internal static class SettingsInForce
             "client.heartbeat" => Ms(c.Heartbeat),
             "client.dns-ttl" => Seconds(c.DnsTtl),
             "client.backlog-per-node" => c.BacklogPerNode ? "true" : "false",
+            "client.unconnected-slot" => c.UnconnectedSlot == UnconnectedSlot.AnyPrimary ? "any-primary" : "wait",
             "client.connect-to-every-node" => c.ConnectToEveryNode ? "true" : "false",
             _ when key.StartsWith("client.", StringComparison.Ordinal) && ClientSettingsText.Keys.Contains(key[7..])
                 => ClientSettingsText.Value(c, key[7..]),

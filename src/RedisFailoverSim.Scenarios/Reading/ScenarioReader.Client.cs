@@ -55,6 +55,7 @@ internal sealed partial class ScenarioReader
             SwitchMasterFrom = Choice(s, "switch-master-from", ["every-sentinel", "answering-sentinel"], [SwitchMasterSource.EverySentinel, SwitchMasterSource.AnsweringSentinel]) ?? d.SwitchMasterFrom,
             ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
             BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
+            UnconnectedSlot = Choice(s, "unconnected-slot", ["any-primary", "wait"], [UnconnectedSlot.AnyPrimary, UnconnectedSlot.Wait]) ?? d.UnconnectedSlot,
             DnsTtl = Never(s, "dns-ttl", "forever", allowZero: true) ?? d.DnsTtl,
             DeadSocket = Choice(s, "dead-socket", ["stackexchange-heartbeat", "silent-for", "none"], [DeadSocketCheck.StackExchangeHeartbeat, DeadSocketCheck.SilentFor, DeadSocketCheck.None]) ?? d.DeadSocket,
             DeadSocketAfter = s.Duration("dead-socket-after") ?? d.DeadSocketAfter,

@@ -42,7 +42,9 @@ public class ClusterShardResultsTests
     public void ClusterPrimaryCrash_OnlyTheCrashedShard_FailsOver()
     {
         // n1.1 is killed: shard 1's failover is the path's; shards 2 and 3 keep their primaries. Their writes still
-        // fail between FAIL and the promotion (full coverage yes, docs/sources.md §3.2), but none is lost.
+        // fail between FAIL and the promotion (full coverage yes, docs/sources.md §3.2), but none is lost. Shard 1's
+        // writes from the crash to FAIL wait on the dead primary's backlog and fail at their timeout, so it fails far
+        // more; none of its acknowledged writes waited for the promotion (StackExchange.Redis's routing, §3.11, A118).
         var result = Crash.Value;
         var shards = result.Shards!;
 
@@ -54,7 +56,7 @@ public class ClusterShardResultsTests
         Assert.Null(shards[2].Failover);
         Assert.True(shards[1].Failed > 0 && shards[2].Failed > 0);
         Assert.True(shards[0].Failed > 10 * shards[1].Failed);
-        Assert.True(shards[0].Latency.P99 > 100 * shards[1].Latency.P99);
+        Assert.InRange(shards[0].Latency.Max, 0, 100);
     }
 
     [Fact]
