@@ -60,6 +60,19 @@ public class ClusterShardResultsTests
     }
 
     [Fact]
+    public void ClusterFullCoverageNo_TheOtherShardsRefuseNothing()
+    {
+        // cluster-require-full-coverage no (clusterUpdateState, docs/sources.md §3.2): a node keeps its state OK while
+        // n1.1's slots are unserved, so shards 2 and 3 answer every write; shard 1's writes fail until the promotion.
+        var shards = Run("cluster-full-coverage.yaml", audit: true).Shards!;
+
+        Assert.True(shards[0].Failed > 0);
+        Assert.Equal(0, shards[1].Failed);
+        Assert.Equal(0, shards[2].Failed);
+        Assert.All(shards, s => Assert.Equal(0, s.AcknowledgedLost));
+    }
+
+    [Fact]
     public void ClusterMinorityPartition_OnlyShardOne_LosesAcknowledgedWrites()
     {
         // Only n1.1 is a primary on the minority side: the acknowledged writes lost are all shard 1's.
