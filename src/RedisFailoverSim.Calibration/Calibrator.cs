@@ -85,6 +85,13 @@ public static class Calibrator
             notes.Add("no client could time a PING (library drivers write only): the model runs the scenario's own network (AWS same-AZ/cross-AZ delays) where every real link is loopback, so sub-millisecond latencies differ by design");
         }
 
+        // The test bed's proxies forward a cut's held bytes at the heal, not at the kernel's next RTO expiry (A35).
+        modelWorld = modelWorld with { Network = modelWorld.Network with { RetransmitAtHeal = true } };
+        if (world.Faults.Any(f => f.Kind is FaultKind.Isolate or FaultKind.Partition or FaultKind.OneWay))
+        {
+            notes.Add("the model's cut links deliver the client data they held at the heal, as the test bed's proxies do, where kernels would wait for their next retransmission timeout (docs/sources.md §11.17)");
+        }
+
         var seeds = Enumerable.Range(0, settings.ModelSeeds).Select(i => settings.Seed + (ulong)i).ToList();
         progress.WriteLine($"model: {seeds.Count} seeds from {settings.Seed}");
         var model = ModelRuns.Run(settings.ModelWorld is { } change ? change(modelWorld) : modelWorld, seeds);

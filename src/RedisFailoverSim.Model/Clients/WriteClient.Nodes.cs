@@ -308,6 +308,7 @@ public sealed partial class WriteClient
     {
         n.State = ClientConnectionState.Connecting;
         n.AttemptedAt = Sim.Now;
+        Network.OpenConnection(Id, n.Node);
         Send(n.Node, new RoleRequest());
     }
 

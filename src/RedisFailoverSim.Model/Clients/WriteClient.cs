@@ -155,6 +155,9 @@ public sealed partial class WriteClient : Member, IEventTarget
         _target = node;
         QueueFor(node);
         _connectAttempt++;
+
+        // A new socket: what the old one still holds for retransmission no longer stands in front of it (A62).
+        Network.OpenConnection(Id, node);
         Send(node, new RoleRequest());
         Sim.Schedule(_settings.ConnectTimeout, this, _connectAttempt, null);
     }

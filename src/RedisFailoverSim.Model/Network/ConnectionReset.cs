@@ -21,4 +21,10 @@ public sealed class ConnectionReset : Message
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <summary>
+    /// A client connection's close (a FIN, or the RST answering the client's next segment) reaches the client after
+    /// a cut heals as its data does (docs/sources.md §11.17); replication links' resets are dropped (A35).
+    /// </summary>
+    public override bool RetransmittedAcrossCuts => Scope == ResetScope.Client;
 }

@@ -31,6 +31,12 @@ public abstract class Member
     /// <summary>Whether its process and host run.</summary>
     public HostState Host { get; private set; }
 
+    /// <summary>
+    /// Counts the process's (or host's) deaths: a connection held for retransmission across a cut belongs to the
+    /// incarnation it was opened by, and a restarted process's kernel knows none of them.
+    /// </summary>
+    internal int Incarnation { get; private set; }
+
     /// <summary>The simulation.</summary>
     protected Simulation Sim => Network.Simulation;
 
@@ -55,6 +61,10 @@ public abstract class Member
         else if (state is HostState.ProcessDown or HostState.PoweredOff)
         {
             _pausedInbox.Clear();
+            if (previous is not (HostState.ProcessDown or HostState.PoweredOff))
+            {
+                Incarnation++;
+            }
         }
     }
 

@@ -15,6 +15,21 @@ public abstract class Message
     /// <summary>The link's cut epoch when it was sent: a cut in between loses the message.</summary>
     internal int LinkEpoch { get; set; }
 
+    /// <summary>When it left the sender (nanoseconds): the retransmission clock of a message a cut held starts there.</summary>
+    internal long LeftAt { get; set; }
+
+    /// <summary>The sender's <see cref="Member.Incarnation"/> when it was sent.</summary>
+    internal int FromIncarnation { get; set; }
+
+    /// <summary>The receiver's <see cref="Member.Incarnation"/> when it was sent.</summary>
+    internal int ToIncarnation { get; set; }
+
+    /// <summary>
+    /// True for data on an established TCP connection whose kernel retransmits it across a cut (docs/sources.md
+    /// §11.17): client commands and their replies. Other traffic is dropped at a cut (assumption A35).
+    /// </summary>
+    public virtual bool RetransmittedAcrossCuts => Traffic == TrafficKind.Client;
+
     /// <summary>
     /// True for messages on a TCP connection that expects an answer: a dead process's kernel answers them with
     /// a connection reset. False for fire-and-forget traffic.

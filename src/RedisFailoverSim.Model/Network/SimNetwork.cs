@@ -11,9 +11,10 @@ namespace RedisFailoverSim.Model.Network;
 /// Directed links between every pair of members. Each message's one-way delay is drawn from a log-normal
 /// (same-AZ or cross-AZ, docs/sources.md §8; assumption A1) plus any slow-AZ penalty; a connection is FIFO (a message
 /// never overtakes an earlier one on the same link). Faults cut directed links; a message in flight on a link
-/// that is cut before it arrives is lost, like one dropped by iptables.
+/// that is cut before it arrives is lost, like one dropped by iptables, unless its sender's kernel retransmits it
+/// (client commands and replies: <c>SimNetwork.Retransmission.cs</c>, docs/sources.md §11.17).
 /// </summary>
-public sealed class SimNetwork : IEventTarget
+public sealed partial class SimNetwork : IEventTarget
 {
     private readonly List<Member> _members = [];
     private readonly RandomStream _delays;
@@ -64,6 +65,7 @@ public sealed class SimNetwork : IEventTarget
         Array.Resize(ref _cutCount, n * n);
         Array.Resize(ref _linkEpoch, n * n);
         Array.Resize(ref _lastDelivery, n * n);
+        ResizeHeld(n * n);
 
         // Arrays are laid out by the member count, so members join only during setup, before any traffic.
         Invariant.Holds(MessagesSent == 0);
@@ -102,6 +104,10 @@ public sealed class SimNetwork : IEventTarget
         int i = Index(from, to);
         Invariant.Holds(_cutCount[i] > 0);
         _cutCount[i]--;
+        if (_cutCount[i] == 0)
+        {
+            ScheduleRetransmissions(i);
+        }
     }
 
     /// <summary>Adds (or removes, with a negative value) one-way delay to every message entering or leaving an AZ.</summary>
@@ -124,6 +130,7 @@ public sealed class SimNetwork : IEventTarget
         MessagesSent++;
         message.From = from;
         message.To = to;
+        message.LeftAt = Simulation.Now.Nanoseconds + departureNanoseconds;
         if (from == to)
         {
             Simulation.ScheduleAt(new SimTime(Simulation.Now.Nanoseconds + departureNanoseconds), this, 0, message);
@@ -131,15 +138,38 @@ public sealed class SimNetwork : IEventTarget
         }
 
         int link = Index(from, to);
-        if (_cutCount[link] > 0)
+        var sender = _members[from.Value];
+        var receiver = _members[to.Value];
+        message.FromIncarnation = sender.Incarnation;
+        message.ToIncarnation = receiver.Incarnation;
+        if (message is ConnectionReset { Scope: ResetScope.Client })
         {
-            MessagesDropped++;
-            return;
+            // The sender closed its end of a client connection: data the client's kernel still holds for it is refused.
+            DiscardHeld(Index(to, from));
         }
 
+        if (_cutCount[link] > 0 || HoldsAny(link))
+        {
+            if (message.RetransmittedAcrossCuts)
+            {
+                Hold(link, message);
+                return;
+            }
+
+            if (_cutCount[link] > 0)
+            {
+                MessagesDropped++;
+                return;
+            }
+        }
+
+        Transmit(link, sender.AzIndex, receiver.AzIndex, message, departureNanoseconds);
+    }
+
+    /// <summary>Puts the message on the link: counts its cross-AZ bytes and schedules its arrival, FIFO.</summary>
+    private void Transmit(int link, int fromAz, int toAz, Message message, long departureNanoseconds)
+    {
         message.LinkEpoch = _linkEpoch[link];
-        int fromAz = _members[from.Value].AzIndex;
-        int toAz = _members[to.Value].AzIndex;
         if (fromAz != toAz && fromAz >= 0 && toAz >= 0)
         {
             // Sent onto the link (a cut link sent nothing); a regional control plane (AZ -1) carries no data.
@@ -158,12 +188,25 @@ public sealed class SimNetwork : IEventTarget
 
     void IEventTarget.Fire(long token, object? payload)
     {
+        if (payload is HeldTimer timer)
+        {
+            OnHeldTimer(timer, token);
+            return;
+        }
+
         var message = (Message)payload!;
         if (message.From != message.To)
         {
             int link = Index(message.From, message.To);
             if (_cutCount[link] > 0 || _linkEpoch[link] != message.LinkEpoch)
             {
+                if (message.RetransmittedAcrossCuts)
+                {
+                    // Lost on the wire when the link was cut: the sender's kernel still has it, unacknowledged.
+                    Hold(link, message);
+                    return;
+                }
+
                 MessagesDropped++;
                 return;
             }

@@ -33,6 +33,29 @@ public static class TcpRetransmission
     }
 
     /// <summary>
+    /// The first retransmission at or after <paramref name="elapsed"/> since the oldest unacknowledged send, with an RTO
+    /// starting at <paramref name="initialRto"/> and doubling up to TCP_RTO_MAX: false when the socket gives up first
+    /// (the first expiry past the tcp_retries2 budget, <see cref="GiveUpAfter"/>, fails it instead of retransmitting).
+    /// </summary>
+    public static bool TryNextRetransmission(SimDuration elapsed, SimDuration initialRto, out SimDuration at, int retries2 = DefaultRetries2)
+    {
+        var budget = Budget(retries2, RtoMin);
+        at = SimDuration.Zero;
+        var rto = initialRto;
+        while (at < elapsed || at == SimDuration.Zero)
+        {
+            at += rto;
+            rto = rto + rto < RtoMax ? rto + rto : RtoMax;
+            if (at >= budget)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// After the unacknowledged send, when the socket fails: the first retransmission-timer expiry (RTO
     /// <paramref name="initialRto"/>, doubled each time, capped at TCP_RTO_MAX) at or past the budget.
     /// </summary>

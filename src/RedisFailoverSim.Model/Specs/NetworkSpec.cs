@@ -25,4 +25,11 @@ public sealed record NetworkSpec(
         SameAzSigma: 0.25,
         CrossAzMedian: SimDuration.FromMicroseconds(800),
         CrossAzSigma: 0.25);
+
+    /// <summary>
+    /// True for the calibration's test bed, whose proxies forward what a cut held as soon as it heals
+    /// (src/RedisFailoverSim.Calibration/README.md); false for a network of kernels, which send it at their next
+    /// retransmission-timer expiry (docs/sources.md §11.17).
+    /// </summary>
+    public bool RetransmitAtHeal { get; init; }
 }
