@@ -63,7 +63,9 @@ public static class SweepReportContent
             var withLoss = summaries.Sum(s => s.RunsWithLoss);
             var worst = report.Summaries.MaxBy(s => s.Paths[p].Of(SweepMetric.AcknowledgedLost).Mean ?? 0)!;
             var worstLost = worst.Paths[p].Of(SweepMetric.AcknowledgedLost);
-            var at = setup.Axes.Count == 0 ? "" : $" (at {worst.Point.Label})";
+            var at = setup.Axes.Count == 0
+                ? ""
+                : $" (at {string.Join(", ", setup.Axes.Select((a, i) => $"{SettingWords.Of(a.Key)} {worst.Point.Values[i].Text}"))})";
             var text = new StringBuilder($"{setup.Paths[p]} ");
             text.Append(withLoss == 0
                 ? $"lost no acknowledged write in any of the {Count(runs)} runs"

@@ -83,7 +83,7 @@ public static class SweepTable
 
     private static (IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<string>>) Grid(SweepReport report)
     {
-        var headers = report.Setup.Axes.Select(a => a.Key).Concat(
+        var headers = report.Setup.Axes.Select(a => SettingWords.Of(a.Key)).Concat(
         [
             "path", "lost mean\n± 95% CI", "lost P99", "runs\nwith loss", "failover\nclient s", "write P99\nms",
             "split\nbrain s",

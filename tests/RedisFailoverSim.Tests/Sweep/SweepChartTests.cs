@@ -93,6 +93,16 @@ public sealed class SweepChartTests
     }
 
     [Fact]
+    public void Report_Vary_NamesTheSettingInWords()
+    {
+        var md = Encoding.UTF8.GetString(SweepReportContent.Markdown(Report(Duration()), charts: true));
+
+        Assert.Contains("at the worst point (at fault 1 duration 65s)", md, StringComparison.Ordinal);
+        Assert.Contains("| fault 1 duration | path |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("faults\\[0\\]", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CurveChart_SeriesTooCloseToTellApart_SayWhichTheyAreDrawnOver()
     {
         // elasticache and serverless a write apart on a 0-4,500 axis: one would hide the other.
