@@ -32,7 +32,12 @@ public sealed partial class WriteClient
 
         if (reply.Kind == ReplyKind.Ok)
         {
-            _ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.AckedBy.IsSome ? reply.AckedBy : reply.From));
+            long stamp = StampBeforeAck(reply);
+            if (_ledger.Resolve(reply.WriteId, WriteOutcome.Ok, Sim.Now, _nodeIndexOf(reply.AckedBy.IsSome ? reply.AckedBy : reply.From)))
+            {
+                Acknowledged(reply, stamp);
+            }
+
             return;
         }
 

@@ -183,6 +183,9 @@ public sealed partial class WriteClient : Member, IEventTarget
             case WriteReply reply:
                 OnWriteReply(reply);
                 break;
+            case WaitReply wait when _workload.Wait is not null:
+                OnWaitReply(wait);
+                break;
             case RoleReply role:
                 OnRoleReply(role);
                 break;
@@ -314,7 +317,11 @@ public sealed partial class WriteClient : Member, IEventTarget
     }
 
     /// <summary>Sends a write on the connection and starts its timeout.</summary>
-    private void SendWrite(long writeId) => SendWrite(writeId, SentDeadline(writeId));
+    private void SendWrite(long writeId)
+    {
+        SendWrite(writeId, SentDeadline(writeId));
+        AfterWriteSent();
+    }
 
     /// <summary>Sends a write on the connection; it times out at <paramref name="deadline"/>.</summary>
     private void SendWrite(long writeId, SimTime deadline)
@@ -370,6 +377,7 @@ public sealed partial class WriteClient : Member, IEventTarget
         _target = MemberId.None;
         _connectAttempt++;
         StopTcpClock();
+        ForgetWaits();
     }
 
     private void StartDiscovery()

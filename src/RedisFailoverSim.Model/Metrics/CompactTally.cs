@@ -63,6 +63,9 @@ public sealed class CompactTally
         Shards = new ShardTally(clientShards, nodeShards, shardCount, _recorder, _faultStart);
     }
 
+    /// <summary>The WAIT verdicts on acknowledged writes.</summary>
+    internal WaitTally Waits { get; } = new();
+
     /// <summary>The writes sent more than once, and their duplicate applications.</summary>
     internal ResentWrites Resent { get; } = new();
 
@@ -150,6 +153,9 @@ public sealed class CompactTally
         {
             Duplicated = duplicates.Duplicated,
             DuplicatedAcknowledged = duplicates.DuplicatedAcknowledged,
+            WaitConfirmed = Waits.Confirmed,
+            WaitConfirmedLost = Waits.ConfirmedLost(present),
+            WaitShort = Waits.Short,
         };
         var inWindow = _window.Finish(_recorder.Faults.Count);
         return new CompactTotals(

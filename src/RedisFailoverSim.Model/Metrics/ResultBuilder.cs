@@ -90,6 +90,7 @@ public static class ResultBuilder
         long? firstAck = ExactFirstAck(ledger, promotion);
         var window = ComputeWindow(world, faultStart, ComputeFailover(world, faultStart, promotion, firstAck));
         long acked = 0, lost = 0, failed = 0, unknown = 0, unknownPresent = 0, splitBrainLost = 0, duplicated = 0, duplicatedAcked = 0;
+        long waitConfirmed = 0, waitConfirmedLost = 0, waitShort = 0;
         var all = LatencyHistograms.New();
         var inWindow = LatencyHistograms.New();
         for (long id = 0; id < n; id++)
@@ -113,6 +114,10 @@ public static class ResultBuilder
                         inWindow.RecordValue(Math.Max(1, latency));
                     }
 
+                    var verdict = ledger.Wait(id);
+                    waitConfirmed += verdict == WaitVerdict.Confirmed ? 1 : 0;
+                    waitConfirmedLost += verdict == WaitVerdict.Confirmed && !present[id] ? 1 : 0;
+                    waitShort += verdict == WaitVerdict.Short ? 1 : 0;
                     if (!present[id])
                     {
                         lost++;
@@ -134,7 +139,14 @@ public static class ResultBuilder
         }
 
         return new CompactTotals(
-            new WriteCounts(n, acked, lost, failed, unknown, unknownPresent) { Duplicated = duplicated, DuplicatedAcknowledged = duplicatedAcked },
+            new WriteCounts(n, acked, lost, failed, unknown, unknownPresent)
+            {
+                Duplicated = duplicated,
+                DuplicatedAcknowledged = duplicatedAcked,
+                WaitConfirmed = waitConfirmed,
+                WaitConfirmedLost = waitConfirmedLost,
+                WaitShort = waitShort,
+            },
             splitBrainLost,
             firstAck,
             LatencyHistograms.Summarize(all),

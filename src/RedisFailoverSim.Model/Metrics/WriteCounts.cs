@@ -25,4 +25,19 @@ public sealed record WriteCounts(
 
     /// <summary>Of <see cref="Duplicated"/>, the writes acknowledged once but applied twice (or more).</summary>
     public long DuplicatedAcknowledged { get; init; }
+
+    /// <summary>
+    /// Acknowledged writes whose WAIT (or WAITAOF) answered at least what the client asked for (docs/sources.md §16.4);
+    /// 0 without <c>workload.wait</c>.
+    /// </summary>
+    public long WaitConfirmed { get; init; }
+
+    /// <summary>
+    /// Of <see cref="WaitConfirmed"/>, the writes absent from the final dataset: WAIT does not make a failover keep
+    /// them (a promoted replica that never had them, or a split brain's discarded side).
+    /// </summary>
+    public long WaitConfirmedLost { get; init; }
+
+    /// <summary>Acknowledged writes whose WAIT answered fewer than asked (its timeout, or an error).</summary>
+    public long WaitShort { get; init; }
 }

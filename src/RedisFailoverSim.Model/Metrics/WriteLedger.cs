@@ -33,6 +33,9 @@ public sealed class WriteLedger
     private ChunkedColumn<long>? _stamp;
     private ChunkedColumn<byte>? _applications;
 
+    // What the WAIT after each acknowledged write answered (WaitVerdict), exact ledger only.
+    private ChunkedColumn<WaitVerdict>? _waitVerdict;
+
     /// <summary>Creates the ledger of one run.</summary>
     /// <param name="exact">Keep every write (the exact ledger) besides the compact tally.</param>
     /// <param name="tally">The compact tally the ledger feeds.</param>
@@ -48,6 +51,7 @@ public sealed class WriteLedger
             _ackedBy = new();
             _stamp = new();
             _applications = new();
+            _waitVerdict = new();
         }
     }
 
@@ -155,6 +159,31 @@ public sealed class WriteLedger
 
         return true;
     }
+
+    /// <summary>The history stamp of a pending write, once a node applied it (none before, or once resolved).</summary>
+    public long PendingStamp(long writeId) => IsPending(writeId) ? _windowStamp[writeId & _mask] : WriteStamp.None;
+
+    /// <summary>
+    /// The WAIT (or WAITAOF) the client sent after the acknowledged write <paramref name="writeId"/> (applied as
+    /// <paramref name="stamp"/>) answered at least what it asked for (<paramref name="confirmed"/>) or less. A write
+    /// sent more than once has no single stamp to follow and is left out of both counts.
+    /// </summary>
+    public void WaitAnswered(long writeId, long stamp, bool confirmed)
+    {
+        if (stamp == WriteStamp.None || (_tally.Resent.Count > 0 && _tally.Resent.Contains(writeId)))
+        {
+            return;
+        }
+
+        _tally.Waits.Answered(stamp, confirmed);
+        if (_waitVerdict is not null)
+        {
+            _waitVerdict[writeId] = confirmed ? WaitVerdict.Confirmed : WaitVerdict.Short;
+        }
+    }
+
+    /// <summary>What the WAIT after the write answered (exact ledger only).</summary>
+    public WaitVerdict Wait(long writeId) => Exact(_waitVerdict)[writeId];
 
     /// <summary>
     /// The client sends the pending write again (at least once, assumption A46): from now on a second application of
@@ -290,6 +319,7 @@ public sealed class WriteLedger
         _ackedBy!.Grow(id);
         _stamp!.Grow(id);
         _applications!.Grow(id);
+        _waitVerdict!.Grow(id);
         _intendedStart[id] = intendedStart.Nanoseconds;
         _outcome[id] = WriteOutcome.Pending;
         _client![id] = checked((short)clientIndex);

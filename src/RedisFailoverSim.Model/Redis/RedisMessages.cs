@@ -201,6 +201,12 @@ public sealed class ReplAck(long offset) : Message
     /// <summary>The replica's processed offset.</summary>
     public long Offset { get; } = offset;
 
+    /// <summary>
+    /// <c>REPLCONF ACK offset FACK aofoffset</c> (7.2): the offset the replica's AOF fsync covers, -1 without an AOF
+    /// (docs/sources.md §16.4).
+    /// </summary>
+    public long AofOffset { get; init; } = -1;
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 }

@@ -77,6 +77,7 @@ public sealed partial class RedisNode
         if (Disk.FsyncTime == SimDuration.Zero)
         {
             _aofSynced = _aofWritten;
+            WakeAofWaiters();
             return;
         }
 
@@ -91,6 +92,16 @@ public sealed partial class RedisNode
         {
             _aofSynced = _fsyncRunning;
             _fsyncRunning = DiskMark.None;
+            WakeAofWaiters();
+        }
+    }
+
+    /// <summary>fsynced_reploff moved: a WAITAOF waiting for the local fsync may be answered.</summary>
+    private void WakeAofWaiters()
+    {
+        if (_waiting.Count > 0 && IsPrimary)
+        {
+            ProcessWaitingClients();
         }
     }
 }

@@ -78,7 +78,7 @@ public sealed partial class RedisNode
                 }
                 else
                 {
-                    Send(MasterId, new ReplAck(Offset));
+                    Send(MasterId, Ack());
                 }
 
                 break;

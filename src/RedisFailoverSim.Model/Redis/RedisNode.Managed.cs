@@ -47,7 +47,7 @@ public sealed partial class RedisNode
     {
         if (FromMyMaster(message) && LinkState == MasterLinkState.Up)
         {
-            Send(MasterId, new ReplAck(Offset));
+            Send(MasterId, Ack());
         }
     }
 

@@ -30,6 +30,9 @@ public sealed partial class RedisNode
     private DiskMark _fsyncRunning = DiskMark.None;
     private SimTime _fsyncDoneAt;
 
+    // Under appendfsync no Redis never fsyncs: its fsynced_reploff stays where the files were loaded or rewritten.
+    private long _aofLoadedOffset;
+
     // aof_flush_postponed_start, in whole seconds as Redis 7.0 keeps it (-1: no write postponed).
     private long _flushPostponedSince = -1;
     private DiskMark _rdbSaved;
@@ -75,6 +78,7 @@ public sealed partial class RedisNode
     {
         _aofWritten = CurrentMark;
         _aofSynced = CurrentMark;
+        _aofLoadedOffset = Offset;
         _fsyncRunning = DiskMark.None;
         _flushPostponedSince = -1;
         _rdbSaved = CurrentMark;

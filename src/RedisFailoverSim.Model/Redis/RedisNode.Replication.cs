@@ -40,6 +40,8 @@ public sealed partial class RedisNode
         if (IsPrimary)
         {
             _recorder.Event(Name, "role", $"{Name} demoted: now a replica of {Network.Members[command.Master.Value].Name}");
+            IsPrimary = false;
+            UnblockAllWaiters();
         }
 
         if (!IsPrimary && MasterId != command.Master)
@@ -201,7 +203,13 @@ public sealed partial class RedisNode
             if (_replicas[i].Replica == ack.From)
             {
                 _replicas[i].AckOffset = ack.Offset;
+                _replicas[i].AofAckOffset = ack.AofOffset;
                 _replicas[i].LastAck = Sim.Now;
+                if (_waiting.Count > 0)
+                {
+                    ProcessWaitingClients();
+                }
+
                 CompleteCoordinatedFailoverIfCaughtUp(ack);
                 return;
             }
@@ -329,7 +337,7 @@ public sealed partial class RedisNode
         LinkState = MasterLinkState.Up;
         _lastMasterInteraction = Sim.Now;
         _hasBacklog = true;
-        Send(MasterId, new ReplAck(Offset));
+        Send(MasterId, Ack());
         RecordState();
         _options.Extension?.OnReplicated();
     }

@@ -12,6 +12,12 @@ public sealed partial class RedisNode
     private void OnWrite(WriteRequest write)
     {
         _clientConnections.Add(write.From.Value);
+        if (_waiting.Count > 0 && HoldIfBlocked(write))
+        {
+            // The client is blocked in WAIT: its pipelined write waits in its query buffer (docs/sources.md §16.4).
+            return;
+        }
+
         if (_heldWrites is not null)
         {
             // CLIENT PAUSE WRITE during a coordinated failover: the write waits (docs/sources.md §1.7).
@@ -55,6 +61,7 @@ public sealed partial class RedisNode
         long end = _history.Append(write.WriteId, write.Bytes);
         var entry = _history.Last;
         _ledger.Applied(write.WriteId, entry.Stamp);
+        RecordClientWrite(write.From, end);
         AppendToAof();
 
         // The write takes the thread after what is queued; its reply and its stream leave when it is done (§13.1).

@@ -168,6 +168,7 @@ public sealed partial class RedisNode : Member, IEventTarget
         _replicas.Clear();
         _clientConnections.Clear();
         _monitorConnections.Clear();
+        _waiting.Clear();
         LinkState = MasterLinkState.Down;
         AbandonCoordinatedFailover();
         if (!Disk.LoadsFromDisk)
@@ -313,6 +314,9 @@ public sealed partial class RedisNode : Member, IEventTarget
             case ReplGetAck:
                 OnReplGetAck(message);
                 break;
+            case WaitRequest wait:
+                OnWait(wait);
+                break;
             default:
                 if (_options.Extension?.TryReceive(message) != true)
                 {
@@ -334,6 +338,12 @@ public sealed partial class RedisNode : Member, IEventTarget
         {
             // A frozen process runs no timers; try again shortly after it resumes.
             Sim.Schedule(SimDuration.FromMilliseconds(10), this, token, payload);
+            return;
+        }
+
+        if (payload is BlockedWait blocked)
+        {
+            OnWaitTimeout(blocked);
             return;
         }
 

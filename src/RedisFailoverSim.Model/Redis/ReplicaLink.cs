@@ -23,6 +23,9 @@ internal sealed class ReplicaLink
 
     public long AckOffset { get; set; }
 
+    /// <summary>The offset the replica's AOF fsync covers (REPLCONF ACK's FACK), -1 without an AOF.</summary>
+    public long AofAckOffset { get; set; } = -1;
+
     public SimTime LastAck { get; set; }
 
     /// <summary>Identifies the full sync in progress, so a stale timer cannot finish a newer one.</summary>

@@ -20,6 +20,9 @@ public sealed record WorkloadSpec(
 {
     /// <summary>The keys written (they matter only to a cluster, which routes each by its slot).</summary>
     public KeySpaceSpec Keys { get; init; } = KeySpaceSpec.Default;
+
+    /// <summary>WAIT or WAITAOF after a share of the writes (null: none), docs/sources.md §16.4.</summary>
+    public WaitSpec? Wait { get; init; }
 }
 
 /// <summary>From <paramref name="At"/> on, the rate is multiplied by <paramref name="RateMultiplier"/>.</summary>

@@ -37,6 +37,12 @@ public static class RunVerdict
                 + $"them ({N(w.DuplicatedAcknowledged)} acknowledged once but applied twice)");
         }
 
+        if (w.WaitConfirmedLost > 0)
+        {
+            parts.Add($"{N(w.WaitConfirmedLost)} of the {N(w.WaitConfirmed)} writes WAIT confirmed were lost anyway: "
+                + "WAIT counts replicas, it does not make the failover promote one of them");
+        }
+
         if (availability.WorstClient is { } client && availability.WorstClientNoAckSeconds > availability.NoAckSeconds)
         {
             parts.Add($"the worst-off client, {client}, went {Seconds(availability.WorstClientNoAckSeconds)} s without one");

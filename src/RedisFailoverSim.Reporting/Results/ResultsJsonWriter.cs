@@ -106,6 +106,14 @@ public static class ResultsJsonWriter
         json.WriteNumber("unknownPresent", result.Writes.UnknownPresent);
         json.WriteNumber("duplicated", result.Writes.Duplicated);
         json.WriteNumber("duplicatedAcknowledged", result.Writes.DuplicatedAcknowledged);
+        if (result.Writes.WaitConfirmed + result.Writes.WaitShort > 0)
+        {
+            // Only a run whose clients sent WAIT (workload.wait) has these; other runs' files are unchanged.
+            json.WriteNumber("waitConfirmed", result.Writes.WaitConfirmed);
+            json.WriteNumber("waitConfirmedLost", result.Writes.WaitConfirmedLost);
+            json.WriteNumber("waitShort", result.Writes.WaitShort);
+        }
+
         json.WriteEndObject();
 
         WriteFailover(json, result.Failover);

@@ -97,6 +97,11 @@ public static class ConsoleTable
         [
             $"{Count(writes.Duplicated)} applied twice (re-sent after a reconnect; {Count(writes.DuplicatedAcknowledged)} acknowledged once but applied twice)",
         ];
+        string[] waits = writes.WaitConfirmed + writes.WaitShort == 0 ? [] :
+        [
+            $"{Count(writes.WaitConfirmed)} confirmed by WAIT, of which {Count(writes.WaitConfirmedLost)} lost; "
+                + $"{Count(writes.WaitShort)} whose WAIT answered fewer replicas than asked",
+        ];
         return
         [
             $"{Count(writes.Attempted)} total ({Count(writes.Failed)} failed, {Count(writes.Unknown)} unknown "
@@ -105,6 +110,7 @@ public static class ConsoleTable
             $"{Count(writes.Acknowledged - writes.AcknowledgedLost)} survivors",
             $"{Count(writes.AcknowledgedLost)} acknowledged writes lost ({LostPercent(writes)})",
             .. duplicates,
+            .. waits,
         ];
     }
 

@@ -20,7 +20,9 @@ internal static class ScenarioKeys
 
     public static readonly string[] ClientMember = ["name", "az", "rate-multiplier"];
 
-    public static readonly string[] Workload = ["rate", "arrival", "duration", "value-size", "phases", "keys"];
+    public static readonly string[] Workload = ["rate", "arrival", "duration", "value-size", "phases", "keys", "wait"];
+
+    public static readonly string[] Wait = ["command", "every", "replicas", "timeout", "local"];
 
     public static readonly string[] Keys = ["count", "distribution", "skew", "hot-share"];
 

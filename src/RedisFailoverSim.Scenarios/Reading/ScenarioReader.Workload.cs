@@ -7,7 +7,7 @@ namespace RedisFailoverSim.Scenarios.Reading;
 /// <summary>The <c>workload:</c> section: the open write stream and its rate phases.</summary>
 internal sealed partial class ScenarioReader
 {
-    private WorkloadSpec? ReadWorkload(MappingReader top)
+    private WorkloadSpec? ReadWorkload(MappingReader top, RequestedPaths paths)
     {
         var section = top.Mapping("workload", ScenarioKeys.Workload, required: true);
         if (section is null)
@@ -21,12 +21,13 @@ internal sealed partial class ScenarioReader
         var valueBytes = section.Size("value-size", ScenarioLimits.ValueSizeBytes, required: true, why: ScenarioLimits.ValueSizeWhy);
         var phases = ReadPhases(section, duration);
         var keys = ReadKeys(section);
-        if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null || keys is null)
+        var wait = ReadWait(section, paths, out bool waitOk);
+        if (rate is null || arrival is null || duration is null || valueBytes is null || phases is null || keys is null || !waitOk)
         {
             return null;
         }
 
-        return new WorkloadSpec(rate.Value, arrival.Value, duration.Value, (int)valueBytes.Value, phases) { Keys = keys };
+        return new WorkloadSpec(rate.Value, arrival.Value, duration.Value, (int)valueBytes.Value, phases) { Keys = keys, Wait = wait };
     }
 
     /// <summary>

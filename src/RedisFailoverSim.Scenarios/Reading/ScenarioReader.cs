@@ -39,7 +39,7 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
             paths = paths with { Names = [DeploymentPaths.SelfHosted] };
         }
 
-        var workload = ReadWorkload(top);
+        var workload = ReadWorkload(top, paths);
         var faults = ReadFaults(top, topology, clusterMode, workload?.Duration);
         var network = ReadNetwork(top);
         var redis = ReadRedis(top);
@@ -50,6 +50,13 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var expectations = ReadExpectations(top, paths);
         var month = ReadMonth(top, workload?.ValueBytes);
         var decide = ReadDecide(top);
+        if (workload?.Wait is not null && paths.Names.Contains(DeploymentPaths.ElastiCache)
+            && pathSettings.ElastiCache.Durability != ElastiCacheDurability.Disabled)
+        {
+            // A durable shard acknowledges at the transaction log (A97); WAIT there is not modelled.
+            top.Report("workload", "wait: WAIT and WAITAOF are not modelled with elasticache.durability sync or async (the shard runs on the transaction log, A97); set durability: disabled or leave elasticache out of 'paths'");
+        }
+
         if (clusterMode)
         {
             CheckClusterFits(top, topology, paths);

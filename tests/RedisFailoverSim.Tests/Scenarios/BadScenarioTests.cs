@@ -5,7 +5,7 @@ namespace RedisFailoverSim.Tests.Scenarios;
 /// <summary>Each file in Bad/ has one mistake; each gives exactly one problem with its message and place.</summary>
 public class BadScenarioTests
 {
-    private const string Allowed = "attempted, acknowledged, acknowledgedLost, failed, unknown, unknownPresent, clientObservedSeconds, "
+    private const string Allowed = "attempted, acknowledged, acknowledgedLost, failed, unknown, unknownPresent, waitConfirmed, waitConfirmedLost, waitShort, clientObservedSeconds, "
         + "controlPlaneSeconds, latencyP50Ms, latencyP99Ms, latencyP999Ms, latencyMaxMs, splitBrainSeconds, failoverCount, "
         + "monthlyCost, monthlyCostOnDemand, monthlyCostWithEngineering";
 
@@ -45,6 +45,9 @@ public class BadScenarioTests
         { "rate-huge", 11, 9, "workload.rate: expected at most 10000000 (the simulator's bound, docs/sources.md §10.3: no client of one Redis primary writes faster); found 1e9" },
         { "network-median-past-a-minute", 14, 29, "network.cross-az-median: expected at most 60s (a one-way delay past a minute is an outage, model it as a partition); found '30d'" },
         { "aof-fsync-time-past-a-minute", 14, 43, "redis.aof-fsync-time: expected at most 60s (an fsync that takes longer than a minute is a failed disk, not a slow one); found '90s'" },
+        { "wait-local-without-waitaof", 14, 57, "workload.wait.local: applies only to 'command: waitaof' (WAITAOF numlocal numreplicas timeout)" },
+        { "wait-on-memorydb", 14, 9, "workload.wait: WAIT and WAITAOF are modelled on self-hosted and elasticache only; the scenario also runs memorydb (list the paths under 'paths')" },
+        { "wait-with-durability", 11, 3, "workload: wait: WAIT and WAITAOF are not modelled with elasticache.durability sync or async (the shard runs on the transaction log, A97); set durability: disabled or leave elasticache out of 'paths'" },
         { "network-sigma-past-3", 14, 28, "network.cross-az-sigma: expected at most 3 (at sigma 3 the P99 delay is already about 1,000 times the median); found 1000" },
         // YamlDotNet throws a bare InvalidOperationException here; the position is the brace that is never closed.
         { "unclosed-flow-mapping", 6, 7, "YAML syntax error: this mapping in braces is never closed; expected '}' before the end of the file" },

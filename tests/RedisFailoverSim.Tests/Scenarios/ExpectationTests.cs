@@ -7,7 +7,12 @@ public class ExpectationTests
 {
     private static PathResult Result(long acknowledgedLost = 0, FailoverMetrics? failover = null, int failoverCount = 0, long latencyCount = 10) => new(
         Path: "self-hosted",
-        Writes: new WriteCounts(Attempted: 1000, Acknowledged: 990, AcknowledgedLost: acknowledgedLost, Failed: 6, Unknown: 4, UnknownPresent: 1),
+        Writes: new WriteCounts(Attempted: 1000, Acknowledged: 990, AcknowledgedLost: acknowledgedLost, Failed: 6, Unknown: 4, UnknownPresent: 1)
+        {
+            WaitConfirmed = 980,
+            WaitConfirmedLost = 5,
+            WaitShort = 8,
+        },
         Failover: failover,
         Latency: new LatencySummary(latencyCount, P50: 0.9, P99: 4.5, P999: 31.0, Max: 5012.5),
         LatencyInFailureWindow: LatencySummary.Empty,
@@ -118,7 +123,7 @@ public class ExpectationTests
 
         var values = ScenarioMetrics.Names.Where(n => !ScenarioMetrics.IsCost(n)).Select(n => ScenarioMetrics.Read(result, n));
 
-        Assert.Equal([1000, 990, 7, 6, 4, 1, 33.5, 32.25, 0.9, 4.5, 31.0, 5012.5, 12.25, 2], values);
+        Assert.Equal([1000, 990, 7, 6, 4, 1, 980, 5, 8, 33.5, 32.25, 0.9, 4.5, 31.0, 5012.5, 12.25, 2], values);
         // The month's cost is not in a path result: it comes from the price table (ClaimValues).
         Assert.All(ScenarioMetrics.CostNames, n => Assert.Null(ScenarioMetrics.Read(result, n)));
     }
