@@ -44,6 +44,29 @@ internal sealed record LedgerTally(long Acknowledged, long AcknowledgedLost, lon
         return new LedgerTally(acked, lost, failed, unknown, unknownPresent, latencies);
     }
 
+    /// <summary>A real run's metrics: these counts and latencies with the run's failover times and split brain.</summary>
+    public RunMetrics ToMetrics(ulong run, long attempted, string? newPrimary, double? controlPlaneSeconds, double? promotionSeconds, double? clientObservedSeconds, double splitBrainSeconds, bool converged) =>
+        new(
+            Side: "real",
+            Run: run,
+            FailoverHappened: newPrimary is not null,
+            NewPrimary: newPrimary,
+            ControlPlaneSeconds: controlPlaneSeconds,
+            PromotionSeconds: promotionSeconds,
+            ClientObservedSeconds: clientObservedSeconds,
+            Attempted: attempted,
+            Acknowledged: Acknowledged,
+            AcknowledgedLost: AcknowledgedLost,
+            Failed: Failed,
+            Unknown: Unknown,
+            UnknownPresent: UnknownPresent,
+            LatencyP50Ms: Percentile(50),
+            LatencyP99Ms: Percentile(99),
+            LatencyP999Ms: Percentile(99.9),
+            LatencyMaxMs: MaxMs,
+            SplitBrainSeconds: splitBrainSeconds,
+            Converged: converged);
+
     /// <summary>The latency percentile <paramref name="p"/>, ms.</summary>
     public double Percentile(double p) => LatencyPercentiles.At(SortedLatenciesMs, p);
 }

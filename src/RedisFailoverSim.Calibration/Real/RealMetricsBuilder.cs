@@ -29,26 +29,15 @@ internal sealed class RealMetricsBuilder
         var tally = LedgerTally.Of(_ledger, _present);
         double? faultStart = faults.Count == 0 ? null : faults.Min(f => f.FromSeconds);
         var (newPrimary, controlPlane, promotion, clientObserved) = Failover(faultStart, events);
-        return new RunMetrics(
-            Side: "real",
-            Run: run,
-            FailoverHappened: newPrimary is not null,
-            NewPrimary: newPrimary?.Name,
-            ControlPlaneSeconds: controlPlane,
-            PromotionSeconds: promotion,
-            ClientObservedSeconds: clientObserved,
-            Attempted: _ledger.Issued,
-            Acknowledged: tally.Acknowledged,
-            AcknowledgedLost: tally.AcknowledgedLost,
-            Failed: tally.Failed,
-            Unknown: tally.Unknown,
-            UnknownPresent: tally.UnknownPresent,
-            LatencyP50Ms: tally.Percentile(50),
-            LatencyP99Ms: tally.Percentile(99),
-            LatencyP999Ms: tally.Percentile(99.9),
-            LatencyMaxMs: tally.MaxMs,
-            SplitBrainSeconds: faultStart is { } from ? roles.SplitBrainSeconds(from, endSeconds) : 0,
-            Converged: converged);
+        return tally.ToMetrics(
+            run,
+            _ledger.Issued,
+            newPrimary?.Name,
+            controlPlane,
+            promotion,
+            clientObserved,
+            faultStart is { } from ? roles.SplitBrainSeconds(from, endSeconds) : 0,
+            converged);
     }
 
     /// <summary>Every write, with its node names resolved.</summary>

@@ -128,26 +128,8 @@ internal sealed class ClusterWorkload : IDisposable
             }
         }
 
-        return new RunMetrics(
-            Side: "real",
-            Run: run,
-            FailoverHappened: promoted is not null,
-            NewPrimary: promoted?.Name,
-            ControlPlaneSeconds: null,
-            PromotionSeconds: promotionSeconds,
-            ClientObservedSeconds: clientObserved is { } c ? Math.Round(c, 3) : null,
-            Attempted: Ledger.Issued,
-            Acknowledged: tally.Acknowledged,
-            AcknowledgedLost: tally.AcknowledgedLost,
-            Failed: tally.Failed,
-            Unknown: tally.Unknown,
-            UnknownPresent: tally.UnknownPresent,
-            LatencyP50Ms: tally.Percentile(50),
-            LatencyP99Ms: tally.Percentile(99),
-            LatencyP999Ms: tally.Percentile(99.9),
-            LatencyMaxMs: tally.MaxMs,
-            SplitBrainSeconds: 0,
-            Converged: true);
+        // No control plane (the cluster has no Sentinel) and no split brain measured.
+        return tally.ToMetrics(run, Ledger.Issued, promoted?.Name, null, promotionSeconds, clientObserved is { } c ? Math.Round(c, 3) : null, 0, converged: true);
     }
 
     /// <summary>
