@@ -33,6 +33,7 @@ public sealed partial class ClusterBusAgent
         if (master < 0 || ((_flags[master] & PeerFlags.Failing) == 0 && !manual) || (_settings.ReplicaNoFailover && !manual)
             || ShardOwnedBy(master) < 0)
         {
+            _cantFailoverReason = CantFailover.None;
             return;
         }
 
@@ -46,6 +47,7 @@ public sealed partial class ClusterBusAgent
         if (_settings.ReplicaValidityFactor > 0 && !manual
             && dataAge > _replPingPeriod.Nanoseconds + (_nodeTimeout * _settings.ReplicaValidityFactor))
         {
+            LogCantFailover(CantFailover.DataAge, master);
             return;
         }
 
@@ -84,8 +86,15 @@ public sealed partial class ClusterBusAgent
             }
         }
 
-        if (now < _authTime || authAge > authTimeout)
+        if (now < _authTime)
         {
+            LogCantFailover(CantFailover.WaitingDelay, master);
+            return;
+        }
+
+        if (authAge > authTimeout)
+        {
+            LogCantFailover(CantFailover.Expired, master);
             return;
         }
 
@@ -104,6 +113,10 @@ public sealed partial class ClusterBusAgent
             _peerConfigEpoch[_me] = Math.Max(_peerConfigEpoch[_me], _authEpoch);
             Log($"Failover election won: configEpoch set to {_authEpoch} after successful failover");
             ReplaceMaster(master, _authEpoch);
+        }
+        else
+        {
+            LogCantFailover(CantFailover.WaitingVotes, master);
         }
     }
 
@@ -192,11 +205,8 @@ public sealed partial class ClusterBusAgent
             return;
         }
 
+        // CLUSTER_TODO_HANDLE_FAILOVER after every vote: checked before the event loop sleeps, not at the next cron.
         _authCount++;
-        if (_authCount >= (_shardCount / 2) + 1)
-        {
-            // CLUSTER_TODO_HANDLE_FAILOVER: checked before the event loop sleeps, not at the next cron.
-            HandleReplicaFailover();
-        }
+        HandleReplicaFailover();
     }
 }

@@ -112,7 +112,8 @@ public static class RunVerdict
             var client = f.ClientObservedSeconds is { } c
                 ? $"clients wrote to it again {Seconds(c)} s after the fault"
                 : "no client got a write acknowledged by it before the run ended";
-            return $"It failed over to {f.NewPrimary} {Seconds(f.ControlPlaneSeconds)} s after the fault; {client}.";
+            var sentence = $"It failed over to {f.NewPrimary} {Seconds(f.ControlPlaneSeconds)} s after the fault; {client}.";
+            return ClusterElections.SplitVoteSentence(result, world) is { } split ? sentence + " " + split : sentence;
         }
 
         return NoFailoverReason(result, world) is { } reason ? $"It did not fail over because {reason}." : "";
