@@ -8,7 +8,10 @@ namespace RedisFailoverSim.Tests.Calibration;
 
 /// <summary>
 /// The real client libraries against real Redis and Sentinel (rfsim calibrate --client): one short run each, the
-/// primary killed at 5 s, down-after-milliseconds 5000, 20 s of writes at 20/s per client. About 35 s per library.
+/// primary killed at 5 s, down-after-milliseconds 5000, 20 s of writes at 20/s per client. Two real runs, compared by
+/// their mean as rfsim calibrate compares them: one real run alone once fell outside ±20 % on a CI machine (619
+/// acknowledged against the model's 828) and could not be reproduced in 14 runs here, idle or loaded (779-872).
+/// About 60 s per library.
 /// </summary>
 [Collection(RealRedisCollection.Name)]
 public class RealClientCalibrationTests
@@ -27,9 +30,8 @@ public class RealClientCalibrationTests
         AssertWithin(report, "clientObservedFailoverSeconds");
         AssertWithin(report, "acknowledged");
         AssertWithin(report, "failed");
-        var real = Assert.Single(report.Real);
-        Assert.True(real.Failed > 0);
-        Assert.True(real.Unknown <= 10, $"unknown {real.Unknown}");
+        Assert.All(report.Real, real => Assert.True(real.Failed > 0, Describe(report)));
+        Assert.All(report.Real, real => Assert.True(real.Unknown <= 10, $"unknown {real.Unknown}; {Describe(report)}"));
     }
 
     private static CalibrationReport? Calibrate(string library)
@@ -44,14 +46,13 @@ public class RealClientCalibrationTests
 
         var world = CalibrationSpecs.ThreeNodes([CalibrationSpecs.CrashPrimary(5)], downAfterMs: 5000, rate: 20, durationS: 20);
         string dir = Path.Combine(Path.GetTempPath(), $"rfsim-client-{library}-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}");
-        var settings = new CalibrationSettings(Runs: 1, ModelSeeds: 10, Seed: 1, null, null, PortBase: 33000, OutDir: dir, MaxWriteRate: 500, ConvergenceCap: TimeSpan.FromSeconds(60))
+        var settings = new CalibrationSettings(Runs: 2, ModelSeeds: 10, Seed: 1, null, null, PortBase: 33000, OutDir: dir, MaxWriteRate: 500, ConvergenceCap: TimeSpan.FromSeconds(60))
         {
             ClientLibrary = library,
         };
         var report = Calibrator.Run("client-primary-crash-" + library, null, world, settings, TextWriter.Null, CancellationToken.None);
-        var real = Assert.Single(report.Real);
-        Assert.True(real.FailoverHappened);
-        Assert.True(real.Converged);
+        Assert.Equal(2, report.Real.Count);
+        Assert.All(report.Real, real => Assert.True(real.FailoverHappened && real.Converged, Describe(report)));
 
         // Nothing is left behind: the drivers were stopped by their process ids like the Redis processes.
         Assert.Empty(ChildProcessRegistry.LivePids);
@@ -67,6 +68,10 @@ public class RealClientCalibrationTests
         Assert.NotNull(row.RealMean);
         double floor = metric.EndsWith("Seconds", StringComparison.Ordinal) ? 1.0 : 20;
         double slack = Math.Max(0.2 * Math.Abs(row.ModelMean!.Value), floor);
-        Assert.True(Math.Abs(row.RealMean!.Value - row.ModelMean.Value) <= slack, $"{metric}: model {row.ModelMean}, real {row.RealMean}, allowed ±{slack}");
+        Assert.True(Math.Abs(row.RealMean!.Value - row.ModelMean.Value) <= slack, $"{metric}: model {row.ModelMean}, real {row.RealMean}, allowed ±{slack}; {Describe(report)}");
     }
+
+    /// <summary>Each real run's timings and outcomes, so that a CI failure says which run and what it met.</summary>
+    private static string Describe(CalibrationReport report) => string.Join("; ", report.Real.Select(r => FormattableString.Invariant(
+        $"real run {r.Run}: failover {r.FailoverHappened} to {r.NewPrimary}, +switch-master {r.ControlPlaneSeconds:0.00} s, first ack by new primary {r.ClientObservedSeconds:0.00} s, acked {r.Acknowledged}, failed {r.Failed}, unknown {r.Unknown}, converged {r.Converged}")));
 }
