@@ -5,7 +5,8 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// The connection-health policy (<see cref="ClientSettings.DeadSocket"/>): how a client notices a peer that went silent
 /// without a reset (lost power, paused, cut off). Checked on the heartbeat. A Sentinel client connected to every node
-/// uses StackExchange.Redis's rule of assumption A39 (<c>WriteClient.Nodes.cs</c>).
+/// uses StackExchange.Redis's rule of assumption A39 (<c>WriteClient.Nodes.cs</c>); so does a cluster client's
+/// connection to its shard (<see cref="DetectDeadClusterSocket"/>).
 /// </summary>
 public sealed partial class WriteClient
 {
@@ -35,11 +36,33 @@ public sealed partial class WriteClient
     private void CheckEndpointSilence()
     {
         if (!_discovery.ConnectsToNodes
+            && _discovery is not ClusterShardDiscovery
             && State == ClientConnectionState.Connected
             && _lastInFlightTimeout >= _connectedAt
             && Sim.Now - _lastHeard >= _settings.CommandTimeout)
         {
             DropConnection("nothing received for a whole command timeout");
+        }
+    }
+
+    /// <summary>
+    /// ASSUMPTION A39 for a cluster client's connection to its shard: StackExchange.Redis runs the same heartbeat on
+    /// every server it holds a connection to (PhysicalBridge.OnHeartbeat, docs/sources.md §3.14), so a shard primary
+    /// cut off is dropped when commands timed out on this heartbeat and nothing was read for more than four command
+    /// timeouts, in whole seconds, not after A30's one command timeout of silence.
+    /// </summary>
+    private void DetectDeadClusterSocket(int timedOut)
+    {
+        if (_settings.DeadSocket != DeadSocketCheck.StackExchangeHeartbeat || timedOut == 0
+            || State != ClientConnectionState.Connected)
+        {
+            return;
+        }
+
+        long silentSeconds = (long)Math.Floor((Sim.Now - _lastHeard).TotalSeconds);
+        if (silentSeconds * 1000 > 4 * _settings.CommandTimeout.TotalMilliseconds)
+        {
+            DropConnection($"dead socket: no reads in {silentSeconds} s with {timedOut} timeouts");
         }
     }
 

@@ -45,6 +45,11 @@ public sealed partial class WriteClient
                 StartDiscovery();
             }
 
+            if (_discovery is ClusterShardDiscovery)
+            {
+                DetectDeadClusterSocket(timedOut);
+            }
+
             PruneResent();
             CheckTcpClock();
             _discovery.OnHeartbeat();

@@ -327,7 +327,14 @@ public sealed class FaultInjector
                 return primary is null ? [] : [primary];
             case FaultTargetKind.Member:
                 var member = _world.FindMember(target.Name!);
-                return member is null ? [] : [member];
+                if (member is not null)
+                {
+                    return [member];
+                }
+
+                // A cluster's scenario client is one connection per shard: the name means all of them.
+                return _world.Network.Members.Where(m => m.Name != ShardConnectionNames.ScenarioName(m.Name)
+                    && ShardConnectionNames.ScenarioName(m.Name) == target.Name).ToList();
             case FaultTargetKind.Az:
                 int az = _world.AzIndex(target.Name!);
                 return _world.Network.Members.Where(m => m.AzIndex == az).ToList();
@@ -347,7 +354,7 @@ public sealed class FaultInjector
             int byAz = -1;
             for (int g = 0; g < target.Groups.Count; g++)
             {
-                if (target.Groups[g].Contains(member.Name))
+                if (target.Groups[g].Contains(ShardConnectionNames.ScenarioName(member.Name)))
                 {
                     byName = g;
                 }

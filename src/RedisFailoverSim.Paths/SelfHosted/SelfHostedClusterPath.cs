@@ -125,7 +125,7 @@ internal static class SelfHostedClusterPath
             {
                 if (shares[s] > 0)
                 {
-                    clients.Add(c with { Name = c.Name + "/shard" + (s + 1).ToString(CultureInfo.InvariantCulture) });
+                    clients.Add(c with { Name = ShardConnectionNames.Of(c.Name, s) });
                     shards.Add(s);
                 }
             }

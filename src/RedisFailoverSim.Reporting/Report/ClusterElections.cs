@@ -72,6 +72,55 @@ public static partial class ClusterElections
             + $"twice the auth timeout{retry} (cluster_legacy.c clusterHandleSlaveFailover); {then}.";
     }
 
+    /// <summary>
+    /// Why a cluster run promoted no replica, from the nodes' own log lines: no primary was ever marked possibly failing
+    /// (PFAIL, cluster-node-timeout without a PONG); it was, but no majority of the primaries reported it in time to mark
+    /// it FAIL (clusterNodeCleanupFailureReports, 2 × node-timeout); or it was FAIL and no replica won an election.
+    /// </summary>
+    public static string NoFailoverReason(PathResult result, WorldSpec? world)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var primaries = result.Roles.Where(r => r.Role == NodeRole.Primary).Select(r => r.Node).ToHashSet(StringComparer.Ordinal);
+        var cluster = result.Events.Where(e => e.Kind == "cluster").ToList();
+        var timeout = world?.Cluster is { } c ? $" ({RunVerdict.Seconds(c.Settings.NodeTimeout.TotalSeconds)} s)" : "";
+        var pfail = cluster.Select(e => (e.Source, Match: PfailLine().Match(e.Text)))
+            .Where(x => x.Match.Success && primaries.Contains(x.Match.Groups["node"].Value)).ToList();
+        if (pfail.Count == 0)
+        {
+            return $"no node went cluster-node-timeout{timeout} without a PONG from a primary, so none was marked possibly failing (PFAIL)";
+        }
+
+        // The primary most nodes suspected (an isolated primary suspects the others too, alone).
+        var suspect = pfail.GroupBy(x => x.Match.Groups["node"].Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Select(x => x.Source).Distinct(StringComparer.Ordinal).Count()).First().Key;
+        var failed = cluster.Select(e => FailLine().Match(e.Text)).Where(m => m.Success).Select(m => m.Groups["node"].Value)
+            .FirstOrDefault(primaries.Contains);
+        if (failed is null)
+        {
+            var reporters = pfail.Where(x => x.Match.Groups["node"].Value == suspect).Select(x => x.Source).Distinct(StringComparer.Ordinal).ToList();
+            var majority = world?.Cluster is { } cl ? $" ({(cl.Shards / 2) + 1} of {cl.Shards})" : "";
+            return $"only {string.Join(", ", reporters)} marked {suspect} possibly failing (PFAIL): no majority of the primaries{majority} "
+                + $"reported it within twice cluster-node-timeout, so it was never marked FAIL";
+        }
+
+        if (world?.Cluster is { Settings.ReplicaNoFailover: true })
+        {
+            return $"{failed} was marked FAIL, but cluster-replica-no-failover yes keeps its replicas from asking for "
+                + "an election (clusterHandleSlaveFailover returns before it)";
+        }
+
+        return cluster.Any(e => StartLine().IsMatch(e.Text))
+            ? $"{failed} was marked FAIL, but none of its replicas won a majority of the primaries' votes"
+            : $"{failed} was marked FAIL, but none of its replicas started an election: a replica asks only once it sees "
+                + "its primary FAIL itself or hears a FAIL message, and none on its side of the cut did";
+    }
+
+    [GeneratedRegex(@"\*\*\* NODE (?<node>\S+) possibly failing")]
+    private static partial Regex PfailLine();
+
+    [GeneratedRegex(@"Marking node (?<node>\S+) as failing")]
+    private static partial Regex FailLine();
+
     [GeneratedRegex(@": Starting a failover election for epoch (?<epoch>\d+)")]
     private static partial Regex StartLine();
 

@@ -75,6 +75,7 @@ public static class RunVerdict
 
         return result.Path switch
         {
+            "self-hosted" when world?.Cluster is not null || result.Events.Any(e => e.Kind == "cluster") => ClusterElections.NoFailoverReason(result, world),
             "self-hosted" => SentinelReason(result, world, primary),
             "memorydb" => Has(result, "role", $"{primary} stepped down")
                 ? $"{primary} stepped down but no replica could take the log's leadership"
