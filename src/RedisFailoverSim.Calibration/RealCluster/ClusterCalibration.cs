@@ -105,6 +105,7 @@ internal static class ClusterCalibration
         return new CalibrationReport(scenarioName, scenarioSha256, binaries.Version, world.Workload.RatePerClient, world.Workload.RatePerClient, rows, modelMetrics, real, rows.All(r => r.Agrees != false), notes)
         {
             ModelNodes = model.Count > 0 ? model[0].Result.Nodes : [],
+            IsCluster = true,
         };
     }
 }

@@ -28,6 +28,9 @@ public sealed record CalibrationReport(
     /// <summary>The details of each real run (faults, Sentinel events, roles, writes) for the JSON and CSV files.</summary>
     internal IReadOnlyList<RealRunResult> RealDetails { get; init; } = [];
 
+    /// <summary>True for a Redis Cluster calibration (no Sentinel: the promotion is its failover time).</summary>
+    public bool IsCluster { get; init; }
+
     /// <summary>The network the model ran, measured on the test bed by the real runs (null when none measured).</summary>
     public TestBedNetwork? TestBed { get; init; }
 

@@ -13,6 +13,7 @@ internal static class CalibrateCommand
     private static readonly (string Metric, Func<RunMetrics, double?> Value)[] Charted =
     [
         ("controlPlaneFailoverSeconds", m => m.ControlPlaneSeconds),
+        ("promotionSeconds", m => m.PromotionSeconds),
         ("clientObservedFailoverSeconds", m => m.ClientObservedSeconds),
         ("acknowledged", m => m.Acknowledged),
         ("acknowledgedLost", m => m.AcknowledgedLost),
@@ -50,7 +51,8 @@ internal static class CalibrateCommand
             + $"127.0.0.1, model seeds {string.Join(", ", report.Model.Select(m => m.Run.ToString(CultureInfo.InvariantCulture)))} · "
             + $"{rate} writes/s per client on both sides · band: where the model's mean agrees, from the real runs (green agrees, red differs) · "
             + "bars: means";
-        var (png, svg) = ModelVsRealChart.Render($"Model vs real Redis + Sentinel — {report.ScenarioName}", caption, metrics);
+        var against = report.IsCluster ? "a real Redis Cluster" : "real Redis + Sentinel";
+        var (png, svg) = ModelVsRealChart.Render($"Model vs {against} — {report.ScenarioName}", caption, metrics);
         return [Save(directory, ModelVsRealChart.Name + ".png", png), Save(directory, ModelVsRealChart.Name + ".svg", svg)];
     }
 
@@ -60,6 +62,13 @@ internal static class CalibrateCommand
         foreach (var (name, value) in Charted)
         {
             if (report.Rows.FirstOrDefault(r => r.Metric == name) is not { } row)
+            {
+                continue;
+            }
+
+            // With Sentinel the promotion is a detail of the control-plane failover charted above it; a cluster has
+            // only the promotion.
+            if (name == "promotionSeconds" && !report.IsCluster)
             {
                 continue;
             }

@@ -83,6 +83,26 @@ public sealed class CalibrateVerbTests : IDisposable
         Assert.True(client.Agrees);
     }
 
+    [Fact]
+    public void ClusterReport_TitledAgainstARealRedisCluster_AndChartsThePromotion()
+    {
+        // A cluster has no Sentinel: the promotion is its failover time, charted and judged (Comparison.ClusterRows).
+        using var temp = new TempFolder();
+        var sentinel = Report();
+        var cluster = sentinel with
+        {
+            Rows = [.. sentinel.Rows, new ComparisonRow("promotionSeconds", "promotion, fault → a replica of the shard says master (s)", 31, 31, 32, 2, 29.9, 29.9, 29.9, 1, 1.1, 0, null, 23.9, 35.9, "rule", true)],
+            IsCluster = true,
+        };
+
+        var svg = Encoding.UTF8.GetString(File.ReadAllBytes(CalibrateCommand.WriteChart(cluster, temp.Path)[1]));
+
+        Assert.Contains("Model vs a real Redis Cluster — primary-crash", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentinel", svg, StringComparison.Ordinal);
+        Assert.Equal([31.0, 32.0], CalibrateCommand.Metrics(cluster).Single(m => m.Label.StartsWith("promotion", StringComparison.Ordinal)).Model);
+        Assert.DoesNotContain(CalibrateCommand.Metrics(sentinel with { Rows = cluster.Rows }), m => m.Label.StartsWith("promotion", StringComparison.Ordinal));
+    }
+
     private static CalibrationReport Report()
     {
         static RunMetrics Run(string side, ulong run, double? clientSeconds, double p99) => new(
