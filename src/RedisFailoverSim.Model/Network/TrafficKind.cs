@@ -1,12 +1,15 @@
 namespace RedisFailoverSim.Model.Network;
 
 /// <summary>
-/// What a message carries, for counting the bytes that cross AZs (assumption A115): only the kinds the price of a
-/// month depends on have a size; control traffic is counted as zero bytes.
+/// What a message carries, for counting the bytes that cross AZs (assumption A115): client, replication and log
+/// messages are sized; control messages where they are sized (A101, A102), else they count zero bytes.
 /// </summary>
 public enum TrafficKind
 {
-    /// <summary>Pings, gossip, votes, Sentinel and cluster-bus traffic: not sized (A115).</summary>
+    /// <summary>
+    /// Pings, gossip, votes, Sentinel and cluster-bus traffic. Sized: the cluster bus and Sentinel's hellos and votes
+    /// (A101, A102); PING, INFO, ROLE and REPLCONF are not and count zero bytes (A115).
+    /// </summary>
     Control,
 
     /// <summary>Client commands and their replies.</summary>
