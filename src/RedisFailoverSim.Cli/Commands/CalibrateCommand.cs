@@ -47,7 +47,7 @@ internal static class CalibrateCommand
     {
         var metrics = Metrics(report);
         var rate = report.RatePerClientUsed.ToString("0.#", CultureInfo.InvariantCulture);
-        var caption = $"scenario {report.ScenarioName} · self-hosted path · {report.RedisVersion} · {report.Real.Count} real runs on "
+        var caption = $"scenario {report.ScenarioName} · self-hosted path · {report.RedisVersion} · {report.Real.Count} real run{(report.Real.Count == 1 ? "" : "s")} on "
             + $"127.0.0.1, model seeds {string.Join(", ", report.Model.Select(m => m.Run.ToString(CultureInfo.InvariantCulture)))} · "
             + $"{rate} writes/s per client on both sides · band: where the model's mean agrees, from the real runs (green agrees, red differs) · "
             + "bars: means";
