@@ -41,31 +41,10 @@ internal sealed partial class RealFaultInjector
                 }
 
             case FaultKind.Isolate:
-                {
-                    var inside = Members(fault.Target, primary);
-                    var outside = AllMembers().Where(m => !inside.Contains(m)).ToList();
-                    var links = Between(inside, outside, bothWays: true);
-                    return Cut(links, $"isolate {{{string.Join(",", inside.Select(m => m.Name))}}}", kind, now, primary);
-                }
-
             case FaultKind.Partition:
             case FaultKind.OneWay:
                 {
-                    bool oneWay = fault.Kind == FaultKind.OneWay;
-                    var groups = Groups(fault.Target);
-                    var links = new List<(string, string)>();
-                    for (int a = 0; a < groups.Count; a++)
-                    {
-                        for (int b = 0; b < groups.Count; b++)
-                        {
-                            if (a != b && (!oneWay || (a == 0 && b == 1)))
-                            {
-                                links.AddRange(Between(groups[a], groups[b], bothWays: false));
-                            }
-                        }
-                    }
-
-                    string label = (oneWay ? "one-way cut " : "partition ") + string.Join(oneWay ? " → " : " | ", groups.Select(g => "{" + string.Join(",", g.Select(m => m.Name)) + "}"));
+                    var (links, label) = PartitionLinks.Of(fault, AllMembers(), primary is null ? null : (primary.Name, primary.Az));
                     return Cut(links, label, kind, now, primary);
                 }
 
@@ -96,61 +75,9 @@ internal sealed partial class RealFaultInjector
         return _cluster.Servers.Where(m => names.Contains(m.Name)).ToList();
     }
 
-    /// <summary>As the model's FaultInjector resolves a target: the primary, a member by name, or an AZ's members.</summary>
-    private List<(string Name, string Az)> Members(FaultTarget target, ServerMember? primary) => target.Kind switch
-    {
-        FaultTargetKind.Primary => primary is null ? [] : [(primary.Name, primary.Az)],
-        FaultTargetKind.Member => AllMembers().Where(m => m.Name == target.Name).ToList(),
-        FaultTargetKind.Az => AllMembers().Where(m => m.Az == target.Name).ToList(),
-        _ => throw new CalibrationSetupException("fault target kind not valid here: " + target.Kind),
-    };
-
-    /// <summary>Each member goes to the group naming it, else to the group naming its AZ; others are not cut (as the model).</summary>
-    private List<List<(string Name, string Az)>> Groups(FaultTarget target)
-    {
-        var groups = target.Groups.Select(_ => new List<(string Name, string Az)>()).ToList();
-        foreach (var member in AllMembers())
-        {
-            int byName = -1;
-            int byAz = -1;
-            for (int g = 0; g < target.Groups.Count; g++)
-            {
-                byName = target.Groups[g].Contains(member.Name) ? g : byName;
-                byAz = target.Groups[g].Contains(member.Az) ? g : byAz;
-            }
-
-            int group = byName >= 0 ? byName : byAz;
-            if (group >= 0)
-            {
-                groups[group].Add(member);
-            }
-        }
-
-        return groups;
-    }
-
-    private static List<(string From, string To)> Between(IReadOnlyList<(string Name, string Az)> a, IReadOnlyList<(string Name, string Az)> b, bool bothWays)
-    {
-        var links = new List<(string, string)>();
-        foreach (var x in a)
-        {
-            foreach (var y in b)
-            {
-                if (x.Name == y.Name)
-                {
-                    continue;
-                }
-
-                links.Add((x.Name, y.Name));
-                if (bothWays)
-                {
-                    links.Add((y.Name, x.Name));
-                }
-            }
-        }
-
-        return links;
-    }
+    /// <summary>As the model's FaultInjector resolves a target (<see cref="PartitionLinks.Resolve"/>).</summary>
+    private List<(string Name, string Az)> Members(FaultTarget target, ServerMember? primary) =>
+        PartitionLinks.Resolve(target, AllMembers(), primary is null ? null : (primary.Name, primary.Az));
 
     private static string Names(IEnumerable<ServerMember> members) => string.Join(",", members.Select(m => m.Name));
 }

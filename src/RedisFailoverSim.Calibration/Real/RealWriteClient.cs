@@ -47,8 +47,8 @@ internal sealed class RealWriteClient : IRealClient
     /// <summary>The scenario client's name.</summary>
     public string Name { get; }
 
-    /// <summary>Its tunnel (its view of the network); null for a cluster client, which dials the nodes directly.</summary>
-    public ClientTunnel? Tunnel { get; }
+    /// <summary>Its tunnel (its view of the network); null for a cluster client that dials the nodes directly.</summary>
+    public ClientTunnel? Tunnel { get; private init; }
 
     /// <inheritdoc />
     public int UnmappedConnections => Tunnel?.Unmapped ?? 0;
@@ -56,17 +56,19 @@ internal sealed class RealWriteClient : IRealClient
     /// <summary>
     /// A Redis Cluster client: StackExchange.Redis in cluster mode (no service name) with every node as an endpoint,
     /// the same timeouts and reconnect policy as <see cref="Options"/>; write <c>i</c> adds its element to the set
-    /// <paramref name="keyOf"/>(i), so the writes spread over the slots as the model's keys do.
+    /// <paramref name="keyOf"/>(i), so the writes spread over the slots as the model's keys do. With a
+    /// <paramref name="tunnel"/> (a partitioned run) it dials every announced node port at its own proxy for the node.
     /// </summary>
-    public static RealWriteClient ForCluster(string name, ClientSettings settings, IReadOnlyList<int> nodePorts, Func<int, string> keyOf, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log)
+    public static RealWriteClient ForCluster(string name, ClientSettings settings, IReadOnlyList<int> nodePorts, Func<int, string> keyOf, RealLedger ledger, RunClock clock, int valueBytes, Microsoft.Extensions.Logging.ILoggerFactory? log, ClientTunnel? tunnel = null)
     {
         var options = Common(name, settings);
+        options.Tunnel = tunnel;
         foreach (int port in nodePorts)
         {
             options.EndPoints.Add("127.0.0.1", port);
         }
 
-        return new RealWriteClient(name, options, keyOf, ledger, clock, valueBytes, log);
+        return new RealWriteClient(name, options, keyOf, ledger, clock, valueBytes, log) { Tunnel = tunnel };
     }
 
     /// <summary>The StackExchange.Redis settings used, as its configuration string (for the report).</summary>

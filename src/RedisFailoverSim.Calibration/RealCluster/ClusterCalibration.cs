@@ -17,7 +17,10 @@ internal static class ClusterCalibration
     // The package's version (3.4.35), not the assembly's (3.0.0): the informational version without its commit suffix.
     private static readonly string ClientVersion = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly)?.InformationalVersion ?? "?").Split('+')[0];
 
-    /// <summary>What keeps a cluster scenario from being calibrated: one crash of a shard's initial primary, a flat rate.</summary>
+    /// <summary>
+    /// What keeps a cluster scenario from being calibrated: one fault, a crash of a shard's initial primary, a CLUSTER
+    /// FAILOVER on a replica, or a partition (isolate, partition) with a duration; a flat rate.
+    /// </summary>
     public static IReadOnlyList<string> Problems(WorldSpec world)
     {
         var cluster = world.Cluster!;
@@ -25,9 +28,17 @@ internal static class ClusterCalibration
         var fault = world.Faults.Count == 1 ? world.Faults[0] : null;
         bool crash = fault is { Kind: FaultKind.Crash, Duration: null };
         bool manual = fault is { Kind: FaultKind.ClusterFailover };
-        if (!crash && !manual)
+        bool partition = fault is not null && RealClusterRun.IsPartition(fault);
+        if (!crash && !manual && !partition)
         {
-            problems.Add("a Redis Cluster is calibrated on one fault, a crash without restart (kind: crash, no duration) or a CLUSTER FAILOVER (kind: cluster-failover), so far");
+            problems.Add("a Redis Cluster is calibrated on one fault, a crash without restart (kind: crash, no duration), a CLUSTER FAILOVER (kind: cluster-failover) or a partition with a duration (kind: isolate or partition), so far");
+        }
+        else if (partition)
+        {
+            if (fault!.Duration is null)
+            {
+                problems.Add($"line {fault.SourceLine}: a partition is calibrated with a duration (the proxies heal it at at + duration, and the final dataset is read once every shard has one primary again)");
+            }
         }
         else if (fault!.Target.Kind != FaultTargetKind.Member
             || world.Nodes.ToList().FindIndex(n => n.Name == fault.Target.Name) is var i && (i < 0 || (i % cluster.NodesPerShard == 0) != crash))
@@ -55,10 +66,17 @@ internal static class ClusterCalibration
         }
 
         bool manual = world.Faults[0].Kind == FaultKind.ClusterFailover;
+        bool partition = RealClusterRun.IsPartition(world.Faults[0]);
+        string measuredBy = manual ? "CLUSTER FAILOVER, then ROLE on the replica every 1 ms"
+            : partition ? "the cut, then ROLE on every initial replica every 10 ms (over its real port), until 5 s after the heal"
+            : "kill -9, then ROLE on the shard's replicas every 10 ms";
         var binaries = RedisBinaries.Find(settings.RedisServerPath, settings.RedisSentinelPath);
         var notes = new List<string>
         {
-            $"Redis Cluster: {binaries.Version} in cluster mode on 127.0.0.1, {world.Cluster!.Shards} shards x {world.Cluster.NodesPerShard} nodes, cluster-node-timeout {(world.Cluster.Settings.NodeTimeout.Nanoseconds / 1_000_000).ToString(CultureInfo.InvariantCulture)} ms; the promotion is measured by {(manual ? "CLUSTER FAILOVER, then ROLE on the replica every 1 ms" : "kill -9, then ROLE on the shard's replicas every 10 ms")}; {(world.Clients.Count > 0 ? $"{world.Clients.Count} clients (StackExchange.Redis {ClientVersion} in cluster mode, every node an endpoint) run the workload, each write adding its id to the set at its key (drawn from the scenario's key space as the model draws it), and the final dataset is every shard primary's sets" : "the scenario has no clients, so writes are the model's alone")}; no proxies, so no partitions yet",
+            $"Redis Cluster: {binaries.Version} in cluster mode on 127.0.0.1, {world.Cluster!.Shards} shards x {world.Cluster.NodesPerShard} nodes, cluster-node-timeout {(world.Cluster.Settings.NodeTimeout.Nanoseconds / 1_000_000).ToString(CultureInfo.InvariantCulture)} ms; the promotion is measured by {measuredBy}; {(world.Clients.Count > 0 ? $"{world.Clients.Count} clients (StackExchange.Redis {ClientVersion} in cluster mode, every node an endpoint) run the workload, each write adding its id to the set at its key (drawn from the scenario's key space as the model draws it), and the final dataset is every shard primary's sets" : "the scenario has no clients, so writes are the model's alone")}",
+            partition
+                ? "partition: every node announces a front proxy for its data port and one for its cluster bus (cluster-announce-port, cluster-announce-bus-port), and each proxy knows which redis-server dialled it (by its pid), so node X's bus link to node Y is cut as X → Y and a replica's replication link as replica → primary; each client reaches each node through a proxy of its own (its tunnel maps the announced port to it), which holds a new connection across a cut until the heal; a cut black-holes bytes and closes, and the heal delivers what was held"
+                : "no proxies: the bus and the clients run on loopback",
         };
         foreach (string note in notes)
         {
@@ -74,8 +92,9 @@ internal static class ClusterCalibration
             string directory = Path.Combine(settings.OutDir, "real-run-" + run.ToString(CultureInfo.InvariantCulture));
             var outcome = RealClusterRun.Execute(world, binaries, settings.PortBase, directory, run, unchecked((int)(settings.Seed + (ulong)run - 1)), progress, cancellation);
             probes.AddRange(outcome.ProbeRoundTripsMs);
+            notes.AddRange(outcome.Notes);
             var m = outcome.Metrics;
-            progress.WriteLine($"  promotion {(m.PromotionSeconds is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s after {(manual ? "CLUSTER FAILOVER" : "kill -9")}{(m.NewPrimary is null ? "" : ", " + m.NewPrimary)}"
+            progress.WriteLine($"  promotion {(m.PromotionSeconds is { } p ? p.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s after {(manual ? "CLUSTER FAILOVER" : partition ? "the cut" : "kill -9")}{(m.NewPrimary is null ? "" : ", " + m.NewPrimary)}"
                 + (world.Clients.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; first ack by it {(m.ClientObservedSeconds is { } c ? c.ToString("0.000", CultureInfo.InvariantCulture) : "none")} s, acked {m.Acknowledged}, lost {m.AcknowledgedLost}, failed {m.Failed}, unknown {m.Unknown}, P99 {m.LatencyP99Ms:0.#} ms")));
             if (outcome.Reasons.Count > 0)
             {
@@ -93,6 +112,14 @@ internal static class ClusterCalibration
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"the model runs on the test bed's network: {testBed.Probes} PINGs to the shard's primary before the fault took {testBed.RoundTripP50Ms:0.###} ms (P50) and {testBed.RoundTripP99Ms:0.###} ms (P99) there and back, so every model link has a log-normal one-way delay of median {testBed.OneWayMedianMs:0.####} ms and sigma {testBed.Sigma:0.###} (assumption A107)"));
             progress.WriteLine("note: " + notes[^1]);
+        }
+
+        if (partition)
+        {
+            // The proxies forward a cut's held bytes at the heal, not at the kernel's next RTO expiry (A35): the model's
+            // cut links do the same, as the Sentinel calibration's do (Calibrator).
+            measured = measured with { Network = measured.Network with { RetransmitAtHeal = true } };
+            notes.Add("the model's cut links deliver the data they held at the heal, as the test bed's proxies do, where kernels would wait for their next retransmission timeout (docs/sources.md §11.17)");
         }
 
         var seeds = Enumerable.Range(0, settings.ModelSeeds).Select(i => settings.Seed + (ulong)i).ToList();

@@ -49,15 +49,19 @@ internal sealed class ClusterWorkload : IDisposable
     /// <summary>The run's clock (zero = the workload's start).</summary>
     public RunClock Clock { get; }
 
-    /// <summary>Connects every scenario client to the cluster through <paramref name="nodePorts"/>.</summary>
-    public static ClusterWorkload Connect(WorldSpec spec, IReadOnlyList<int> nodePorts, int seed, string directory)
+    /// <summary>
+    /// Connects every scenario client to the cluster through <paramref name="nodePorts"/> (the announced ports), each
+    /// through its own tunnel when <paramref name="tunnelMap"/> gives one (announced port → that client's proxy port).
+    /// </summary>
+    public static ClusterWorkload Connect(WorldSpec spec, IReadOnlyList<int> nodePorts, int seed, string directory, Func<string, IReadOnlyDictionary<int, int>>? tunnelMap = null)
     {
         var workload = new ClusterWorkload(spec, seed, directory, new RunClock());
         try
         {
             foreach (var c in spec.Clients)
             {
-                var client = RealWriteClient.ForCluster(c.Name, spec.Client, nodePorts, i => workload._keys[i], workload.Ledger, workload.Clock, spec.Workload.ValueBytes, workload._log);
+                var tunnel = tunnelMap is null ? null : new ClientTunnel(tunnelMap(c.Name));
+                var client = RealWriteClient.ForCluster(c.Name, spec.Client, nodePorts, i => workload._keys[i], workload.Ledger, workload.Clock, spec.Workload.ValueBytes, workload._log, tunnel);
                 workload._clients.Add(client);
                 if (!client.Connect(workload._log.Writer))
                 {
@@ -73,6 +77,9 @@ internal sealed class ClusterWorkload : IDisposable
             throw;
         }
     }
+
+    /// <summary>Client connections to an address outside the clients' tunnels (never cut; 0 without tunnels).</summary>
+    public int UnmappedConnections => _clients.Sum(c => c.UnmappedConnections);
 
     /// <summary>Sets the run's zero and issues every write at its intended start, on a thread of its own.</summary>
     public void Start()

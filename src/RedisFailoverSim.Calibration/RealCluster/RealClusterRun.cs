@@ -13,7 +13,11 @@ namespace RedisFailoverSim.Calibration.RealCluster;
 /// writes' counts, latencies and client-observed failover.</param>
 /// <param name="ProbeRoundTripsMs">PING round trips to the shard's primary before the fault, ms (the test bed's network).</param>
 /// <param name="Reasons">Why writes failed or were unknown, with counts.</param>
-internal sealed record RealClusterOutcome(RunMetrics Metrics, IReadOnlyList<double> ProbeRoundTripsMs, IReadOnlyDictionary<string, int> Reasons);
+internal sealed record RealClusterOutcome(RunMetrics Metrics, IReadOnlyList<double> ProbeRoundTripsMs, IReadOnlyDictionary<string, int> Reasons)
+{
+    /// <summary>What the report should say about this run's proxies (empty without a partition).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// One real Redis Cluster run on 127.0.0.1 (<see cref="RealClusterSetup"/>), the fault's time after the state turned
@@ -21,9 +25,10 @@ internal sealed record RealClusterOutcome(RunMetrics Metrics, IReadOnlyList<doub
 /// replica's own failover takes seconds); or <c>CLUSTER FAILOVER [FORCE|TAKEOVER]</c> sent to a replica, then ROLE on
 /// it over one open connection every 1 ms (a manual failover waits for no timer: docs/sources.md §3.9). The scenario's
 /// clients run the open workload from the run's zero (<see cref="ClusterWorkload"/>), StackExchange.Redis in cluster
-/// mode dialling the nodes directly. No proxies: the bus and the clients run on loopback.
+/// mode dialling the nodes directly. A partition (isolate, partition) runs every link through rfsim's proxies instead
+/// (<see cref="ClusterProxies"/>, RealClusterRun.Partition.cs).
 /// </summary>
-internal static class RealClusterRun
+internal static partial class RealClusterRun
 {
     private static readonly TimeSpan CrashPollPeriod = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ManualPollPeriod = TimeSpan.FromMilliseconds(1);
@@ -41,6 +46,7 @@ internal static class RealClusterRun
     {
         var cluster = spec.Cluster!;
         var fault = spec.Faults.Single();
+        bool partition = IsPartition(fault);
         Directory.CreateDirectory(directory);
         var ports = new PortAllocator(portBase);
         var nodes = spec.Nodes.Select(n => (n.Name, Port: ports.Next(), BusPort: 0)).ToList();
@@ -51,26 +57,32 @@ internal static class RealClusterRun
 
         var processes = new List<ChildProcess>();
         ClusterWorkload? workload = null;
+        using var proxies = partition ? ClusterProxies.Start(nodes, spec.Clients.Select(c => c.Name).ToList(), ports) : null;
         try
         {
-            foreach (var n in nodes)
+            // What each node announces: its front proxies' ports in a partitioned run, else its own.
+            var announced = nodes.Select((n, i) => proxies is null ? (n.Port, n.BusPort) : (proxies.FrontPort(i), proxies.FrontBusPort(i))).ToList();
+            for (int i = 0; i < nodes.Count; i++)
             {
+                var n = nodes[i];
                 string config = Path.Combine(directory, n.Name + ".conf");
-                File.WriteAllText(config, RealClusterSetup.Config(n.Name, n.Port, n.BusPort, cluster.Settings, directory));
+                File.WriteAllText(config, RealClusterSetup.Config(n.Name, n.Port, n.BusPort, cluster.Settings, directory, proxies is null ? null : announced[i]));
                 processes.Add(ChildProcess.Start(n.Name, binaries.ServerPath, [config], Path.Combine(directory, n.Name + ".stdout")));
+                proxies?.Register(n.Name, processes[^1].Pid);
             }
 
             var nodePorts = nodes.Select(n => n.Port).ToList();
             RealClusterSetup.WaitListening(nodePorts, cancellation);
-            RealClusterSetup.Join(nodes.Select(n => (n.Port, n.BusPort)).ToList(), cluster);
+            RealClusterSetup.Join(nodes.Select((n, i) => (n.Port, announced[i].Item1, announced[i].Item2)).ToList(), cluster);
             RealClusterSetup.WaitClusterOk(nodePorts, cancellation);
             RealClusterSetup.WaitReplicasInSync(nodes.Where((n, i) => i % cluster.NodesPerShard != 0).Select(n => n.Port).ToList(), cancellation);
-            progress.WriteLine("  cluster state ok, every replica in sync");
+            progress.WriteLine("  cluster state ok, every replica in sync" + (proxies is null ? "" : ", every link through rfsim's proxies"));
 
-            int target = nodes.FindIndex(n => n.Name == fault.Target.Name);
+            // A partition names no node to probe: shard 1's primary stands for the test bed.
+            int target = partition ? 0 : nodes.FindIndex(n => n.Name == fault.Target.Name);
             int shard = cluster.NodeShards[target];
             var probes = Probe(nodes[shard * cluster.NodesPerShard].Port, cancellation);
-            workload = spec.Clients.Count > 0 ? ClusterWorkload.Connect(spec, nodePorts, seed, directory) : null;
+            workload = spec.Clients.Count > 0 ? ClusterWorkload.Connect(spec, announced.Select(a => a.Item1).ToList(), seed, directory, proxies is null ? null : proxies.TunnelMap) : null;
             var clock = workload?.Clock ?? new RunClock();
             if (workload is null)
             {
@@ -84,19 +96,30 @@ internal static class RealClusterRun
             // The model's cluster is warm at 0 (A78); here the fault comes the same time after the run's zero.
             clock.SleepUntil(fault.At.TotalSeconds, cancellation);
             double faultSeconds = clock.Seconds;
-            var (promotion, promoted) = fault.Kind == FaultKind.ClusterFailover
-                ? ManualFailover(nodes[target], fault.Option, cancellation)
-                : Crash(processes, nodes, target, cluster, cancellation);
-            var promotedNode = promoted is null ? ((string, int)?)null : (promoted, nodes.Single(n => n.Name == promoted).Port);
+            var (promotion, promoted) = fault.Kind switch
+            {
+                FaultKind.ClusterFailover => ManualFailover(nodes[target], fault.Option, cancellation),
+                _ when proxies is not null => Partition(proxies, spec, nodes, clock, progress, cancellation),
+                _ => Crash(processes, nodes, target, cluster, cancellation),
+            };
+
+            // The port a client saw the promoted node at (ClusterWorkload.Metrics matches it with each write's).
+            var promotedNode = promoted is null ? ((string, int)?)null : (promoted, announced[nodes.FindIndex(n => n.Name == promoted)].Item1);
             if (workload is null)
             {
                 return new RealClusterOutcome(PromotionOnly(run, promotion, promoted), probes, new Dictionary<string, int>());
             }
 
             workload.Finish(Settle(spec.Client), cancellation);
+            if (partition)
+            {
+                WaitOnePrimaryPerShard(nodes, cluster, cancellation);
+            }
+
             var present = ClusterFinalSet.Read(Primaries(processes, nodes, cluster));
             workload.WriteCsv(Path.Combine(directory, "writes.csv"), spec.Clients.Select(c => c.Name).ToList(), present);
-            return new RealClusterOutcome(workload.Metrics((ulong)run, faultSeconds, promotion, promotedNode, present), probes, new Dictionary<string, int>(workload.Ledger.Reasons));
+            var notes = proxies is null ? [] : ProxyNotes(run, proxies, workload);
+            return new RealClusterOutcome(workload.Metrics((ulong)run, faultSeconds, promotion, promotedNode, present), probes, new Dictionary<string, int>(workload.Ledger.Reasons)) { Notes = notes };
         }
         finally
         {

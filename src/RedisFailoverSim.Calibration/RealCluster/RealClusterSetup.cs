@@ -15,13 +15,19 @@ namespace RedisFailoverSim.Calibration.RealCluster;
 /// </summary>
 internal static class RealClusterSetup
 {
-    /// <summary>A node's redis.conf: cluster mode with the scenario's cluster-* keys, the bus on its own port, no persistence.</summary>
-    internal static string Config(string name, int port, int busPort, ClusterSettings settings, string directory) => string.Join('\n',
+    /// <summary>
+    /// A node's redis.conf: cluster mode with the scenario's cluster-* keys, the bus on its own port, no persistence;
+    /// with <paramref name="announced"/> (a partitioned run's front proxies, <see cref="ClusterProxies"/>) the node
+    /// announces those ports instead of its own (cluster-announce-port / cluster-announce-bus-port: the ports its gossip,
+    /// CLUSTER SLOTS and -MOVED name, and its peers dial; docs/sources.md §3.13).
+    /// </summary>
+    internal static string Config(string name, int port, int busPort, ClusterSettings settings, string directory, (int Port, int BusPort)? announced = null) => string.Join('\n',
     [
         "bind 127.0.0.1",
         "port " + Int(port),
         "cluster-enabled yes",
         "cluster-port " + Int(busPort),
+        .. announced is { } a ? (string[])["cluster-announce-port " + Int(a.Port), "cluster-announce-bus-port " + Int(a.BusPort)] : [],
         "cluster-config-file " + Path.Combine(directory, name + "-nodes.conf"),
         "cluster-node-timeout " + Int(settings.NodeTimeout.Nanoseconds / 1_000_000),
         "cluster-require-full-coverage " + YesNo(settings.RequireFullCoverage),
@@ -70,16 +76,20 @@ internal static class RealClusterSetup
         }
     }
 
-    /// <summary>MEET every node from the first, the slot ranges to each shard's primary, each replica to its primary.</summary>
-    internal static void Join(IReadOnlyList<(int Port, int BusPort)> addresses, ClusterSpec cluster)
+    /// <summary>
+    /// MEET every node from the first at its announced ports, the slot ranges to each shard's primary, each replica to
+    /// its primary; the commands go to each node's own <c>Port</c>.
+    /// </summary>
+    internal static void Join(IReadOnlyList<(int Port, int AnnouncedPort, int AnnouncedBusPort)> addresses, ClusterSpec cluster)
     {
         var ports = addresses.Select(a => a.Port).ToList();
         using (var first = RespConnection.Open(ports[0], TimeSpan.FromSeconds(5)))
         {
-            // The bus port is named: CLUSTER MEET would otherwise assume port + 10000, outside this run's range.
+            // The bus port is named: CLUSTER MEET would otherwise assume port + 10000, outside this run's range. A node
+            // met at its announced (front) ports keeps them in its table, as the node itself announces them.
             for (int i = 1; i < ports.Count; i++)
             {
-                Expect(first.Call("CLUSTER", "MEET", "127.0.0.1", Int(ports[i]), Int(addresses[i].BusPort)), "OK", "CLUSTER MEET");
+                Expect(first.Call("CLUSTER", "MEET", "127.0.0.1", Int(addresses[i].AnnouncedPort), Int(addresses[i].AnnouncedBusPort)), "OK", "CLUSTER MEET");
             }
         }
 

@@ -104,7 +104,7 @@ public class RealClusterCalibrationTests
     }
 
     [Fact]
-    public void ClusterScenario_WithAPartition_CannotBeCalibratedYet()
+    public void ClusterScenario_WithAPause_CannotBeCalibratedYet()
     {
         var world = World() with { Faults = [World().Faults[0] with { Kind = FaultKind.Pause, Duration = SimDuration.FromSeconds(3) }] };
 
