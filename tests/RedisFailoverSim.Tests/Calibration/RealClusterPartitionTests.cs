@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using RedisFailoverSim.Calibration;
 using RedisFailoverSim.Calibration.Processes;
+using RedisFailoverSim.Calibration.Real;
 using RedisFailoverSim.Calibration.RealCluster;
 using RedisFailoverSim.Calibration.Results;
 using RedisFailoverSim.Model.Specs;
@@ -99,6 +100,40 @@ public class RealClusterPartitionTests
     public void ClusterScenario_PartitionWithDuration_CanBeCalibrated()
     {
         Assert.Empty(ClusterCalibration.Problems(World()));
+    }
+
+    [Fact]
+    public void PartitionLinks_PrimaryAndClientAgainstTheRest_CutsBothWaysBetweenTheGroupsOnly()
+    {
+        var world = World();
+        var members = world.Nodes.Select(n => (n.Name, n.Az)).Concat(world.Clients.Select(c => (c.Name, c.Az))).ToList();
+
+        var (links, label) = PartitionLinks.Of(world.Faults[0], members, members[0]);
+
+        // {n1.1, c1} against the 5 other nodes and c2, c3: 2 x 7 links each way.
+        Assert.Equal("partition {n1.1,c1} | {n1.2,n2.1,n2.2,n3.1,n3.2,c2,c3}", label);
+        Assert.Equal(28, links.Count);
+        Assert.Contains(("n1.1", "n1.2"), links);
+        Assert.Contains(("n1.2", "n1.1"), links);
+        Assert.Contains(("c1", "n2.1"), links);
+        Assert.Contains(("n2.1", "c1"), links);
+        Assert.DoesNotContain(("c1", "n1.1"), links);
+        Assert.DoesNotContain(("n2.1", "n3.1"), links);
+    }
+
+    [Fact]
+    public void PartitionLinks_IsolateAnAz_CutsItsMembersFromEveryoneElse()
+    {
+        var world = World();
+        var members = world.Nodes.Select(n => (n.Name, n.Az)).Concat(world.Clients.Select(c => (c.Name, c.Az))).ToList();
+        var isolate = world.Faults[0] with { Kind = FaultKind.Isolate, Target = FaultTarget.Az("az-a") };
+
+        var (links, label) = PartitionLinks.Of(isolate, members, members[0]);
+
+        // A76 puts n1.1, n3.2 (and client c1) in az-a: 3 inside, 6 outside, both ways.
+        Assert.Equal("isolate {n1.1,n3.2,c1}", label);
+        Assert.Equal(36, links.Count);
+        Assert.DoesNotContain(("n1.1", "n3.2"), links);
     }
 
     [Fact]
