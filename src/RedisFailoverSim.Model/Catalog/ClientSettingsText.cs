@@ -14,7 +14,7 @@ public static class ClientSettingsText
         "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "flush-queue-after-reconnects", "role-check",
-        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "connect-to-every-node",
+        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
         "backlog-per-node", "unconnected-slot", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
 
@@ -52,6 +52,7 @@ public static class ClientSettingsText
         "sentinel-order" => s.SentinelOrder == SentinelOrder.AsListed ? "as-listed" : "last-answered-first",
         "follow-switch-master" => Bool(s.FollowSwitchMaster),
         "switch-master-from" => s.SwitchMasterFrom == SwitchMasterSource.EverySentinel ? "every-sentinel" : "answering-sentinel",
+        "sentinel-events" => s.SentinelEvents == SentinelEventAction.SwitchMaster ? "switch-master" : "rediscover",
         "connect-to-every-node" => Bool(s.ConnectToEveryNode),
         "backlog-per-node" => Bool(s.BacklogPerNode),
         "unconnected-slot" => s.UnconnectedSlot == UnconnectedSlot.AnyPrimary ? "any-primary" : "wait",

@@ -20,11 +20,16 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
     private readonly IReadOnlyList<MemberId> _nodes;
     private readonly RandomStream _reconnectJitter;
     private readonly int[] _order;
+    private readonly ObserveTimer _observeTimer;
     private int _index;
     private int _retries;
     private long _attempt;
     private bool _active;
     private MemberId _answered = MemberId.None;
+    private bool _observing;
+    private int _observeIndex;
+    private long _observePass;
+    private long _observeAttempt;
 
     /// <summary>Creates the strategy over the Sentinels, in the order the client lists them.</summary>
     /// <param name="sentinels">The Sentinels, in the order the client asks them.</param>
@@ -35,6 +40,7 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         _sentinels = sentinels;
         _nodes = nodes;
         _reconnectJitter = reconnectJitter;
+        _observeTimer = new ObserveTimer(this);
         _order = new int[sentinels.Count];
         for (int i = 0; i < _order.Length; i++)
         {
@@ -71,6 +77,7 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
     /// <inheritdoc />
     public override void Begin()
     {
+        _observing = false;
         _active = true;
         _index = 0;
         AskCurrent();
@@ -82,6 +89,13 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         if (message is not GetMasterAddrReply reply)
         {
             return false;
+        }
+
+        if (_observing && _observeIndex < _sentinels.Count && reply.From == _sentinels[_observeIndex])
+        {
+            _observing = false;
+            Client.OnObserved(reply, _observePass);
+            return true;
         }
 
         if (_active && _index < _sentinels.Count && reply.From == _sentinels[_order[_index]])
@@ -127,6 +141,45 @@ public sealed class SentinelDiscovery : ClientDiscovery, IEventTarget
         _attempt++;
         Client.SendFromClient(_sentinels[_order[_index]], new GetMasterAddrRequest());
         Client.ScheduleDiscoveryTimer(Client.Settings.SentinelTimeout, this, _attempt);
+    }
+
+    /// <summary>
+    /// node-redis's <c>observe</c>: the Sentinels in the order configured, each given the Sentinel timeout to answer
+    /// (a new connection and SENTINEL MASTER); the first answer ends the pass.
+    /// </summary>
+    public void Observe(long pass)
+    {
+        _observing = true;
+        _observePass = pass;
+        _observeIndex = 0;
+        AskObserved();
+    }
+
+    private void AskObserved()
+    {
+        if (_observeIndex >= _sentinels.Count)
+        {
+            _observing = false;
+            Client.OnObserved(null, _observePass);
+            return;
+        }
+
+        _observeAttempt++;
+        Client.SendFromClient(_sentinels[_observeIndex], new GetMasterAddrRequest());
+        Client.ScheduleDiscoveryTimer(Client.Settings.SentinelTimeout, _observeTimer, _observeAttempt);
+    }
+
+    /// <summary>The observe pass's timer: the Sentinel asked did not answer in time, ask the next.</summary>
+    private sealed class ObserveTimer(SentinelDiscovery owner) : IEventTarget
+    {
+        void IEventTarget.Fire(long token, object? payload)
+        {
+            if (owner._observing && token == owner._observeAttempt)
+            {
+                owner._observeIndex++;
+                owner.AskObserved();
+            }
+        }
     }
 
     /// <summary>The Sentinel at <paramref name="position"/> answered: ask it first next time, the others keep their order.</summary>

@@ -158,6 +158,13 @@ public sealed partial class WriteClient
 
     private void OnSwitchMaster(SwitchMasterNotice notice)
     {
+        if (RediscoversOnEvents)
+        {
+            // node-redis: +switch-master is one more event that runs #reset (docs/sources.md §11.18).
+            OnSentinelEvent("+switch-master", notice.From);
+            return;
+        }
+
         // With a connection to every node (assumption A37) +switch-master changes nothing: StackExchange.Redis's
         // SwitchPrimary reconfigures only for a primary it does not know yet, and the client knows every node.
         if (_tracking || !_settings.FollowSwitchMaster || notice.NewMaster == _target || !HearsSwitchFrom(notice.From))

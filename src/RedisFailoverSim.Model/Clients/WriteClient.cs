@@ -192,6 +192,9 @@ public sealed partial class WriteClient : Member, IEventTarget
             case SwitchMasterNotice notice:
                 OnSwitchMaster(notice);
                 break;
+            case SentinelEventNotice notice:
+                OnSentinelEvent(notice.Channel, notice.From);
+                break;
             case ConnectionReset reset:
                 OnConnectionReset(reset);
                 break;
@@ -222,6 +225,12 @@ public sealed partial class WriteClient : Member, IEventTarget
         if (payload == ReconnectTimer)
         {
             OnReconnectTimer();
+            return;
+        }
+
+        if (payload == RediscoverTimer)
+        {
+            OnRediscoverTimer(token);
             return;
         }
 
@@ -263,7 +272,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     private void Issue(SimTime intendedStart)
     {
         long writeId = _ledger.Issue(ClientIndex, intendedStart);
-        if (State == ClientConnectionState.Connected)
+        if (State == ClientConnectionState.Connected && !HoldsWrites)
         {
             SendWrite(writeId);
         }
@@ -298,6 +307,12 @@ public sealed partial class WriteClient : Member, IEventTarget
         _discovery.OnConnected();
         _recorder.Event(Name, "client", narration);
         ResendInFlight(node);
+        SendBacklog(node);
+    }
+
+    /// <summary>Sends the writes queued for <paramref name="node"/>; those queued for another node wait to fail (A36).</summary>
+    private void SendBacklog(MemberId node)
+    {
         while (_backlog.Count > 0)
         {
             var queued = _backlog.Dequeue();
@@ -347,6 +362,7 @@ public sealed partial class WriteClient : Member, IEventTarget
     /// </summary>
     private void Disconnect(WriteOutcome inFlightOutcome)
     {
+        EndRediscovery();
         bool resend = _settings.InFlightOnDrop == InFlightOnDrop.Resend;
         int kept = 0;
         while (_inFlight.Count > 0)

@@ -105,10 +105,29 @@ public sealed class GetMasterAddrRequest : Message
 }
 
 /// <summary>The reply to <see cref="GetMasterAddrRequest"/>.</summary>
-public sealed class GetMasterAddrReply(MemberId master) : Message
+public sealed class GetMasterAddrReply(MemberId master, bool usable = true) : Message
 {
     /// <summary>The master the Sentinel currently advertises.</summary>
     public MemberId Master { get; } = master;
+
+    /// <summary>
+    /// False when <c>SENTINEL MASTER</c>'s flags would hold <c>s_down</c> or <c>failover_in_progress</c>, the flags
+    /// node-redis refuses a master for (<c>parseNode</c>, docs/sources.md §11.18).
+    /// </summary>
+    public bool Usable { get; } = usable;
+
+    /// <inheritdoc />
+    public override bool ResetWhenRefused => false;
+}
+
+/// <summary>
+/// One of the Pub/Sub events node-redis subscribes to (±sdown, ±odown, +slave, +sentinel, +slave-reconf-done), sent
+/// only to clients that asked for them (<c>client.sentinel-events: rediscover</c>).
+/// </summary>
+public sealed class SentinelEventNotice(string channel) : Message
+{
+    /// <summary>The event's channel, e.g. <c>+sdown</c>.</summary>
+    public string Channel { get; } = channel;
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;

@@ -38,6 +38,7 @@ public sealed partial class SentinelNode : Member
     private readonly IReadOnlyList<RedisNode> _nodes;
     private readonly List<InstanceView> _peers = [];
     private readonly List<MemberId> _subscribers = [];
+    private readonly List<MemberId> _eventSubscribers = [];
     private readonly SimDuration _pingPeriod;
     private List<InstanceView> _replicas = [];
     private InstanceView _master = null!;
@@ -80,7 +81,11 @@ public sealed partial class SentinelNode : Member
     public FailoverState Failover => _failoverState;
 
     /// <summary>Starts monitoring: knows the master, its replicas and its peers (assumption A6).</summary>
-    public void Boot(MemberId master, IReadOnlyList<SentinelNode> sentinels, IReadOnlyList<MemberId> subscribers)
+    /// <param name="master">The master to monitor.</param>
+    /// <param name="sentinels">Every Sentinel, this one included.</param>
+    /// <param name="subscribers">Clients subscribed to <c>+switch-master</c>.</param>
+    /// <param name="eventSubscribers">Clients that also hear the other events (<c>client.sentinel-events: rediscover</c>).</param>
+    public void Boot(MemberId master, IReadOnlyList<SentinelNode> sentinels, IReadOnlyList<MemberId> subscribers, IReadOnlyList<MemberId>? eventSubscribers = null)
     {
         for (int i = 0; i < sentinels.Count; i++)
         {
@@ -91,6 +96,7 @@ public sealed partial class SentinelNode : Member
         }
 
         _subscribers.AddRange(subscribers);
+        _eventSubscribers.AddRange(eventSubscribers ?? []);
         ResetMaster(master);
         _timer = Sim.Start(Name + "/timer", RunTimer);
     }
@@ -174,7 +180,8 @@ public sealed partial class SentinelNode : Member
                 OnIsMasterDownReply(reply);
                 break;
             case GetMasterAddrRequest:
-                Send(message.From, new GetMasterAddrReply(AdvertisedMaster));
+                // node-redis reads SENTINEL MASTER's flags; the leader alone flags its failover in progress.
+                Send(message.From, new GetMasterAddrReply(AdvertisedMaster, !_master.Sdown && _failoverState == FailoverState.None));
                 break;
             case ConnectionReset reset:
                 OnLinkReset(FindInstance(message.From), reset);
@@ -220,7 +227,17 @@ public sealed partial class SentinelNode : Member
 
     private string NodeName(MemberId member) => Network.Members[member.Value].Name;
 
-    private void Emit(string kind, string detail) => _recorder.Event(Name, kind, kind + " " + detail);
+    private void Emit(string kind, string detail)
+    {
+        _recorder.Event(Name, kind, kind + " " + detail);
+        if (_eventSubscribers.Count > 0 && kind is "+sdown" or "-sdown" or "+odown" or "-odown" or "+slave" or "+sentinel" or "+slave-reconf-done")
+        {
+            for (int i = 0; i < _eventSubscribers.Count; i++)
+            {
+                Send(_eventSubscribers[i], new SentinelEventNotice(kind));
+            }
+        }
+    }
 
     private void PublishToClients(MemberId oldMaster, MemberId newMaster)
     {

@@ -113,6 +113,9 @@ public sealed record ClientSettings(
     /// <summary>With <see cref="FollowSwitchMaster"/>: whose <c>+switch-master</c> the client hears (every Sentinel by default).</summary>
     public SwitchMasterSource SwitchMasterFrom { get; init; } = SwitchMasterSource.EverySentinel;
 
+    /// <summary>What the Sentinels' Pub/Sub events do: only +switch-master by default (node-redis: rediscover).</summary>
+    public SentinelEventAction SentinelEvents { get; init; } = SentinelEventAction.SwitchMaster;
+
     /// <summary>StackExchange.Redis asks its Sentinels in the order configured.</summary>
     public SentinelOrder SentinelOrder { get; init; } = SentinelOrder.AsListed;
 

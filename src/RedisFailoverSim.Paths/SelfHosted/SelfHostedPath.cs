@@ -49,9 +49,10 @@ internal static class SelfHostedPath
 
         PathAssembly.BootReplication(world, PathAssembly.InitialPrimary(world));
         var subscribers = world.Clients.Select(c => c.Id).ToList();
+        var eventSubscribers = world.Clients.Where(c => c.Settings.SentinelEvents == SentinelEventAction.Rediscover).Select(c => c.Id).ToList();
         foreach (var sentinel in world.Sentinels)
         {
-            sentinel.Boot(PathAssembly.InitialPrimary(world).Id, world.Sentinels, subscribers);
+            sentinel.Boot(PathAssembly.InitialPrimary(world).Id, world.Sentinels, subscribers, eventSubscribers);
         }
 
         PathAssembly.BootClients(world);

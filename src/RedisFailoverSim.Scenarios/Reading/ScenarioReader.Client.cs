@@ -53,6 +53,7 @@ internal sealed partial class ScenarioReader
             SentinelOrder = Choice(s, "sentinel-order", ["as-listed", "last-answered-first"], [SentinelOrder.AsListed, SentinelOrder.LastAnsweredFirst]) ?? d.SentinelOrder,
             FollowSwitchMaster = s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
             SwitchMasterFrom = Choice(s, "switch-master-from", ["every-sentinel", "answering-sentinel"], [SwitchMasterSource.EverySentinel, SwitchMasterSource.AnsweringSentinel]) ?? d.SwitchMasterFrom,
+            SentinelEvents = Choice(s, "sentinel-events", ["switch-master", "rediscover"], [SentinelEventAction.SwitchMaster, SentinelEventAction.Rediscover]) ?? d.SentinelEvents,
             ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
             BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
             UnconnectedSlot = Choice(s, "unconnected-slot", ["any-primary", "wait"], [UnconnectedSlot.AnyPrimary, UnconnectedSlot.Wait]) ?? d.UnconnectedSlot,

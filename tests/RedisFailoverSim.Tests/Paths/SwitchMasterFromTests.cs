@@ -20,7 +20,8 @@ public class SwitchMasterFromTests
     private static PathResult Run(SwitchMasterSource from)
     {
         Assert.True(ClientLibraries.TryFind("node-redis", out var profile));
-        var spec = IsolatedPrimaryAz with { Client = profile.Settings with { SwitchMasterFrom = from } };
+        // The +switch-master rule alone: node-redis's rediscovery on every event is SentinelEventsTests' subject.
+        var spec = IsolatedPrimaryAz with { Client = profile.Settings with { SwitchMasterFrom = from, SentinelEvents = SentinelEventAction.SwitchMaster } };
         return DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, 3, RunOptions.Default);
     }
 
