@@ -47,7 +47,7 @@ public sealed partial class WriteClient
             return;
         }
 
-        _recorder.Event(Name, "client", $"{Name} heard {channel}: asks the Sentinels for the master again");
+        _recorder.Event(Name, "client", $"{Name} asks the Sentinels for the master again: it heard {channel}");
         _rediscovering = true;
         _rediscoverFailures = 0;
         Observe();

@@ -137,15 +137,7 @@ internal sealed class TraceEntry
         var subject = Array.IndexOf(tokens, Placeholder);
         if (subject >= 0 && subject + 1 < tokens.Length)
         {
-            tokens[subject + 1] = tokens[subject + 1] switch
-            {
-                "has" => "have",
-                "is" => "are",
-                "was" => "were",
-                "reconnects" => "reconnect",
-                "connects" => "connect",
-                var verb => verb,
-            };
+            tokens[subject + 1] = PluralVerb(tokens[subject + 1]);
         }
 
         for (var i = 0; i < tokens.Length; i++)
@@ -160,6 +152,25 @@ internal sealed class TraceEntry
 
         return string.Join(' ', tokens);
     }
+
+    /// <summary>
+    /// A present-tense verb in the third person plural: "has" → "have", "keeps" → "keep", "retries" → "retry",
+    /// "pushes" → "push"; a past tense or any other word stays as it is.
+    /// </summary>
+    internal static string PluralVerb(string verb) => verb switch
+    {
+        "has" => "have",
+        "is" => "are",
+        "was" => "were",
+        "does" => "do",
+        "goes" => "go",
+        _ when !verb.All(char.IsAsciiLetterLower) || verb.Length < 4 || verb.EndsWith("ss", StringComparison.Ordinal) => verb,
+        _ when verb.EndsWith("ies", StringComparison.Ordinal) => verb[..^3] + "y",
+        _ when verb.EndsWith("shes", StringComparison.Ordinal) || verb.EndsWith("ches", StringComparison.Ordinal)
+            || verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal) => verb[..^2],
+        _ when verb.EndsWith('s') => verb[..^1],
+        _ => verb,
+    };
 
     /// <summary>The text with the source's name as a placeholder and the list rendered.</summary>
     private string Body()

@@ -26,6 +26,38 @@ public class TraceGrammarTests
         Assert.Contains("n3, n4 have seen no leader for 10 s: the lease lapsed, they will claim leadership", lines);
     }
 
+    [Theory]
+    [InlineData("keeps", "keep")]
+    [InlineData("asks", "ask")]
+    [InlineData("retries", "retry")]
+    [InlineData("pushes", "push")]
+    [InlineData("has", "have")]
+    [InlineData("dropped", "dropped")]
+    [InlineData("re-sent", "re-sent")]
+    [InlineData("+sdown", "+sdown")]
+    [InlineData("was", "were")]
+    [InlineData("loss", "loss")]
+    public void PluralVerb_PresentTenseAgrees_OtherWordsStay(string one, string several) =>
+        Assert.Equal(several, TraceEntry.PluralVerb(one));
+
+    [Fact]
+    public void Narrate_SeveralClientsKeepCommands_VerbAgrees()
+    {
+        // Seen in a node-redis pause trace: "c1, c3 keeps 280 commands".
+        var result = ReportFixtures.Clean("self-hosted") with
+        {
+            Events =
+            [
+                new TraceEvent(17.604, "c1", "client", "c1 keeps 280 commands that were in flight to n1, to send them again after the reconnect"),
+                new TraceEvent(17.604, "c3", "client", "c3 keeps 280 commands that were in flight to n1, to send them again after the reconnect"),
+            ],
+        };
+
+        var lines = TraceNarrator.Narrate(result).Select(l => l.Text).ToList();
+
+        Assert.Contains("c1, c3 keep 280 commands that were in flight to n1, to send them again after the reconnect", lines);
+    }
+
     [Fact]
     public void CollapseRepeats_ReconnectLoopOfTwoLines_ToldOnceThenCounted()
     {
