@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using RedisFailoverSim.Calibration.Processes;
 using RedisFailoverSim.Calibration.Proxy;
 using RedisFailoverSim.Model.Specs;
@@ -15,7 +14,7 @@ internal sealed partial class LocalCluster : IDisposable
 {
     private readonly RedisBinaries _binaries;
     private readonly List<TcpProxy> _proxies = [];
-    private readonly Dictionary<int, string> _nameByPid = [];
+    private readonly PeerProcessNames _names = new();
     private readonly object _gate = new();
     private bool _disposed;
 
@@ -173,7 +172,7 @@ internal sealed partial class LocalCluster : IDisposable
     {
         foreach (var member in Servers)
         {
-            Add(new TcpProxy(member.Name, member.FrontPort, member.RealPort, Cuts, Mode, IdentifyProcess));
+            Add(new TcpProxy(member.Name, member.FrontPort, member.RealPort, Cuts, Mode, _names.Identify));
             foreach (var (client, port) in member.ClientFronts)
             {
                 Add(new TcpProxy(member.Name, port, member.RealPort, Cuts, Mode, _ => client) { HoldNewAcrossCut = true });
@@ -230,25 +229,6 @@ internal sealed partial class LocalCluster : IDisposable
         var process = ChildProcess.Start(member.Name, executable, arguments, member.LogPath);
         member.Process = process;
         ForEachProxyOf(member, p => p.StartListening());
-        lock (_gate)
-        {
-            _nameByPid[process.Pid] = member.Name;
-        }
-    }
-
-    /// <summary>Which member opened a connection to a front port: the owner of its peer socket.</summary>
-    private string? IdentifyProcess(Socket accepted)
-    {
-        List<int> pids;
-        lock (_gate)
-        {
-            pids = [.. _nameByPid.Keys];
-        }
-
-        int? pid = SocketOwner.FindPeerPid(accepted, pids);
-        lock (_gate)
-        {
-            return pid is { } p && _nameByPid.TryGetValue(p, out string? name) ? name : null;
-        }
+        _names.Register(process.Pid, member.Name);
     }
 }

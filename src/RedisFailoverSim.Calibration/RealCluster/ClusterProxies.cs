@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using RedisFailoverSim.Calibration.Cluster;
 using RedisFailoverSim.Calibration.Proxy;
 
@@ -16,7 +15,7 @@ namespace RedisFailoverSim.Calibration.RealCluster;
 internal sealed class ClusterProxies : IDisposable
 {
     private readonly List<TcpProxy> _proxies = [];
-    private readonly Dictionary<int, string> _nameByPid = [];
+    private readonly PeerProcessNames _names = new();
     private readonly Dictionary<string, Dictionary<int, int>> _tunnels = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly int[] _frontPorts;
@@ -50,8 +49,8 @@ internal sealed class ClusterProxies : IDisposable
                 var node = nodes[i];
                 proxies._frontPorts[i] = ports.Next();
                 proxies._frontBusPorts[i] = ports.Next();
-                proxies.Add(new TcpProxy(node.Name, proxies._frontPorts[i], node.Port, proxies.Cuts, CutMode.BlackHole, proxies.IdentifyProcess));
-                proxies.Add(new TcpProxy(node.Name, proxies._frontBusPorts[i], node.BusPort, proxies.Cuts, CutMode.BlackHole, proxies.IdentifyProcess));
+                proxies.Add(new TcpProxy(node.Name, proxies._frontPorts[i], node.Port, proxies.Cuts, CutMode.BlackHole, proxies._names.Identify));
+                proxies.Add(new TcpProxy(node.Name, proxies._frontBusPorts[i], node.BusPort, proxies.Cuts, CutMode.BlackHole, proxies._names.Identify));
                 foreach (string client in clients)
                 {
                     int port = ports.Next();
@@ -91,13 +90,7 @@ internal sealed class ClusterProxies : IDisposable
     }
 
     /// <summary>Names the redis-server process <paramref name="pid"/> as node <paramref name="name"/>.</summary>
-    public void Register(string name, int pid)
-    {
-        lock (_gate)
-        {
-            _nameByPid[pid] = name;
-        }
-    }
+    public void Register(string name, int pid) => _names.Register(pid, name);
 
     /// <summary>Closes every proxy and resets its connections.</summary>
     public void Dispose()
@@ -120,22 +113,6 @@ internal sealed class ClusterProxies : IDisposable
         lock (_gate)
         {
             _proxies.Add(proxy);
-        }
-    }
-
-    /// <summary>Which node opened a connection to a front port: the owner of its peer socket.</summary>
-    private string? IdentifyProcess(Socket accepted)
-    {
-        List<int> pids;
-        lock (_gate)
-        {
-            pids = [.. _nameByPid.Keys];
-        }
-
-        int? pid = SocketOwner.FindPeerPid(accepted, pids);
-        lock (_gate)
-        {
-            return pid is { } p && _nameByPid.TryGetValue(p, out string? name) ? name : null;
         }
     }
 }
