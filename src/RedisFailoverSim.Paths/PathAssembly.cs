@@ -92,16 +92,18 @@ internal static class PathAssembly
 
     /// <summary>
     /// Runs the assembled world to convergence (<see cref="RunDriver"/>) and fills the caller's engine counters,
-    /// so every path reports them the same way.
+    /// so every path reports them the same way. A cluster names each shard's final dataset with
+    /// <paramref name="shardDatasets"/>.
     /// </summary>
     public static PathResult Drive(
         SimWorld world,
         RunOptions options,
         Func<RedisNode?> survivorWhenSplit,
         Func<IReadOnlyList<KeyValuePair<string, double>>> usage,
-        Func<long> finalEpoch)
+        Func<long> finalEpoch,
+        Func<IReadOnlyList<RedisNode>>? shardDatasets = null)
     {
-        var result = RunDriver.Run(world, options.KeepSamples, options.Progress, survivorWhenSplit, () => [.. usage(), .. CrossAz(world)], finalEpoch);
+        var result = RunDriver.Run(world, options.KeepSamples, options.Progress, survivorWhenSplit, () => [.. usage(), .. CrossAz(world)], finalEpoch, shardDatasets);
         if (options.Counters is { } counters)
         {
             counters.EventsProcessed = world.Simulation.EventsProcessed;

@@ -1,6 +1,5 @@
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Cluster;
-using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
 
@@ -15,17 +14,7 @@ internal sealed class SelfHostedClusterBehaviour(SimWorld world, IReadOnlyList<C
     /// The primary of shard 1 (what a fault on "the primary" means in a cluster): the owner most live nodes' slot maps
     /// name, if it is up and primary.
     /// </summary>
-    public RedisNode? CurrentPrimary()
-    {
-        var owner = agents
-            .Where((a, i) => world.Nodes[i].Host == HostState.Up)
-            .GroupBy(a => a.OwnerOf(0))
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key)
-            .Select(g => world.Nodes[g.Key])
-            .FirstOrDefault();
-        return owner is { IsPrimary: true, Host: HostState.Up } ? owner : Convergence.SinglePrimary(world, 0);
-    }
+    public RedisNode? CurrentPrimary() => ClusterPathAssembly.ShardPrimary(world, agents, 0);
 
     /// <summary>Planned replacement needs CLUSTER FAILOVER, not modelled yet: the node is restarted in place.</summary>
     public string PlannedReplacement(RedisNode node) => CustomerReboot(node, SimDuration.FromMilliseconds(1000));
@@ -39,18 +28,7 @@ internal sealed class SelfHostedClusterBehaviour(SimWorld world, IReadOnlyList<C
     }
 
     /// <summary>The cluster bus is the control plane: settled when every live node's state is OK.</summary>
-    public bool ControlPlaneSettled()
-    {
-        for (int i = 0; i < agents.Count; i++)
-        {
-            if (world.Nodes[i].Host == HostState.Up && !agents[i].StateOk)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool ControlPlaneSettled() => ClusterPathAssembly.BusSettled(world, agents);
 
     private static IEnumerable<Engine.Processes.Wait> RestartAfter(RedisNode node, SimDuration downFor)
     {

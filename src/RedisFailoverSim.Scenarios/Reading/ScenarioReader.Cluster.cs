@@ -76,13 +76,15 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        var others = paths.Names.Where(p => p != DeploymentPaths.SelfHosted).ToList();
+        var capable = DeploymentPaths.WithClusterMode;
+        var others = paths.Names.Where(p => !capable.Contains(p)).ToList();
         if (paths.At is not null && top.Has("paths") && others.Count > 0)
         {
+            var which = capable.Count == 1 ? $"the {capable[0]} path" : $"the {string.Join(", ", capable.Take(capable.Count - 1))} and {capable[^1]} paths";
             _document.Report(
                 paths.At,
-                $"paths: cluster mode is modelled on the self-hosted path only (docs/sources.md §3); found {string.Join(", ", others)}; "
-                + "write paths: [self-hosted]");
+                $"paths: cluster mode is modelled on {which} only (docs/sources.md §3); found {string.Join(", ", others)}; "
+                + $"write paths: [{string.Join(", ", paths.Names.Where(capable.Contains).DefaultIfEmpty(capable[0]))}]");
         }
     }
 }

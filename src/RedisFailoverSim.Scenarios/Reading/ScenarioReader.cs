@@ -35,8 +35,8 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         CheckNames(topology);
         if (clusterMode && !top.Has("paths"))
         {
-            // Cluster mode runs on self-hosted only so far: leaving 'paths' out means that one.
-            paths = paths with { Names = [DeploymentPaths.SelfHosted] };
+            // Leaving 'paths' out of a cluster scenario means every path that has a cluster mode.
+            paths = paths with { Names = [.. DeploymentPaths.WithClusterMode] };
         }
 
         var workload = ReadWorkload(top, paths);
