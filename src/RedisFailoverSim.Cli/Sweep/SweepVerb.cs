@@ -35,8 +35,8 @@ internal sealed class SweepVerb : Help.IExtraArguments
 
     [Option("vary", MetaValue = "KEY=FROM..TO:STEPS", HelpText = "Vary a setting over STEPS evenly spaced values, ends "
         + "included (at most twice: a grid). KEY as in the loader's messages: sentinel.down-after-milliseconds, "
-        + "faults[0].duration, workload.rate. Durations keep their unit: faults[0].duration=5s..120s:8. Default: one point, "
-        + "the scenario as written.")]
+        + "faults[0].duration, workload.rate. Durations keep their unit: faults[0].duration=5s..120s:8. Or a list of "
+        + "values: KEY=A,B,C (client.library=stackexchange-redis,redis-py,ioredis). Default: one point, the scenario as written.")]
     public IEnumerable<string> Vary { get; set; } = [];
 
     [Option("shard", MetaValue = "I/N", HelpText = "Run only shard I (from 0) of N: replications I, I+N, I+2N, ... of "
@@ -84,6 +84,6 @@ internal sealed class SweepVerb : Help.IExtraArguments
     [
         new("1000 replications of the Jepsen split brain on 2 cores", "rfsim sweep az-partition-split-brain --runs 1000 --parallel 2"),
         new("Acknowledged loss against partition duration, 100 runs per point", "rfsim sweep az-partition-split-brain --runs 100 --vary faults[0].duration=5s..120s:8"),
-        new("Shard 3 of 8 of a sweep, for a batch engine (then: rfsim merge part-0 ... part-7)", "rfsim sweep scenarios/az-partition-split-brain.yaml --runs 1000 --shard 3/8 --out part-3"),
+        new("Three client libraries against the same crash, 20 runs each", "rfsim sweep primary-crash --runs 20 --vary client.library=redis-py,lettuce,ioredis"),
     ];
 }

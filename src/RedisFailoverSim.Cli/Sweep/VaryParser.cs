@@ -15,6 +15,8 @@ namespace RedisFailoverSim.Cli.Sweep;
 /// (half away from zero), so integer settings such as <c>sentinel.down-after-milliseconds=5000..30000:4</c> work;
 /// write a decimal point (<c>0.0..1.0:5</c>) for fractions, which keep up to 6 decimals.</item>
 /// </list>
+/// Or a list, <c>--vary name=a,b,c</c>: the values as written, in order (names such as client libraries, or numbers
+/// that are not evenly spaced).
 /// Whether the setting exists and takes such a value is the loader's call, with its usual messages.
 /// </summary>
 internal static partial class VaryParser
@@ -40,10 +42,15 @@ internal static partial class VaryParser
     public static SweepAxis? TryParse(string text, out string? problem)
     {
         problem = null;
+        if (ListPattern().Match(text.Trim()) is { Success: true } list && !list.Groups["values"].Value.Contains("..", StringComparison.Ordinal))
+        {
+            return TryList(text, list.Groups["key"].Value.Trim(), list.Groups["values"].Value, out problem);
+        }
+
         var match = SpecPattern().Match(text.Trim());
         if (!match.Success)
         {
-            problem = $"expected name=from..to:steps ({Example}); found '{text}'";
+            problem = $"expected name=from..to:steps ({Example}) or name=a,b,c (e.g. client.library=stackexchange-redis,redis-py); found '{text}'";
             return null;
         }
 
@@ -83,6 +90,32 @@ internal static partial class VaryParser
         }
 
         return new SweepAxis(key, fromText, toText, steps, fromUnit, values);
+    }
+
+    private static SweepAxis? TryList(string text, string key, string valuesText, out string? problem)
+    {
+        problem = null;
+        var values = valuesText.Split(',').Select(v => v.Trim()).ToList();
+        if (values.Any(v => v.Length == 0))
+        {
+            problem = $"'{text}': a list needs a value between every two commas and at both ends";
+            return null;
+        }
+
+        if (values.Count > MaxSteps)
+        {
+            problem = $"'{text}': at most {MaxSteps} values; found {values.Count}";
+            return null;
+        }
+
+        var repeated = values.GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            problem = $"'{text}': the value {repeated.Key} is listed twice";
+            return null;
+        }
+
+        return SweepAxis.List(key, values);
     }
 
     private static List<SweepValue> DurationValues(decimal from, decimal to, int steps, string unit, long nanosecondsPerUnit)
@@ -148,6 +181,10 @@ internal static partial class VaryParser
         var text = value.ToString("F28", CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
     }
+
+    // A list has a comma and no range: client.library=redis-py,ioredis.
+    [GeneratedRegex(@"^(?<key>[^=]+)=(?<values>.*,.*)$")]
+    private static partial Regex ListPattern();
 
     [GeneratedRegex(@"^(?<key>[^=]+)=(?<from>.+?)\.\.(?<to>[^:]+):(?<steps>.+)$")]
     private static partial Regex SpecPattern();

@@ -22,6 +22,12 @@ public readonly record struct ReplicationMetrics(
     double? LatencyP99Ms,
     double SplitBrainSeconds)
 {
+    /// <summary>Writes with an error reply (or never sent).</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Writes whose outcome the client never learned (timed out, connection lost with the write in flight).</summary>
+    public long Unknown { get; init; }
+
     /// <summary>The numbers a sweep keeps of <paramref name="result"/>.</summary>
     public static ReplicationMetrics From(PathResult result)
     {
@@ -32,6 +38,10 @@ public readonly record struct ReplicationMetrics(
             result.Failover?.ClientObservedSeconds,
             result.Failover?.ControlPlaneSeconds,
             result.Latency.Count == 0 ? null : result.Latency.P99,
-            result.SplitBrainSeconds);
+            result.SplitBrainSeconds)
+        {
+            Failed = result.Writes.Failed,
+            Unknown = result.Writes.Unknown,
+        };
     }
 }

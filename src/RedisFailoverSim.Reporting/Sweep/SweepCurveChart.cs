@@ -9,7 +9,8 @@ namespace RedisFailoverSim.Reporting.Sweep;
 /// confidence band and the P99 as a thin, lighter line; with a second setting, one such panel per value of it.
 /// Each path has its own marker shape, and a path whose numbers equal an earlier path's at every point (or come
 /// within 1 % of the axis of them) is drawn with a smaller marker and a thinner line on top of it and named
-/// "identical to …" ("drawn over …") in the legend, so no series hides under another. (No dashes: Skia's SVG canvas cannot draw them and says so on stderr.)
+/// "identical to …" ("drawn over …") in the legend, so no series hides under another. A list of values (names) is
+/// drawn by <see cref="SweepCategoryChart"/> instead: no line joins two names. (No dashes: Skia's SVG canvas cannot draw them and says so on stderr.)
 /// </summary>
 internal static class SweepCurveChart
 {
@@ -64,6 +65,11 @@ internal static class SweepCurveChart
     {
         var setup = report.Setup;
         var axis = setup.Axes[0];
+        if (axis.IsList)
+        {
+            return SweepCategoryChart.Build(report, metric, points, withP99, title);
+        }
+
         var series = Enumerable.Range(0, setup.Paths.Count)
             .Select(p => (Index: p, Rows: points
                 .Select(point => (X: point.Point.Values[0].Number, Text: point.Point.Values[0].Text, Summary: point.Paths[p].Of(metric)))

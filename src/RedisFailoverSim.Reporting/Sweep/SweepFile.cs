@@ -6,8 +6,8 @@ namespace RedisFailoverSim.Reporting.Sweep;
 public sealed record SweepFile(string FileName, Action<Stream> Write)
 {
     /// <summary>
-    /// What a complete sweep (or a merge) writes, in order: sweep.json, sweep.csv, replications.csv, then the charts
-    /// unless <paramref name="charts"/> is false, then report.md and report.html.
+    /// What a complete sweep (or a merge) writes, in order: sweep.json, sweep.csv, replications.csv, then the charts (with a list
+    /// of values first the comparison figure) unless <paramref name="charts"/> is false, then report.md and report.html.
     /// </summary>
     public static IReadOnlyList<SweepFile> ForReport(SweepReport report, bool charts)
     {
@@ -18,6 +18,12 @@ public sealed record SweepFile(string FileName, Action<Stream> Write)
             new(SweepCsvWriter.FileName, s => SweepCsvWriter.Write(report, s)),
             new(ReplicationsCsvWriter.FileName, s => ReplicationsCsvWriter.Write(report, s)),
         };
+        if (charts && SweepCategoryChart.HasComparison(report.Setup))
+        {
+            files.Add(new(SweepCategoryChart.ComparisonName + ".png", s => s.Write(SweepReportContent.ComparisonPng(report))));
+            files.Add(new(SweepCategoryChart.ComparisonName + ".svg", s => s.Write(SweepCategoryChart.Comparison(report).Svg())));
+        }
+
         if (charts)
         {
             foreach (var metric in SweepMetric.All)

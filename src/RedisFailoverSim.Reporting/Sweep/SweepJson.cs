@@ -57,6 +57,11 @@ internal static class SweepJson
             json.WriteString("to", axis.To);
             json.WriteNumber("steps", axis.Steps);
             json.WriteString("unit", axis.Unit);
+            if (axis.IsList)
+            {
+                json.WriteBoolean("list", true);
+            }
+
             json.WriteStartArray("values");
             foreach (var value in axis.Values)
             {
@@ -85,7 +90,10 @@ internal static class SweepJson
                 String(axis, "unit"),
                 Property(axis, "values").EnumerateArray()
                     .Select(v => new SweepValue(String(v, "text"), Property(v, "number").GetDouble()))
-                    .ToList()))
+                    .ToList())
+        {
+            IsList = axis.TryGetProperty("list", out var list) && list.GetBoolean(),
+        })
             .ToList();
         return new SweepSetup(
             String(scenario, "name"),

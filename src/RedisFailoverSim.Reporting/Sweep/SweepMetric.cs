@@ -1,7 +1,7 @@
 namespace RedisFailoverSim.Reporting.Sweep;
 
 /// <summary>
-/// One of the four distributions a sweep reports per path: its names in sweep.json, sweep.csv and the chart files,
+/// One of the six distributions a sweep reports per path: its names in sweep.json, sweep.csv and the chart files,
 /// and how to read it from a replication. A replication without a value (no failover happened) is left out of
 /// that metric's statistics, and the statistic's count says how many were in.
 /// </summary>
@@ -54,8 +54,16 @@ public sealed record SweepMetric(
         "splitBrainSeconds", "split_brain_s", "split-brain", "split brain", "s", "split brain (s)",
         m => m.SplitBrainSeconds);
 
-    /// <summary>The four, in the order of every output.</summary>
-    public static IReadOnlyList<SweepMetric> All { get; } = [AcknowledgedLost, FailoverClientObserved, LatencyP99, SplitBrain];
+    /// <summary>Writes the client saw fail with an error reply (or never sent), per run.</summary>
+    public static SweepMetric WritesFailed { get; } = new(
+        "writesFailed", "writes_failed", "writes-failed", "failed writes", "writes", "failed (writes)", m => m.Failed);
+
+    /// <summary>Writes whose outcome the client never learned (timed out, or lost with their connection), per run.</summary>
+    public static SweepMetric WritesUnknown { get; } = new(
+        "writesUnknown", "writes_unknown", "writes-unknown", "writes of unknown outcome", "writes", "unknown (writes)", m => m.Unknown);
+
+    /// <summary>The six, in the order of every output.</summary>
+    public static IReadOnlyList<SweepMetric> All { get; } = [AcknowledgedLost, FailoverClientObserved, LatencyP99, SplitBrain, WritesFailed, WritesUnknown];
 
     /// <summary>The title with its unit: <c>acknowledged writes lost (writes)</c>.</summary>
     public string TitleWithUnit => $"{Title} ({Unit})";

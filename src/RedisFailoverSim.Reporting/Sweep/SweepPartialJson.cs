@@ -123,6 +123,8 @@ public static class SweepPartialJson
         json.WriteString("path", path);
         json.WriteNumber("acknowledged", metrics.Acknowledged);
         json.WriteNumber("acknowledgedLost", metrics.AcknowledgedLost);
+        json.WriteNumber("failed", metrics.Failed);
+        json.WriteNumber("unknown", metrics.Unknown);
         SweepJson.WriteExact(json, "failoverClientObservedSeconds", metrics.FailoverClientObservedSeconds);
         SweepJson.WriteExact(json, "failoverControlPlaneSeconds", metrics.FailoverControlPlaneSeconds);
         SweepJson.WriteExact(json, "latencyP99Ms", metrics.LatencyP99Ms);
@@ -158,6 +160,10 @@ public static class SweepPartialJson
             SweepJson.NullableDouble(element, "failoverClientObservedSeconds"),
             SweepJson.NullableDouble(element, "failoverControlPlaneSeconds"),
             SweepJson.NullableDouble(element, "latencyP99Ms"),
-            SweepJson.Property(element, "splitBrainSeconds").GetDouble()));
+            SweepJson.Property(element, "splitBrainSeconds").GetDouble())
+        {
+            Failed = SweepJson.Property(element, "failed").GetInt64(),
+            Unknown = SweepJson.Property(element, "unknown").GetInt64(),
+        });
     }
 }

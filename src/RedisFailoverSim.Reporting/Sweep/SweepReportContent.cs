@@ -50,6 +50,22 @@ public static class SweepReportContent
         }
     }
 
+    /// <summary>The comparison figure's PNG (a sweep over a list of values), rendered once per report.</summary>
+    public static byte[] ComparisonPng(SweepReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var cache = Pngs.GetValue(report, _ => new Dictionary<string, byte[]>(StringComparer.Ordinal));
+        lock (cache)
+        {
+            if (!cache.TryGetValue(SweepCategoryChart.ComparisonName, out var png))
+            {
+                cache[SweepCategoryChart.ComparisonName] = png = SweepCategoryChart.Comparison(report).Png();
+            }
+
+            return png;
+        }
+    }
+
     /// <summary>One sentence per path: what its runs did, in the numbers a reader compares first.</summary>
     public static IReadOnlyList<string> Verdicts(SweepReport report)
     {
@@ -100,7 +116,8 @@ public static class SweepReportContent
             + $"(master seed {setup.Seed}; each replication's own seed is in `replications.csv`), on {string.Join(", ", setup.Paths)}."));
         foreach (var axis in setup.Axes)
         {
-            w.Paragraph($"Varied: {SettingWords.Of(axis.Key)} (`{axis.Key}`) from {axis.From} to {axis.To} in {Count(axis.Steps)} steps: "
+            w.Paragraph($"Varied: {SettingWords.Of(axis.Key)} (`{axis.Key}`) "
+                + (axis.IsList ? $"over {Count(axis.Steps)} values: " : $"from {axis.From} to {axis.To} in {Count(axis.Steps)} steps: ")
                 + string.Join(", ", axis.Values.Select(v => v.Text)) + ".");
         }
 
@@ -121,6 +138,11 @@ public static class SweepReportContent
         if (charts)
         {
             w.Heading(2, "Charts");
+            if (SweepCategoryChart.HasComparison(setup))
+            {
+                w.Image(SweepCategoryChart.ComparisonName + ".png", $"comparison: {SettingWords.Of(setup.Axes[0].Key)} side by side", () => ComparisonPng(report));
+            }
+
             foreach (var metric in SweepMetric.All)
             {
                 w.Image(metric.ChartName + ".png", $"{metric.ChartName}: {metric.Title}", () => Png(report, metric));

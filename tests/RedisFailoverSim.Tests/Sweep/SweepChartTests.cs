@@ -34,6 +34,8 @@ public sealed class SweepChartTests
     private static SweepAxis Duration() => new(
         "faults[0].duration", "5s", "65s", 3, "s", [new SweepValue("5s", 5), new SweepValue("35s", 35), new SweepValue("65s", 65)]);
 
+    private static SweepAxis Libraries() => SweepAxis.List("client.library", ["stackexchange-redis", "redis-py", "ioredis"]);
+
     public static TheoryData<string> Metrics => new(SweepMetric.All.Select(m => m.ChartName));
 
     [Theory]
@@ -45,6 +47,29 @@ public sealed class SweepChartTests
     [MemberData(nameof(Metrics))]
     public void CurveChart_EachMetric_InkInTheDataAreaAndNothingCutOff(string chart) =>
         ChartPixels.AssertReadable(SweepCharts.Build(Report(Duration()), SweepMetric.All.Single(m => m.ChartName == chart)), chart);
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void CategoryChart_EachMetric_InkInTheDataAreaAndNothingCutOff(string chart) =>
+        ChartPixels.AssertReadable(SweepCharts.Build(Report(Libraries()), SweepMetric.All.Single(m => m.ChartName == chart)), chart);
+
+    [Fact]
+    public void ComparisonFigure_ListOfLibraries_FourPanelsNamedByLibraryWithoutLines()
+    {
+        var report = Report(Libraries());
+        var figure = SweepCategoryChart.Comparison(report);
+        var svg = SvgText.Of(figure.Svg());
+
+        Assert.True(SweepCategoryChart.HasComparison(report.Setup));
+        Assert.False(SweepCategoryChart.HasComparison(Report(Duration()).Setup));
+        Assert.Equal(4, figure.Panels.Count);
+        Assert.Contains("Client library compared — az-partition-split-brain", svg, StringComparison.Ordinal);
+        Assert.Contains("redis-py", svg, StringComparison.Ordinal);
+        Assert.Contains("Client-observed failover (elasticache, serverless, memorydb: never failed over", svg, StringComparison.Ordinal);
+        Assert.Contains("self-hosted mean, 95% CI", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("CI band", svg, StringComparison.Ordinal);
+        ChartPixels.AssertReadable(figure, "comparison");
+    }
 
     [Fact]
     public void FailoverChart_PathsThatNeverFailedOver_AreNamedAndTheOthersDrawn()
@@ -89,7 +114,7 @@ public sealed class SweepChartTests
         Assert.Contains("- self-hosted lost acknowledged writes in 5 of 5 runs: mean 4,360.0, P99 4,369.8; clients saw a failover in 5 of 5 runs, mean 31.20 s; split brain in 5 of 5 runs, mean 69.00 s.", md, StringComparison.Ordinal);
         Assert.Contains("![acked-lost: acknowledged writes lost](acked-lost.png)", md, StringComparison.Ordinal);
         Assert.Contains("rfsim sweep az-partition-split-brain.yaml --runs 5 --seed 42 --paths elasticache,serverless,memorydb,self-hosted", md, StringComparison.Ordinal);
-        Assert.Equal(4, html.Split("src=\"data:image/png;base64,").Length - 1);
+        Assert.Equal(6, html.Split("src=\"data:image/png;base64,").Length - 1);
     }
 
     [Fact]

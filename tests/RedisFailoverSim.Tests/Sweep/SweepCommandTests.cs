@@ -60,7 +60,7 @@ public sealed class SweepCommandTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal("", _sweep.Error.ToString());
-        Assert.Equal(14, SweepFixture.Files(single).Count); // 13 outputs (report.md and report.html too) and rfsim-manifest.json
+        Assert.Equal(18, SweepFixture.Files(single).Count); // 17 outputs (6 charts × PNG and SVG, report.md and report.html too) and rfsim-manifest.json
         Assert.Equal(SweepFixture.Files(single), SweepFixture.Files(merged), FileComparer.Instance);
         Assert.Equal(["rfsim-manifest.json", "sweep-partial.json"], SweepFixture.Files(_sweep.Folder("part-0")).Select(f => f.Name));
     }
@@ -82,7 +82,7 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--vary", "sentinel.quorum" }, "rfsim: --vary expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8); found 'sentinel.quorum'")]
+    [InlineData(new[] { "--vary", "sentinel.quorum" }, "rfsim: --vary expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8) or name=a,b,c (e.g. client.library=stackexchange-redis,redis-py); found 'sentinel.quorum'")]
     [InlineData(new[] { "--vary", "workload.rate=10..20:1" }, "rfsim: --vary 'workload.rate=10..20:1': steps must be a whole number from 2 to 1000 (the values include both ends); found '1'")]
     [InlineData(new[] { "--vary", "faults[0].duration=500ms..2s:4" }, "rfsim: --vary 'faults[0].duration=500ms..2s:4': write both ends in the same unit (found 'ms' and 's'), e.g. 500ms..2000ms")]
     [InlineData(new[] { "--vary", "workload.rate=1..2:3" }, "rfsim: --vary 'workload.rate=1..2:3': 3 steps give the value 2 twice after rounding; use fewer steps or write the ends with a decimal point (e.g. 1.0..2.0)")]
@@ -158,6 +158,43 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains($"  rfsim {verb} ", _sweep.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal("", _sweep.Error.ToString());
+    }
+
+    [Fact]
+    public void SweepShardsThenMerge_ListOfClientLibraries_ComparisonFigureAndTheSameBytes()
+    {
+        var single = _sweep.Folder("libraries");
+        var merged = _sweep.Folder("libraries-merged");
+        string[] common = ["sweep", _sweep.ScenarioFile, "--runs", "2", "--parallel", "2", "--vary", "client.library=redis-py,ioredis"];
+
+        Assert.Equal(0, _sweep.Run([.. common, "--out", single]));
+        foreach (var shard in new[] { 1, 0 })
+        {
+            Assert.Equal(0, _sweep.Run([.. common, "--shard", $"{shard}/2", "--out", _sweep.Folder($"lib-part-{shard}")]));
+        }
+
+        Assert.Equal(0, _sweep.Run("merge", _sweep.Folder("lib-part-0"), _sweep.Folder("lib-part-1"), "--out", merged));
+        Assert.Equal(SweepFixture.Files(single), SweepFixture.Files(merged), FileComparer.Instance);
+        Assert.Contains("comparison.png", SweepFixture.Files(single).Select(f => f.Name));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(single, "sweep.json")));
+        var vary = json.RootElement.GetProperty("vary")[0];
+        Assert.True(vary.GetProperty("list").GetBoolean());
+        var settings = json.RootElement.GetProperty("points").EnumerateArray()
+            .Select(p => p.GetProperty("settings").GetProperty("client.library").GetString())
+            .ToList();
+        Assert.Equal(["redis-py", "ioredis"], settings);
+        var report = File.ReadAllText(Path.Combine(single, "report.md"));
+        Assert.Contains("over 2 values: redis-py, ioredis.", report, StringComparison.Ordinal);
+        Assert.Contains("--vary 'client.library=redis-py,ioredis'", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_VaryListWithAnUnknownLibrary_ExitsTwoWithTheLoadersSuggestion()
+    {
+        var exit = _sweep.Run("sweep", _sweep.ScenarioFile, "--runs", "1", "--no-charts", "--out", _sweep.Folder("bad-lib"), "--vary", "client.library=redis-py,iordis");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("did you mean 'ioredis'?", _sweep.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

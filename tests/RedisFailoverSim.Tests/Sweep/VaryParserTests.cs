@@ -7,6 +7,43 @@ namespace RedisFailoverSim.Tests.Sweep;
 public sealed class VaryParserTests
 {
     [Fact]
+    public void TryParse_ListOfLibraries_KeepsTheNamesInOrderNumberedByPosition()
+    {
+        var axis = VaryParser.TryParse("client.library=redis-py, ioredis,lettuce", out var problem);
+
+        Assert.Null(problem);
+        Assert.NotNull(axis);
+        Assert.True(axis.IsList);
+        Assert.Equal("client.library", axis.Key);
+        Assert.Equal(["redis-py", "ioredis", "lettuce"], axis.Values.Select(v => v.Text));
+        Assert.Equal([0.0, 1.0, 2.0], axis.Values.Select(v => v.Number));
+        Assert.Equal("client.library=redis-py,ioredis,lettuce", axis.Spec);
+        Assert.Equal("", axis.Unit);
+    }
+
+    [Fact]
+    public void TryParse_ListOfUnevenDurations_IsAListNotARange()
+    {
+        var axis = VaryParser.TryParse("faults[0].duration=5s,7.5s,60s", out var problem);
+
+        Assert.Null(problem);
+        Assert.True(axis!.IsList);
+        Assert.Equal(["5s", "7.5s", "60s"], axis.Values.Select(v => v.Text));
+    }
+
+    [Theory]
+    [InlineData("client.library=redis-py,redis-py", "'client.library=redis-py,redis-py': the value redis-py is listed twice")]
+    [InlineData("client.library=redis-py,,ioredis", "'client.library=redis-py,,ioredis': a list needs a value between every two commas and at both ends")]
+    [InlineData("client.library=redis-py,", "'client.library=redis-py,': a list needs a value between every two commas and at both ends")]
+    public void TryParse_BadList_SaysWhatIsWrong(string text, string expected)
+    {
+        var axis = VaryParser.TryParse(text, out var problem);
+
+        Assert.Null(axis);
+        Assert.Equal(expected, problem);
+    }
+
+    [Fact]
     public void TryParse_SecondsFiveToOneTwentyInEight_InterpolatesInSecondsRoundedToNanoseconds()
     {
         var axis = VaryParser.TryParse("faults[0].duration=5s..120s:8", out var problem);
@@ -72,8 +109,8 @@ public sealed class VaryParserTests
     }
 
     [Theory]
-    [InlineData("faults[0].duration", "expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8); found 'faults[0].duration'")]
-    [InlineData("workload.rate=1..9", "expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8); found 'workload.rate=1..9'")]
+    [InlineData("faults[0].duration", "expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8) or name=a,b,c (e.g. client.library=stackexchange-redis,redis-py); found 'faults[0].duration'")]
+    [InlineData("workload.rate=1..9", "expected name=from..to:steps (e.g. faults[0].duration=5s..120s:8) or name=a,b,c (e.g. client.library=stackexchange-redis,redis-py); found 'workload.rate=1..9'")]
     [InlineData("workload.rate=1..9:x", "'workload.rate=1..9:x': steps must be a whole number from 2 to 1000 (the values include both ends); found 'x'")]
     [InlineData("workload.rate=a..9:3", "'workload.rate=a..9:3': expected from and to as numbers with an optional unit (5000, 0.5, 30s, 250ms); found 'a' and '9'")]
     [InlineData("faults[0].at=1m30s..2m:3", "'faults[0].at=1m30s..2m:3': expected from and to as numbers with an optional unit (5000, 0.5, 30s, 250ms); found '1m30s' and '2m'")]
