@@ -24,8 +24,8 @@ public static class DeploymentPaths
     /// <summary>The paths that can run, in report order.</summary>
     public static IReadOnlyList<string> Available { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
-    /// <summary>The paths that run a <c>cluster:</c> scenario (cluster mode enabled), in report order.</summary>
-    public static IReadOnlyList<string> WithClusterMode { get; } = [SelfHosted];
+    /// <summary>The paths that run a <c>cluster:</c> scenario (several shards), in report order.</summary>
+    public static IReadOnlyList<string> WithClusterMode { get; } = [MemoryDb, SelfHosted];
 
     /// <summary>
     /// Runs one path on a world with a seed. A pure function of its arguments: the same inputs give the

@@ -17,6 +17,11 @@ internal static class MemoryDbPath
 {
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
+        if (spec.Cluster is not null)
+        {
+            return MemoryDbClusterPath.Run(spec, seed, options);
+        }
+
         var settings = spec.Paths.MemoryDb;
 
         var world = new SimWorld(LogPathAssembly.WithoutNodeDurability(spec), seed, DeploymentPaths.MemoryDb);

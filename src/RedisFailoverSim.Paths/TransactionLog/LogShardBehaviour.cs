@@ -35,7 +35,7 @@ internal sealed class LogShardBehaviour(string pathName, SimWorld world, IReadOn
     /// </summary>
     public string PlannedReplacement(RedisNode node)
     {
-        var agent = agents[node.NodeIndex];
+        var agent = AgentOf(node);
         if (!agent.IsLeader)
         {
             node.Crash(powerOff: true);
@@ -92,6 +92,33 @@ internal sealed class LogShardBehaviour(string pathName, SimWorld world, IReadOn
         }
 
         return leaders == 1;
+    }
+
+    /// <summary>True when <paramref name="node"/> is one of this shard's nodes.</summary>
+    public bool Holds(RedisNode node)
+    {
+        foreach (var agent in agents)
+        {
+            if (agent.Node == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private LogNodeAgent AgentOf(RedisNode node)
+    {
+        foreach (var agent in agents)
+        {
+            if (agent.Node == node)
+            {
+                return agent;
+            }
+        }
+
+        throw new System.Diagnostics.UnreachableException($"{node.Name} is not a node of this shard");
     }
 
     private static IEnumerable<Wait> RestartAfter(RedisNode node, SimDuration downFor)

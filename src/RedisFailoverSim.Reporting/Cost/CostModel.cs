@@ -14,8 +14,9 @@ namespace RedisFailoverSim.Reporting.Cost;
 public static class CostModel
 {
     /// <summary>
-    /// Each path's month, in the results' order. A <c>cluster:</c> scenario runs on self-hosted only; the managed
-    /// paths that did not run are then priced for the same cluster and listed after it, marked not simulated (A100).
+    /// Each path's month, in the results' order. A <c>cluster:</c> scenario runs on the paths with cluster mode
+    /// (<see cref="DeploymentPaths.WithClusterMode"/>); the managed paths that did not run are then priced for the same
+    /// cluster and listed after them, marked not simulated (A100).
     /// </summary>
     public static IReadOnlyList<PathCost> For(
         IReadOnlyList<PathResult> results, WorldSpec world, MonthWorkload month, PriceCatalog prices, DecideInputs? team = null)
@@ -67,7 +68,7 @@ public static class CostModel
     }
 
     /// <summary>What a path priced from the scenario alone says before its sizing.</summary>
-    public const string NotSimulated = "not simulated (a cluster: scenario runs on self-hosted only; priced for the same cluster, A100); ";
+    public const string NotSimulated = "not simulated (not run for this cluster: scenario; priced for the same cluster, A100); ";
 
     private static PathCost Price(
         string path, PathResult? result, int nodeCount, (double ClientGb, double ReplicationGb, bool Measured) crossAz,

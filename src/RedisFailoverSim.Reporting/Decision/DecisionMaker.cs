@@ -54,7 +54,7 @@ public static partial class DecisionMaker
                 var least = losses.OrderBy(l => l.LostMean).ThenBy(l => l.Path, StringComparer.Ordinal).First();
                 finding = memoryDb is null
                     ? costs.Any(c => c.Path == DeploymentPaths.MemoryDb && !c.Simulated)
-                        ? $"memorydb is priced for this cluster but was not simulated (a cluster: scenario runs on self-hosted only, A100), "
+                        ? $"memorydb is priced for this cluster but was not simulated (it did not run for this cluster: scenario, A100), "
                           + $"so nothing here shows what it loses; the least loss was {least.Path}'s"
                         : $"memorydb did not run; the least loss was {least.Path}'s"
                     : $"CONTRADICTS the practitioners: memorydb lost {Numbers.Count(memoryDb.LostMax)} acknowledged writes here; the least loss was {least.Path}'s";

@@ -49,7 +49,22 @@ public static class PathModels
         + "configEpoch, becomes a replica and its divergent writes are discarded. Clients hold a connection per "
         + "shard and follow -MOVED.";
 
+    /// <summary>The MemoryDB path's model when the scenario has a <c>cluster:</c> section (A150, A151).</summary>
+    public static string MemoryDbCluster =>
+        "Amazon MemoryDB with several shards. Each shard is a primary and replicas on its own Multi-AZ transaction "
+        + "log: a write is acknowledged once a quorum of that shard's log holds it, and when a shard's primary fails "
+        + "a replica wins that log's leadership after the lease and catches up with the log before it takes writes. "
+        + "Every node answers CLUSTER SLOTS with each shard's log leader and redirects other shards' writes with "
+        + "-MOVED; clients hold a connection per shard. Shards share nothing, so one shard's failover does not stop "
+        + "the others' writes.";
+
     /// <summary>The model of <paramref name="path"/> for a run's result (a cluster run says so).</summary>
-    public static string? Describe(string path, bool cluster) =>
-        cluster && path == "self-hosted" ? SelfHostedCluster : Describe(path);
+    public static string? Describe(string path, bool cluster) => cluster
+        ? path switch
+        {
+            "self-hosted" => SelfHostedCluster,
+            "memorydb" => MemoryDbCluster,
+            _ => Describe(path),
+        }
+        : Describe(path);
 }

@@ -41,6 +41,22 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
 
         var workload = ReadWorkload(top, paths);
         var faults = ReadFaults(top, topology, clusterMode, workload?.Duration);
+        if (faults.Any(f => f.Kind == FaultKind.ClusterFailover) && paths.Names.Contains(DeploymentPaths.MemoryDb))
+        {
+            if (top.Has("paths") && paths.At is not null)
+            {
+                _document.Report(
+                    paths.At,
+                    "paths: memorydb does not run a cluster-failover fault (MemoryDB fails a shard over through its transaction log, "
+                    + "docs/sources.md §6.1; CLUSTER FAILOVER is not modelled there); use node-replacement for its planned failover, or leave memorydb out");
+            }
+            else
+            {
+                // Leaving 'paths' out means the cluster paths that can run every fault of the scenario.
+                paths = paths with { Names = paths.Names.Where(p => p != DeploymentPaths.MemoryDb).ToList() };
+            }
+        }
+
         var network = ReadNetwork(top);
         var redis = ReadRedis(top);
         var sentinel = ReadSentinel(top, topology, paths);

@@ -82,7 +82,7 @@ public class ClusterPathTests
         $"  - {{ kind: partition, at: {at}s, duration: {duration}s, groups: [[{Azs[az]}], [{string.Join(", ", Azs.Where((_, i) => i != az))}]] }}\n";
 
     /// <summary>A short random cluster scenario (YAML) drawn from the seed alone.</summary>
-    private static string RandomClusterScenario(ulong seed)
+    internal static string RandomClusterScenario(ulong seed)
     {
         var random = new RandomStream(seed);
         // A single shard never fails over in 7.0 (FAIL needs a primary's report, and the only one is down).

@@ -10,8 +10,8 @@ using RedisFailoverSim.Tests.Scenarios;
 namespace RedisFailoverSim.Tests.Reporting.Cost;
 
 /// <summary>
-/// A cluster: scenario runs on self-hosted only; ElastiCache (cluster mode enabled) and MemoryDB are priced for the
-/// same 3 shards x (primary + 2 replicas) and Serverless per use (A100). The month is workload A's (2,000 ops/s, 80%
+/// A cluster: scenario run on self-hosted only: ElastiCache (cluster mode enabled) and MemoryDB are priced for the
+/// same 3 shards x (primary + 2 replicas) and Serverless per use (A100); a MemoryDB run is priced from the run (A150). The month is workload A's (2,000 ops/s, 80%
 /// reads, 1,000-byte values, valkey) with 150 GB and a 60,000 ops/s peak, so each shard holds 50 GB and serves
 /// 20,000 ops/s (A117); worked by hand from prices/us-east-1.yaml (docs/sources.md §12).
 /// </summary>
@@ -68,6 +68,22 @@ public sealed class ManagedClusterCostTests
         Assert.Equal(0, cost.Lines.Single(l => l.Price.Item == PriceItems.MemoryDbDataWritten).Monthly);
         Assert.Equal((9 * Hours * 24457.92 / 8760) + (ClientCrossAzGb * TransferPerGb), cost.OnDemandMonthly!.Value, 6);
         Assert.Equal((9 * Hours * 11006.06 / 8760) + (ClientCrossAzGb * TransferPerGb), cost.ReservedMonthly!.Value, 6);
+    }
+
+    [Fact]
+    public void MemoryDb_ClusterRun_PricedFromTheRunNineNodesAndItsLogBytes()
+    {
+        // The 3-shard MemoryDB run (A150) bills its 9 nodes (node-hours over the run's hours) sized per shard as the
+        // priced-only month is, and its data written from the shards' logs: 140 B a write (100 B value + 40 B, A2).
+        var run = DeploymentPaths.Run(DeploymentPaths.MemoryDb, Cluster.World, 42, new RunOptions(KeepSamples: false));
+        var cost = CostModel.For([run], Cluster.World, Month, Prices, WorkloadA.Decide!).Single(c => c.Path == DeploymentPaths.MemoryDb);
+
+        Assert.True(cost.Simulated);
+        Assert.Equal("db.r7g.4xlarge", cost.NodeType);
+        Assert.Equal(9, cost.NodeCount);
+        Assert.Equal("9 x db.r7g.4xlarge (3 shards x 3) on-demand", cost.Lines[0].Name);
+        Assert.EndsWith("(140 B per write)", cost.Lines.Single(l => l.Price.Item == PriceItems.MemoryDbDataWritten).Name, StringComparison.Ordinal);
+        Assert.True(cost.CrossAzMeasured);
     }
 
     [Fact]
