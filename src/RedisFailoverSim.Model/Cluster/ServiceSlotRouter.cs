@@ -43,9 +43,10 @@ public sealed class ServiceSlotRouter : INodeExtension
     /// <inheritdoc />
     public bool TryRefuse(WriteRequest write)
     {
-        if (write.Slot >= 0)
+        // A one-shard service redirects every write, a slot-routing client's or not: there is one primary to name.
+        if (write.Slot >= 0 || _map.ShardCount == 1)
         {
-            var owner = _map.OwnerOf(_map.ShardOfSlot(write.Slot));
+            var owner = _map.OwnerOf(_map.ShardCount == 1 ? 0 : _map.ShardOfSlot(write.Slot));
             if (owner != _node.Id && owner.IsSome)
             {
                 _node.ReplyToWrite(write, ReplyKind.Moved, owner);

@@ -26,7 +26,7 @@ internal static class MemoryDbPath
 
         var world = new SimWorld(LogPathAssembly.WithoutNodeDurability(spec), seed, DeploymentPaths.MemoryDb);
         var endpoint = new EndpointRecord("cluster endpoint", default);
-        var shard = LogPathAssembly.AddShard(world, settings, endpoint, "MemoryDB", acknowledgeBeforeLog: null, RedisNodeOptions.OpenSource);
+        var shard = LogPathAssembly.AddShard(world, settings, endpoint, "MemoryDB", acknowledgeBeforeLog: null, RedisNodeOptions.OpenSource, clusterMode: true);
         var primary = PathAssembly.InitialPrimary(world);
         endpoint.PointTo(primary.Id);
 

@@ -32,13 +32,17 @@ internal static class LogPathAssembly
     /// <param name="label">The service's name in the trace (MemoryDB, ElastiCache).</param>
     /// <param name="acknowledgeBeforeLog">Null: acknowledge once the log holds a write; else the async durability buffer.</param>
     /// <param name="nodeOptions">The nodes' options without the extension.</param>
+    /// <param name="clusterMode">True for a service that runs cluster mode inside (MemoryDB): every node sits behind a
+    /// <see cref="ServiceSlotRouter"/> on a one-shard map, so a node that is not the endpoint's primary answers a write
+    /// with <c>-MOVED</c> to it, as a cluster-mode replica does, instead of <c>-READONLY</c> (ASSUMPTION A31).</param>
     public static LogShard AddShard(
         SimWorld world,
         MemoryDbSettings settings,
         EndpointRecord endpoint,
         string label,
         SimDuration? acknowledgeBeforeLog,
-        RedisNodeOptions nodeOptions)
+        RedisNodeOptions nodeOptions,
+        bool clusterMode = false)
     {
         var log = AddLog(world, settings, shard: 0, replicaName: az => "log-" + az);
         long replId = world.ReplIds.Next();
@@ -48,10 +52,13 @@ internal static class LogPathAssembly
             agents.Add(NewAgent(world, settings, log, endpoint, i, replId, label, acknowledgeBeforeLog));
         }
 
-        PathAssembly.AddNodes(world, i => nodeOptions with { Extension = agents[i] });
+        var map = clusterMode ? new ServiceSlotMap([endpoint]) : null;
+        var routers = agents.Select(a => map is null ? null : new ServiceSlotRouter(map, a)).ToList();
+        PathAssembly.AddNodes(world, i => nodeOptions with { Extension = (INodeExtension?)routers[i] ?? agents[i] });
         for (int i = 0; i < agents.Count; i++)
         {
             agents[i].Attach(world.Nodes[i]);
+            routers[i]?.Attach(world.Nodes[i]);
         }
 
         return new LogShard(log, agents, endpoint);
