@@ -23,12 +23,12 @@ public static class ReplicationsCsvWriter
         "path",
         "writes_acked",
         "writes_acked_lost",
-        "writes_failed",
-        "writes_unknown",
         "failover_client_observed_s",
         "failover_control_plane_s",
         "write_latency_p99_ms",
         "split_brain_s",
+        "writes_failed",
+        "writes_unknown",
     ];
 
     /// <summary>Writes the report to <paramref name="destination"/> (left open).</summary>
@@ -57,12 +57,12 @@ public static class ReplicationsCsvWriter
                         setup.Paths[p],
                         InvariantNumbers.Count(metrics.Acknowledged),
                         InvariantNumbers.Count(metrics.AcknowledgedLost),
-                        InvariantNumbers.Count(metrics.Failed),
-                        InvariantNumbers.Count(metrics.Unknown),
                         Fixed(metrics.FailoverClientObservedSeconds),
                         Fixed(metrics.FailoverControlPlaneSeconds),
                         Fixed(metrics.LatencyP99Ms),
                         Fixed(metrics.SplitBrainSeconds),
+                        InvariantNumbers.Count(metrics.Failed),
+                        InvariantNumbers.Count(metrics.Unknown),
                     ];
                 }
             }

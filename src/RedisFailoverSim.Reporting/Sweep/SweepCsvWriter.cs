@@ -29,10 +29,14 @@ public static class SweepCsvWriter
         "vary2_key",
         "vary2_value",
         "path",
-        .. SweepMetric.All.SelectMany(metric => Statistics.Select(statistic => $"{metric.CsvName}_{statistic}")),
+        .. SweepMetric.All.Where(m => !Appended.Contains(m)).SelectMany(metric => Statistics.Select(statistic => $"{metric.CsvName}_{statistic}")),
         "runs_with_loss",
         "runs_with_split_brain",
+        .. Appended.SelectMany(metric => Statistics.Select(statistic => $"{metric.CsvName}_{statistic}")),
     ];
+
+    // Columns are only ever appended: metrics added after the run counts existed go after them.
+    private static IReadOnlyList<SweepMetric> Appended => [SweepMetric.WritesFailed, SweepMetric.WritesUnknown];
 
     /// <summary>Writes the report to <paramref name="destination"/> (left open).</summary>
     public static void Write(SweepReport report, Stream destination) =>
@@ -64,21 +68,31 @@ public static class SweepCsvWriter
                 }
 
                 row.Add(path.Path);
-                foreach (var summary in path.Metrics)
+                foreach (var metric in SweepMetric.All.Where(m => !Appended.Contains(m)))
                 {
-                    row.Add(InvariantNumbers.Count(summary.Count));
-                    row.AddRange(new[]
-                    {
-                        summary.Mean, summary.Ci95Low, summary.Ci95High, summary.StdDev, summary.Min,
-                        summary.P50, summary.P90, summary.P99, summary.Max,
-                    }.Select(Fixed));
+                    AddStatistics(row, path.Of(metric));
                 }
 
                 row.Add(InvariantNumbers.Count(path.RunsWithLoss));
                 row.Add(InvariantNumbers.Count(path.RunsWithSplitBrain));
+                foreach (var metric in Appended)
+                {
+                    AddStatistics(row, path.Of(metric));
+                }
+
                 yield return row;
             }
         }
+    }
+
+    private static void AddStatistics(List<string> row, MetricSummary summary)
+    {
+        row.Add(InvariantNumbers.Count(summary.Count));
+        row.AddRange(new[]
+        {
+            summary.Mean, summary.Ci95Low, summary.Ci95High, summary.StdDev, summary.Min,
+            summary.P50, summary.P90, summary.P99, summary.Max,
+        }.Select(Fixed));
     }
 
     private static string Fixed(double? value) => value is { } v ? InvariantNumbers.Fixed(v) ?? "" : "";
