@@ -6,7 +6,10 @@ namespace RedisFailoverSim.Paths;
 /// <summary>The four deployment paths and the one way to run any of them.</summary>
 public static class DeploymentPaths
 {
-    /// <summary>ElastiCache node-based, cluster mode disabled, Multi-AZ with automatic failover.</summary>
+    /// <summary>
+    /// ElastiCache node-based, Multi-AZ with automatic failover: cluster mode disabled, or enabled for a <c>cluster:</c>
+    /// scenario.
+    /// </summary>
     public const string ElastiCache = "elasticache";
 
     /// <summary>ElastiCache Serverless.</summary>
@@ -24,8 +27,18 @@ public static class DeploymentPaths
     /// <summary>The paths that can run, in report order.</summary>
     public static IReadOnlyList<string> Available { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
-    /// <summary>The paths that run a <c>cluster:</c> scenario (several shards), in report order.</summary>
-    public static IReadOnlyList<string> WithClusterMode { get; } = [MemoryDb, SelfHosted];
+    /// <summary>The paths that run a <c>cluster:</c> scenario (cluster mode enabled), in report order.</summary>
+    public static IReadOnlyList<string> WithClusterMode { get; } = [ElastiCache, MemoryDb, SelfHosted];
+
+    /// <summary>
+    /// The <c>cluster-*</c> keys <paramref name="path"/> runs <paramref name="cluster"/> with: the scenario's keys over
+    /// the path's own defaults, since Redis OSS and ElastiCache differ (docs/sources.md §3.2, §4.9).
+    /// </summary>
+    public static ClusterSettings ClusterSettingsOf(string path, ClusterSpec cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return path == ElastiCache ? cluster.Given.Over(ClusterSettings.ElastiCacheDefault) : cluster.Settings;
+    }
 
     /// <summary>
     /// Runs one path on a world with a seed. A pure function of its arguments: the same inputs give the

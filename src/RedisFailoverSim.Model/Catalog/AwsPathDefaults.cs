@@ -22,6 +22,9 @@ public static class AwsPathDefaults
         new("elasticache", "durability", "disabled (Valkey 9.0's default); sync: acknowledged after the Multi-AZ log holds the write in >= 2 AZs, none lost; async: acknowledged before, up to the last 10 s lost", "docs/sources.md §4.5, §4.8 (Durability.Options.html, Durability.Configuring)", "elasticache.durability"),
         new("elasticache", "async durability buffer", "writes rejected (cluster-down error) while the oldest write the log does not hold is older than 10 s", "docs/sources.md §4.8 (Durability.Options.html, Durability.Monitoring.html)", "elasticache.durability"),
         new("elasticache", "engine-version", "valkey-9.0; durability needs Valkey 9.0 or later", "docs/sources.md §4.5, §4.8 (durability.html)", "elasticache.engine-version"),
+        new("elasticache", "failover with cluster mode enabled", "by the Redis cluster itself: it detects the failed primary and promotes a replica, 'about 30 seconds'", "docs/sources.md §4.9, §4.1 (AWS blog, Briskman)", null),
+        new("elasticache", "cluster-require-full-coverage (cluster mode enabled)", "no: a shard failing over stops only its own slots, the other shards keep serving", "docs/sources.md §4.9 (ParameterGroups.Redis.md)", "cluster.cluster-require-full-coverage"),
+        new("elasticache", "client endpoint (cluster mode enabled)", "the configuration endpoint, with a client that supports Redis Cluster", "docs/sources.md §4.9 (Endpoints.html)", null),
         new("elasticache", "repl-timeout, repl-backlog-size, min-replicas-*", "as Redis: 60 s (fixed), 1 MB, 0 / 10 s", "docs/sources.md §1.1, §1.2, §1.5 (ParameterGroups.Redis.md)", "redis.*"),
 
         // ElastiCache Serverless (docs/sources.md §5).

@@ -216,6 +216,29 @@ public sealed partial class ClusterBusAgent : INodeExtension, IEventTarget
         StartCron(CronPeriod);
     }
 
+    /// <summary>
+    /// A managed service replaces this failed node by a new one in its place that joins as a replica of
+    /// <paramref name="master"/> (ElastiCache, docs/sources.md §4.2, §4.9): call it while the node is down, before its
+    /// restart. The new node's slot map names <paramref name="master"/> for its shard (ASSUMPTION A144: it learns the rest
+    /// of the configuration from the pongs, as any restarted node does), and its node comes back following it.
+    /// </summary>
+    public void JoinAsReplacementOf(RedisNode master)
+    {
+        Invariant.Holds(_node.Host is HostState.ProcessDown or HostState.PoweredOff);
+        int m = IndexOf(master.Id);
+        int shard = _cluster.NodeShards[_me];
+        Invariant.Holds(m >= 0 && _cluster.NodeShards[m] == shard && m != _me);
+        if (_owner[shard] != m)
+        {
+            _owner[shard] = m;
+            _ownerEpoch[shard] = Math.Max(_ownerEpoch[shard], _peerConfigEpoch[m]);
+        }
+
+        _peerIsPrimary[_me] = false;
+        _peerMaster[_me] = m;
+        _node.Reconfigure(master.Id);
+    }
+
     void IEventTarget.Fire(long token, object? payload)
     {
         if (token != _incarnation || _node.Host is HostState.ProcessDown or HostState.PoweredOff)

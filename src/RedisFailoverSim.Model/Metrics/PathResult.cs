@@ -47,6 +47,12 @@ public sealed record PathResult(
     /// <summary>For a Redis Cluster: the shard of each node, in <see cref="Nodes"/> order (null: one primary at a time).</summary>
     public IReadOnlyList<int>? NodeShards { get; init; }
 
+    /// <summary>
+    /// For a Redis Cluster: the <c>cluster-*</c> keys the run used, the scenario's over the path's own defaults
+    /// (Redis OSS's on self-hosted, ElastiCache's on elasticache); else null.
+    /// </summary>
+    public Specs.ClusterSettings? ClusterSettings { get; init; }
+
     /// <summary>For a Redis Cluster: each shard's writes, loss, failover and latency, adding up to the totals (else null).</summary>
     public IReadOnlyList<ShardResult>? Shards { get; init; }
 

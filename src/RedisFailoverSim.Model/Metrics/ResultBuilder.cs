@@ -74,6 +74,7 @@ public static class ResultBuilder
         {
             Availability = ledger.Gaps.Finish(i => world.Clients[i].Name),
             NodeShards = world.Spec.Cluster?.NodeShards,
+            ClusterSettings = world.Spec.Cluster?.Settings,
             Shards = ledger.Compact.ShardResults,
         };
     }

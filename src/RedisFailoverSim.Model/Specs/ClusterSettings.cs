@@ -30,4 +30,11 @@ public sealed record ClusterSettings(
         ReplicaValidityFactor: 10,
         AllowReadsWhenDown: false,
         ReplicaNoFailover: false);
+
+    /// <summary>
+    /// ElastiCache's defaults with cluster mode enabled (docs/sources.md §4.9): <c>cluster-require-full-coverage no</c>
+    /// (its parameter groups' default); the other keys are not in its parameter documentation, so ASSUMPTION A140 takes
+    /// Redis's: node-timeout 15000 ms, validity factor 10, reads refused while down, replicas fail over.
+    /// </summary>
+    public static ClusterSettings ElastiCacheDefault { get; } = Default with { RequireFullCoverage = false };
 }

@@ -8,10 +8,19 @@ namespace RedisFailoverSim.Model.Specs;
 /// </summary>
 /// <param name="Shards">Number of shards (primaries serving slots).</param>
 /// <param name="ReplicasPerShard">Replicas of each primary.</param>
-/// <param name="Settings">The <c>cluster-*</c> keys.</param>
+/// <param name="Settings">The <c>cluster-*</c> keys in force (the scenario's over a path's defaults, see <see cref="Given"/>).</param>
 /// <param name="NodeShards">The shard index of each node, by node index.</param>
 public sealed record ClusterSpec(int Shards, int ReplicasPerShard, ClusterSettings Settings, IReadOnlyList<int> NodeShards)
 {
+    /// <summary>
+    /// The keys the scenario set; <see cref="Settings"/> is them over Redis OSS's defaults (the self-hosted path's), and a
+    /// path with other defaults resolves its own with <see cref="WithDefaults"/>.
+    /// </summary>
+    public ClusterSettingsGiven Given { get; init; } = ClusterSettingsGiven.None;
+
+    /// <summary>The cluster with the scenario's keys over <paramref name="defaults"/> (a path's own defaults).</summary>
+    public ClusterSpec WithDefaults(ClusterSettings defaults) => this with { Settings = Given.Over(defaults) };
+
     /// <summary>Nodes per shard.</summary>
     public int NodesPerShard => ReplicasPerShard + 1;
 

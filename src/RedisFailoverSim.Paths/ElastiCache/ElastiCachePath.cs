@@ -20,6 +20,11 @@ internal static class ElastiCachePath
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
         var settings = spec.Paths.ElastiCache;
+        if (spec.Cluster is not null)
+        {
+            return ElastiCacheClusterPath.Run(spec, seed, options);
+        }
+
         if (settings.Durability != ElastiCacheDurability.Disabled)
         {
             return DurableElastiCachePath.Run(spec, seed, options);

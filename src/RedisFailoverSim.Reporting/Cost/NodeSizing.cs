@@ -52,7 +52,7 @@ public static class NodeSizing
 
         var largest = types.Count == 0 ? "no priced type" : types[^1].Name;
         var what = shards == 1 ? "no single " + item + " type" : "with " + perShard + " no " + item + " type";
-        var hint = shards == 1 ? $"; shard it with a cluster: section (simulated on {string.Join(" and ", DeploymentPaths.WithClusterMode)}, priced on every path, A100)" : "; add shards";
+        var hint = shards == 1 ? $"; shard it with a cluster: section (simulated on {string.Join(", ", DeploymentPaths.WithClusterMode.SkipLast(1))} and {DeploymentPaths.WithClusterMode[^1]}, priced on every path, A100)" : "; add shards";
         return (null, $"{what} holds {Numbers.Amount(dataGb, 1)} GB and serves {Numbers.Count(peak)} ops/s (largest: {largest}){hint}");
     }
 }

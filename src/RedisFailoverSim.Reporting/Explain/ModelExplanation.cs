@@ -33,6 +33,16 @@ public static class ModelExplanation
             output.WriteLine(line);
         }
 
+        if (path is "elasticache" or "self-hosted")
+        {
+            // The same path runs a cluster: scenario as a Redis Cluster (cluster mode enabled).
+            output.WriteLine();
+            foreach (var line in TextWrap.Lines("With a cluster: section: " + PathModels.Describe(path, cluster: true), Width))
+            {
+                output.WriteLine(line);
+            }
+        }
+
         output.WriteLine();
         var forPath = defaults.Where(d => AppliesTo(d.Paths, path)).ToList();
         output.WriteLine($"Defaults ({forPath.Count}), each with its source:");

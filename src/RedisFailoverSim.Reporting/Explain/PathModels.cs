@@ -49,6 +49,19 @@ public static class PathModels
         + "configEpoch, becomes a replica and its divergent writes are discarded. Clients hold a connection per "
         + "shard and follow -MOVED.";
 
+    /// <summary>The ElastiCache path's model when the scenario has a <c>cluster:</c> section (cluster mode enabled).</summary>
+    public static string ElastiCacheCluster =>
+        "ElastiCache, node-based, cluster mode enabled, Multi-AZ. The shards run the same Redis Cluster as the "
+        + "self-hosted cluster: the cluster bus itself detects a failed primary (PFAIL after cluster-node-timeout, FAIL "
+        + "once a majority of the primaries report it) and a replica wins the primaries' votes and takes the slots, so "
+        + "a shard fails over in about node-timeout plus a few seconds, not at the cluster-mode-disabled control plane's "
+        + "pace. ElastiCache's own defaults apply: cluster-require-full-coverage no, so the other shards keep writing "
+        + "while one fails over (cluster-node-timeout is not published: 15000 ms assumed, A140). The managed control "
+        + "plane, outside the data plane, promotes nobody: per shard it takes a primary it declared failed while it "
+        + "still ran offline (fencing, A19, A141) and replaces failed nodes with new replicas in their own AZ once the "
+        + "AZ has power. Clients resolve the configuration endpoint, ask a node for CLUSTER SLOTS, hold a connection "
+        + "per shard and follow -MOVED.";
+
     /// <summary>The MemoryDB path's model when the scenario has a <c>cluster:</c> section (A150, A151).</summary>
     public static string MemoryDbCluster =>
         "Amazon MemoryDB with several shards. Each shard is a primary and replicas on its own Multi-AZ transaction "
@@ -64,6 +77,7 @@ public static class PathModels
         {
             "self-hosted" => SelfHostedCluster,
             "memorydb" => MemoryDbCluster,
+            "elasticache" => ElastiCacheCluster,
             _ => Describe(path),
         }
         : Describe(path);

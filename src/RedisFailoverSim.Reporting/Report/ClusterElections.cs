@@ -59,8 +59,8 @@ public static partial class ClusterElections
             : string.Join(", ", round.Select(e => $"{e.Candidate} {e.Votes}"));
         var epochs = string.Join(" and ", round.Select(e => e.Epoch).Distinct());
         var needed = world?.Cluster is { } c ? $", short of the {(c.Shards / 2) + 1} needed (a majority of the {c.Shards} primaries)" : "";
-        var retry = world?.Cluster is { } cl
-            ? $", {RunVerdict.Seconds(2 * Math.Max(2 * cl.Settings.NodeTimeout.TotalSeconds, 2))} s with max(2 × cluster-node-timeout, 2 s)"
+        var retry = (result.ClusterSettings ?? world?.Cluster?.Settings) is { } cl
+            ? $", {RunVerdict.Seconds(2 * Math.Max(2 * cl.NodeTimeout.TotalSeconds, 2))} s with max(2 × cluster-node-timeout, 2 s)"
             : "";
         var winner = elections.FirstOrDefault(e => e.Won && e.StartSeconds > first.StartSeconds);
         var then = winner is null
@@ -82,7 +82,9 @@ public static partial class ClusterElections
         ArgumentNullException.ThrowIfNull(result);
         var primaries = result.Roles.Where(r => r.Role == NodeRole.Primary).Select(r => r.Node).ToHashSet(StringComparer.Ordinal);
         var cluster = result.Events.Where(e => e.Kind == "cluster").ToList();
-        var timeout = world?.Cluster is { } c ? $" ({RunVerdict.Seconds(c.Settings.NodeTimeout.TotalSeconds)} s)" : "";
+        // The path's own keys (ElastiCache's defaults differ from Redis OSS's), else the scenario's over Redis's.
+        var settings = result.ClusterSettings ?? world?.Cluster?.Settings;
+        var timeout = settings is { } c ? $" ({RunVerdict.Seconds(c.NodeTimeout.TotalSeconds)} s)" : "";
         var pfail = cluster.Select(e => (e.Source, Match: PfailLine().Match(e.Text)))
             .Where(x => x.Match.Success && primaries.Contains(x.Match.Groups["node"].Value)).ToList();
         if (pfail.Count == 0)
@@ -103,7 +105,7 @@ public static partial class ClusterElections
                 + $"reported it within twice cluster-node-timeout, so it was never marked FAIL";
         }
 
-        if (world?.Cluster is { Settings.ReplicaNoFailover: true })
+        if (settings is { ReplicaNoFailover: true })
         {
             return $"{failed} was marked FAIL, but cluster-replica-no-failover yes keeps its replicas from asking for "
                 + "an election (clusterHandleSlaveFailover returns before it)";

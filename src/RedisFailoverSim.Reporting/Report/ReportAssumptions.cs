@@ -22,7 +22,7 @@ internal static class ReportAssumptions
             ["setting", "paths", "default", "in this run", "source", "scenario key"],
             defaults.Select(d => (IReadOnlyList<string>)
             [
-                d.Name, Applies(d.Paths, paths), d.Value, SettingsInForce.Value(d.Parameter, report.World) ?? "-", d.Source,
+                d.Name, Applies(d.Paths, paths), d.Value, SettingsInForce.Value(d.Parameter, report.World, d.Paths) ?? "-", d.Source,
                 Key(d.Parameter),
             ]));
         w.Heading(3, "Assumptions");
@@ -31,7 +31,7 @@ internal static class ReportAssumptions
             ["id", "paths", "assumption", "default", "in this run", "scenario key"],
             assumptions.Select(a => (IReadOnlyList<string>)
             [
-                a.Id, Applies(a.Paths, paths), a.Text, a.DefaultValue, SettingsInForce.Value(a.Parameter, report.World) ?? "-",
+                a.Id, Applies(a.Paths, paths), a.Text, a.DefaultValue, SettingsInForce.Value(a.Parameter, report.World, a.Paths) ?? "-",
                 Key(a.Parameter),
             ]));
     }

@@ -28,7 +28,7 @@ internal static class ReportShards
         foreach (var result in sharded)
         {
             var rows = result.Shards!.Select(Row).Append(Total(result)).ToList();
-            w.Paragraph(result.Path + ":");
+            w.Paragraph(result.Path + ":" + SettingsSentence(result));
             w.Table(Headers, rows, Enumerable.Range(1, Headers.Count - 1).Where(i => i != 7).ToHashSet());
         }
 
@@ -37,6 +37,26 @@ internal static class ReportShards
             + "shard's failover runs from the first fault to the first promotion of one of its own nodes (\"-\": none "
             + "of them was promoted). The shards' counts add up to the total row.");
     }
+
+    /// <summary>
+    /// The <c>cluster-*</c> keys the path ran with, which differ by path when the scenario left them out (Redis OSS's
+    /// and ElastiCache's defaults, docs/sources.md §3.2, §4.9); empty for a hand-built result without them.
+    /// </summary>
+    public static string SettingsSentence(PathResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.ClusterSettings is not { } c)
+        {
+            return "";
+        }
+
+        var timeout = (c.NodeTimeout.Nanoseconds / 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $" cluster-node-timeout {timeout} ms, cluster-require-full-coverage {YesNo(c.RequireFullCoverage)}, "
+            + $"cluster-replica-validity-factor {c.ReplicaValidityFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)}, "
+            + $"cluster-allow-reads-when-down {YesNo(c.AllowReadsWhenDown)}, cluster-replica-no-failover {YesNo(c.ReplicaNoFailover)}.";
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     /// <summary>The cells of one shard's row.</summary>
     public static IReadOnlyList<string> Row(ShardResult shard)

@@ -4,6 +4,7 @@ using System.Text;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Catalog;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
 
 namespace RedisFailoverSim.Reporting.Report;
 
@@ -14,8 +15,12 @@ namespace RedisFailoverSim.Reporting.Report;
 /// </summary>
 internal static class SettingsInForce
 {
-    /// <summary>The value of <paramref name="parameter"/> in <paramref name="world"/>, or null when not known here.</summary>
-    public static string? Value(string? parameter, WorldSpec? world)
+    /// <summary>
+    /// The value of <paramref name="parameter"/> in <paramref name="world"/>, or null when not known here. A
+    /// <c>cluster.*</c> key of an entry that applies to ElastiCache alone (<paramref name="paths"/>) is ElastiCache's
+    /// value, which differs from Redis OSS's where the scenario left the key out.
+    /// </summary>
+    public static string? Value(string? parameter, WorldSpec? world, string? paths = null)
     {
         if (parameter is null || world is null)
         {
@@ -24,12 +29,17 @@ internal static class SettingsInForce
 
         var parts = parameter.Split(" / ", StringSplitOptions.TrimEntries);
         var section = parts[0].Split('.')[0];
-        var values = parts.Select(p => One(p.Contains('.', StringComparison.Ordinal) ? p : section + "." + p, world)).ToList();
+        var values = parts.Select(p => One(p.Contains('.', StringComparison.Ordinal) ? p : section + "." + p, world, paths)).ToList();
         return values.All(v => v is not null) ? string.Join(" / ", values) : null;
     }
 
-    private static string? One(string key, WorldSpec world)
+    private static string? One(string key, WorldSpec world, string? paths)
     {
+        if (key.StartsWith("cluster.", StringComparison.Ordinal))
+        {
+            return world.Cluster is { } cluster ? ClusterKey(key, DeploymentPaths.ClusterSettingsOf(paths ?? DeploymentPaths.SelfHosted, cluster)) : null;
+        }
+
         var r = world.Redis;
         var s = world.Sentinel;
         var c = world.Client;
@@ -103,6 +113,16 @@ internal static class SettingsInForce
             _ => null,
         };
     }
+
+    private static string? ClusterKey(string key, ClusterSettings c) => key switch
+    {
+        "cluster.cluster-node-timeout" => Ms(c.NodeTimeout),
+        "cluster.cluster-require-full-coverage" => c.RequireFullCoverage ? "yes" : "no",
+        "cluster.cluster-replica-validity-factor" => Count(c.ReplicaValidityFactor),
+        "cluster.cluster-allow-reads-when-down" => c.AllowReadsWhenDown ? "yes" : "no",
+        "cluster.cluster-replica-no-failover" => c.ReplicaNoFailover ? "yes" : "no",
+        _ => null,
+    };
 
     private static string Pascal(string kebab) =>
         string.Concat(kebab.Split('-').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));

@@ -153,6 +153,18 @@ public static class ResultsJsonWriter
             WriteShards(json, shards);
         }
 
+        if (result.ClusterSettings is { } cluster)
+        {
+            // The cluster-* keys in force on this path (the scenario's over the path's defaults).
+            json.WriteStartObject("clusterSettings");
+            json.WriteNumber("nodeTimeoutMs", cluster.NodeTimeout.Nanoseconds / 1_000_000);
+            json.WriteBoolean("requireFullCoverage", cluster.RequireFullCoverage);
+            json.WriteNumber("replicaValidityFactor", cluster.ReplicaValidityFactor);
+            json.WriteBoolean("allowReadsWhenDown", cluster.AllowReadsWhenDown);
+            json.WriteBoolean("replicaNoFailover", cluster.ReplicaNoFailover);
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("usage");
         foreach (var (name, value) in result.Usage)
         {

@@ -23,16 +23,17 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        var d = ClusterSettings.Default;
         var shards = s.Integer("shards", 1, MaxShards, required: true);
         var replicas = s.Integer("replicas-per-shard", 0, MaxReplicasPerShard, required: true);
         var nodeTimeout = s.Integer("cluster-node-timeout", 1, MaxSeconds * 1000, unit: "milliseconds");
-        var settings = new ClusterSettings(
-            NodeTimeout: Milliseconds(nodeTimeout) ?? d.NodeTimeout,
-            RequireFullCoverage: s.Boolean("cluster-require-full-coverage") ?? d.RequireFullCoverage,
-            ReplicaValidityFactor: (int?)s.Integer("cluster-replica-validity-factor", 0, 1_000_000) ?? d.ReplicaValidityFactor,
-            AllowReadsWhenDown: s.Boolean("cluster-allow-reads-when-down") ?? d.AllowReadsWhenDown,
-            ReplicaNoFailover: s.Boolean("cluster-replica-no-failover") ?? d.ReplicaNoFailover);
+
+        // What the scenario set; each path fills the rest with its own defaults (Redis OSS and ElastiCache differ).
+        var given = new ClusterSettingsGiven(
+            NodeTimeout: Milliseconds(nodeTimeout),
+            RequireFullCoverage: s.Boolean("cluster-require-full-coverage"),
+            ReplicaValidityFactor: (int?)s.Integer("cluster-replica-validity-factor", 0, 1_000_000),
+            AllowReadsWhenDown: s.Boolean("cluster-allow-reads-when-down"),
+            ReplicaNoFailover: s.Boolean("cluster-replica-no-failover"));
         if (shards is null || replicas is null || topology.Azs.Count == 0)
         {
             topology.IsComplete = false;
@@ -53,7 +54,7 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        return new ClusterSpec((int)shards, (int)replicas, settings, nodeShards);
+        return new ClusterSpec((int)shards, (int)replicas, given.Over(ClusterSettings.Default), nodeShards) { Given = given };
     }
 
     /// <summary>What a cluster scenario may not also say: its own node list, Sentinels, or a path that has no cluster yet.</summary>

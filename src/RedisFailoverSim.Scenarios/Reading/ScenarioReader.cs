@@ -73,6 +73,13 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
             top.Report("workload", "wait: WAIT and WAITAOF are not modelled with elasticache.durability sync or async (the shard runs on the transaction log, A97); set durability: disabled or leave elasticache out of 'paths'");
         }
 
+        if (clusterMode && paths.Names.Contains(DeploymentPaths.ElastiCache)
+            && pathSettings.ElastiCache.Durability != ElastiCacheDurability.Disabled)
+        {
+            // The log-backed shard (A97) is modelled for one shard without the cluster bus.
+            top.Report("elasticache", "durability sync and async are not modelled with cluster: (ElastiCache cluster mode enabled runs the cluster bus, docs/sources.md §4.9; the log-backed shard of A97 is one shard); set durability: disabled or leave elasticache out of 'paths'");
+        }
+
         if (clusterMode)
         {
             CheckClusterFits(top, topology, paths);

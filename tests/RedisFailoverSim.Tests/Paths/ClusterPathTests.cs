@@ -81,8 +81,12 @@ public class ClusterPathTests
     private static string Partition(long at, long duration, int az) =>
         $"  - {{ kind: partition, at: {at}s, duration: {duration}s, groups: [[{Azs[az]}], [{string.Join(", ", Azs.Where((_, i) => i != az))}]] }}\n";
 
-    /// <summary>A short random cluster scenario (YAML) drawn from the seed alone.</summary>
-    internal static string RandomClusterScenario(ulong seed)
+    /// <summary>
+    /// A short random cluster scenario (YAML) drawn from the seed alone; <paramref name="elastiCache"/> adds draws that
+    /// exercise ElastiCache's control plane (quick detection and replacement, partitions that name it, planned
+    /// replacements) after the shared ones, so the self-hosted scenarios stay as they were.
+    /// </summary>
+    internal static string RandomClusterScenario(ulong seed, bool elastiCache = false)
     {
         var random = new RandomStream(seed);
         // A single shard never fails over in 7.0 (FAIL needs a primary's report, and the only one is down).
@@ -123,6 +127,21 @@ public class ClusterPathTests
                 2 => $"  - {{ kind: pause, at: {at}s, duration: {duration}s, target: {node} }}\n",
                 _ => Partition(at, duration, random.Next(2)),
             });
+        }
+
+        if (elastiCache)
+        {
+            // After the shared draws: the control plane fast enough to act within the run, sometimes cut off with the
+            // majority (A91's placement), and a planned replacement (A143).
+            long at = 3 + random.Next((int)durationS - 5);
+            string node = $"n{1 + random.Next(shards)}.{1 + random.Next(replicas + 1)}";
+            text.Append(random.Next(3) switch
+            {
+                0 => $"  - {{ kind: partition, at: {at}s, duration: {2 + random.Next(20)}s, groups: [[az-a], [az-b, az-c, elasticache-control-plane]] }}\n",
+                1 => $"  - {{ kind: node-replacement, at: {at}s, duration: 1s, target: {node} }}\n",
+                _ => $"  - {{ kind: power-off, at: {at}s, duration: {5 + random.Next(30)}s, target: {node} }}\n",
+            });
+            text.Append(CultureInfo.InvariantCulture, $"elasticache:\n  failure-detection: {2 + random.Next(8)}s\n  replacement-delay: {random.Next(15)}s\n  fencing: {(random.Next(2) == 0 ? "power-off" : "none")}\n");
         }
 
         return text.ToString().ReplaceLineEndings("\n");

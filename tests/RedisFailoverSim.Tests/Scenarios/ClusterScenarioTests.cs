@@ -1,6 +1,7 @@
 using System.Text;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Paths;
 using RedisFailoverSim.Scenarios;
 
 namespace RedisFailoverSim.Tests.Scenarios;
@@ -43,12 +44,45 @@ public class ClusterScenarioTests
     }
 
     [Fact]
+    public void Parse_ClusterWithoutKeys_ElastiCacheTakesItsOwnDefaults()
+    {
+        var cluster = Parse(Cluster).World.Cluster!;
+
+        // ElastiCache's parameter groups: full coverage no (docs/sources.md §4.9); the rest Redis's (A140).
+        Assert.Equal(ClusterSettingsGiven.None, cluster.Given);
+        Assert.Equal(ClusterSettings.Default with { RequireFullCoverage = false }, DeploymentPaths.ClusterSettingsOf(DeploymentPaths.ElastiCache, cluster));
+        Assert.Equal(ClusterSettings.Default, DeploymentPaths.ClusterSettingsOf(DeploymentPaths.SelfHosted, cluster));
+    }
+
+    [Fact]
+    public void Parse_ClusterKeysSet_HonouredOnEveryPath()
+    {
+        var cluster = Parse(Cluster.Replace("  replicas-per-shard: 2\n", "  replicas-per-shard: 2\n  cluster-node-timeout: 5000\n  cluster-require-full-coverage: true\n", StringComparison.Ordinal)).World.Cluster!;
+
+        var expected = ClusterSettings.Default with { NodeTimeout = SimDuration.FromMilliseconds(5000) };
+        Assert.Equal(expected, DeploymentPaths.ClusterSettingsOf(DeploymentPaths.ElastiCache, cluster));
+        Assert.Equal(expected, DeploymentPaths.ClusterSettingsOf(DeploymentPaths.SelfHosted, cluster));
+        Assert.Equal(SimDuration.FromMilliseconds(5000), cluster.Given.NodeTimeout);
+        Assert.Null(cluster.Given.ReplicaValidityFactor);
+    }
+
+    [Fact]
+    public void Parse_ClusterWithElastiCacheDurability_OneProblem()
+    {
+        var problem = Problem(Cluster + "elasticache:\n  durability: sync\n");
+
+        Assert.Equal("c.yaml", problem.File);
+        Assert.StartsWith("elasticache: durability sync and async are not modelled with cluster:", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Cluster_PlacesShardsOverTheAzs()
     {
         var scenario = Parse(Cluster);
         var nodes = scenario.World.Nodes;
 
-        Assert.Equal(["memorydb", "self-hosted"], scenario.Paths);
+        Assert.Equal(DeploymentPaths.WithClusterMode, scenario.Paths);
+        Assert.Contains(DeploymentPaths.ElastiCache, scenario.Paths);
         Assert.Equal(["n1.1", "n1.2", "n1.3", "n2.1", "n2.2", "n2.3", "n3.1", "n3.2", "n3.3"], nodes.Select(n => n.Name));
         Assert.Equal(["az-a", "az-b", "az-c", "az-b", "az-c", "az-a", "az-c", "az-a", "az-b"], nodes.Select(n => n.Az));
         Assert.Equal([true, false, false, true, false, false, true, false, false], nodes.Select(n => n.InitialPrimary));
@@ -100,7 +134,7 @@ public class ClusterScenarioTests
     [InlineData("  replicas-per-shard: 2\n", "  replicas-per-shard: 2\n  cluster-require-full-coverage: yes\n", 8, 34, "cluster.cluster-require-full-coverage: expected true or false; found 'yes'")]
     [InlineData("  replicas-per-shard: 2\n", "  replicas-per-shard: 2\n  node-timeout: 5000\n", 8, 3, "cluster: unknown key 'node-timeout'; allowed: shards, replicas-per-shard, cluster-node-timeout, cluster-require-full-coverage, cluster-replica-validity-factor, cluster-allow-reads-when-down, cluster-replica-no-failover")]
     [InlineData("  clients: { az-a: 1, az-b: 1, az-c: 1 }\n", "  clients: { az-a: 1, az-b: 1, az-c: 1 }\n  nodes:\n    - { name: n1, az: az-a, primary: true }\n", 6, 5, "topology.nodes: a scenario with 'cluster:' places its own nodes (n1.1, n1.2, … shard by shard) and needs no sentinels; remove topology.nodes or the cluster: section")]
-    [InlineData("name: c\n", "name: c\npaths: [self-hosted, serverless]\n", 2, 8, "paths: cluster mode is modelled on the memorydb and self-hosted paths only (docs/sources.md §3); found serverless; write paths: [self-hosted]")]
+    [InlineData("name: c\n", "name: c\npaths: [self-hosted, serverless]\n", 2, 8, "paths: cluster mode is modelled on the elasticache, memorydb and self-hosted paths only (docs/sources.md §3); found serverless; write paths: [self-hosted]")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { distribution: zipff }\n", 12, 25, "workload.keys.distribution: expected uniform, zipf or hot-key; found 'zipff'; did you mean 'zipf'?")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { skew: 2 }\n", 12, 17, "workload.keys.skew: applies only to 'distribution: zipf'")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { distribution: hot-key, hot-share: 1.5 }\n", 12, 45, "workload.keys.hot-share: expected at most 1 (a share of the writes); found 1.5")]
