@@ -167,6 +167,25 @@ public sealed partial class ElastiCacheClusterTests
     }
 
     [Fact]
+    public void PlannedReplacementOfAShardPrimary_ClusterFailoverThenANewNode_NothingLost()
+    {
+        var world = Bundled("cluster-primary-crash.yaml", t => t.Replace(
+            "  - kind: crash       # no duration: the process is not restarted\n    at: 20s\n    target: n1.1\n",
+            "  - kind: node-replacement\n    at: 20s\n    duration: 10s\n    target: n1.1\n",
+            StringComparison.Ordinal));
+        var result = Run(world, 42);
+
+        // A143: CLUSTER FAILOVER to the most up-to-date replica (no timer: MFSTART, the paused primary's offset, the
+        // votes), then n1.1 is replaced by a new replica of the winner; no write the old primary acknowledged is lost.
+        Assert.Equal(1, result.FailoverCount);
+        Assert.True(result.Failover!.ControlPlaneSeconds < 0.05, $"promoted {result.Failover.ControlPlaneSeconds} s after the fault");
+        Assert.Contains(result.Events, e => e.Text.StartsWith($"ElastiCache: planned failover complete: {result.Failover.NewPrimary} serves the shard's slots; n1.1 replaced", StringComparison.Ordinal));
+        Assert.Equal(NodeRole.Replica, result.Roles.Last(r => r.Node == "n1.1").Role);
+        Assert.Equal(0, result.Writes.AcknowledgedLost);
+        Assert.Equal(0, result.Shards![1].Failed + result.Shards[2].Failed);
+    }
+
+    [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
         const int Scenarios = 100;

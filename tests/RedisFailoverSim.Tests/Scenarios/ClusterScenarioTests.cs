@@ -114,7 +114,7 @@ public class ClusterScenarioTests
     {
         var scenario = Parse(Cluster + "faults:\n  - { kind: cluster-failover, at: 10s, target: n1.2 }\n");
 
-        Assert.Equal(["self-hosted"], scenario.Paths);
+        Assert.Equal(["elasticache", "self-hosted"], scenario.Paths);
     }
 
     [Fact]
