@@ -126,6 +126,13 @@ internal static class TraceNarrator
         return true;
     }
 
+    // A cluster failover's steps in the nodes' own log words (FAIL, the rank delay, the won election), and what a
+    // managed control plane decided (a failure declared, a node fenced or replaced): why a failover came when it did.
+    private static readonly string[] ClusterKeyWords = ["Marking node", "Start of election delayed", "Failover election won"];
+    private static readonly string[] ControlPlaneKeyWords = ["declared failed", "taken offline", "replacement for"];
+
+    private static bool ContainsAny(string text, string[] words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
     private static TraceEntry Entry(TraceEvent e)
     {
         var category = e.Source == "fault" ? TraceCategory.Fault
@@ -136,7 +143,9 @@ internal static class TraceNarrator
             && !e.Text.Contains(" sentinel ", StringComparison.Ordinal);
         bool isKey = category == TraceCategory.Fault
             || e.Kind is "role" or "discard" or "restart" or "+odown" or "+elected-leader" or "+switch-master" or "+convert-to-slave" or "+try-failover"
-            || (e.Kind == "+sdown" && isMasterEvent);
+            || (e.Kind == "+sdown" && isMasterEvent)
+            || (e.Kind == "cluster" && ContainsAny(e.Text, ClusterKeyWords))
+            || (e.Kind == "control-plane" && ContainsAny(e.Text, ControlPlaneKeyWords));
         // Fault lines lead with what happened: "crash: kill -9 n1", "heal: partition healed: …".
         var text = category == TraceCategory.Fault && !e.Text.StartsWith(e.Kind, StringComparison.Ordinal)
             ? e.Kind + ": " + e.Text

@@ -186,6 +186,19 @@ public sealed partial class ElastiCacheClusterTests
     }
 
     [Fact]
+    public void ShardPrimaryCrash_KeyMoments_SayWhyTheFailoverCameWhenItDid()
+    {
+        var result = Run(Bundled("cluster-primary-crash.yaml"), 42);
+
+        // The report's key moments: FAIL, the winner's rank delay, the won election, the control plane's declaration.
+        var key = RedisFailoverSim.Reporting.Trace.TraceNarrator.Narrate(result).Where(l => l.IsKey).Select(l => l.ToString()).ToList();
+        Assert.Contains(key, l => l.Contains("Marking node n1.1 as failing (quorum reached)", StringComparison.Ordinal));
+        Assert.Contains(key, l => l.Contains("n1.2: Start of election delayed for 535 milliseconds (rank #0", StringComparison.Ordinal));
+        Assert.Contains(key, l => l.Contains("n1.2: Failover election won", StringComparison.Ordinal));
+        Assert.Contains(key, l => l.Contains("ElastiCache: n1.1 failed every health check", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
         const int Scenarios = 100;

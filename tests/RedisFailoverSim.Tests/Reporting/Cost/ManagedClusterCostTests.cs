@@ -97,6 +97,24 @@ public sealed class ManagedClusterCostTests
     }
 
     [Fact]
+    public void ElastiCache_ClusterModeEnabledRun_PricedFromItsNodeHours_NineNodesSimulated()
+    {
+        // The run itself (cluster mode enabled, A141): its node-hours are 9 nodes for the run's length, so the month
+        // bills 3 shards x 3 nodes, and its cross-AZ client bytes are the run's, not the placement's estimate.
+        var run = DeploymentPaths.Run(DeploymentPaths.ElastiCache, Cluster.World, 42, new RunOptions(KeepSamples: false));
+        var costs = CostModel.For([run], Cluster.World, Month, Prices, WorkloadA.Decide!);
+
+        var cost = costs[0];
+        Assert.Equal(DeploymentPaths.ElastiCache, cost.Path);
+        Assert.True(cost.Simulated);
+        Assert.Equal(9, cost.NodeCount);
+        Assert.Equal("9 x cache.r7g.4xlarge (3 shards x 3) on-demand", cost.Lines[0].Name);
+        Assert.True(cost.CrossAzMeasured);
+        Assert.Equal([DeploymentPaths.Serverless, DeploymentPaths.MemoryDb], costs.Skip(1).Select(c => c.Path));
+        Assert.All(costs.Skip(1), c => Assert.False(c.Simulated));
+    }
+
+    [Fact]
     public void Decide_ClusterLossToleratedNoSre_ReservedElastiCacheForTheCluster()
     {
         var team = new DecideInputs(ToleratesLoss: true, SreCapacity: false, CostSensitive: false, EngineerCostPerMonth: 3500);
