@@ -55,8 +55,22 @@ internal static class ClusterPathAssembly
     /// </summary>
     public static void AddClusterClients(SimWorld world, ClusterClients clients, IReadOnlyList<MemberId> seeds)
     {
+        var cluster = world.Spec.Cluster!;
+        AddClusterClients(world, clients, i => new ClusterShardDiscovery(
+            seeds,
+            clients.ClientShards[i],
+            clients.ClientShards[i] * cluster.NodesPerShard,
+            world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i)));
+    }
+
+    /// <summary>
+    /// Adds one client per (scenario client, shard), each carrying its shard's share of the writes on its shard's
+    /// slots, finding where to send them with the discovery <paramref name="discoveryFor"/> makes for its client index
+    /// (Serverless: its AZ's proxy, which owns every slot, A152).
+    /// </summary>
+    public static void AddClusterClients(SimWorld world, ClusterClients clients, Func<int, ClientDiscovery> discoveryFor)
+    {
         var spec = world.Spec;
-        var cluster = spec.Cluster!;
         var sim = world.Simulation;
         for (int i = 0; i < spec.Clients.Count; i++)
         {
@@ -74,7 +88,7 @@ internal static class ClusterPathAssembly
                 world.Recorder,
                 sim.Random.Stream(world.PathName + "/client.arrivals", i),
                 sim.Random.Stream(world.PathName + "/client.retry", i),
-                new ClusterShardDiscovery(seeds, shard, shard * cluster.NodesPerShard, sim.Random.Stream(world.PathName + "/client.reconnect", i)),
+                discoveryFor(i),
                 world.NodeIndexOf)
             {
                 Slot = clients.SlotStarts[shard],

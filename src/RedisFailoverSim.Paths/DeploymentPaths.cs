@@ -28,7 +28,7 @@ public static class DeploymentPaths
     public static IReadOnlyList<string> Available { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
     /// <summary>The paths that run a <c>cluster:</c> scenario (cluster mode enabled), in report order.</summary>
-    public static IReadOnlyList<string> WithClusterMode { get; } = [ElastiCache, MemoryDb, SelfHosted];
+    public static IReadOnlyList<string> WithClusterMode { get; } = [ElastiCache, Serverless, MemoryDb, SelfHosted];
 
     /// <summary>
     /// The <c>cluster-*</c> keys <paramref name="path"/> runs <paramref name="cluster"/> with: the scenario's keys over

@@ -18,7 +18,7 @@ public sealed partial class ManagedControlPlane
     /// </summary>
     public string PlannedReplacement(RedisNode node)
     {
-        if (node.NodeIndex != _primary)
+        if (IndexOf(node.Id) != _primary)
         {
             // A replica is replaced by a new node that full-syncs from the primary; writes are not affected.
             node.Reconfigure(_nodes[_primary].Id);
@@ -56,7 +56,7 @@ public sealed partial class ManagedControlPlane
     /// </summary>
     public string CustomerReboot(RedisNode node, SimDuration downFor)
     {
-        _rebootingRunId[node.NodeIndex] = node.RunId;
+        _rebootingRunId[IndexOf(node.Id)] = node.RunId;
         node.Crash(powerOff: false);
         Sim.Start(node.Name + "/reboot", _ => RestartAfter(node, downFor));
         return $"process restarted after {downFor}; no failover (customer reboot)";
@@ -113,7 +113,7 @@ public sealed partial class ManagedControlPlane
 
     private IEnumerable<Wait> RunFailover(RedisNode old, RedisNode chosen, bool fenceOld)
     {
-        Emit($"failing over from {old.Name}: promoting {chosen.Name}, the replica with the least replication lag (offset {_lastInfo[chosen.NodeIndex]!.Offset})");
+        Emit($"failing over from {old.Name}: promoting {chosen.Name}, the replica with the least replication lag (offset {_lastInfo[IndexOf(chosen.Id)]!.Offset})");
         if (old != chosen)
         {
             old.Reconfigure(chosen.Id);
@@ -125,7 +125,7 @@ public sealed partial class ManagedControlPlane
         }
 
         yield return Wait.For(_options.PromotionTime);
-        if (chosen.Host != HostState.Up || !IsFresh(chosen.NodeIndex))
+        if (chosen.Host != HostState.Up || !IsFresh(IndexOf(chosen.Id)))
         {
             Emit($"promotion of {chosen.Name} abandoned: it stopped answering");
             Phase = ControlPlanePhase.Monitoring;
@@ -181,7 +181,7 @@ public sealed partial class ManagedControlPlane
 
         // Only a node that still acts as a primary the control plane did not choose is fenced: after a heal it may
         // already have been demoted, or it may have crashed meanwhile.
-        if (old.Host is HostState.Up or HostState.Paused && old.IsPrimary && old.NodeIndex != _primary)
+        if (old.Host is HostState.Up or HostState.Paused && old.IsPrimary && IndexOf(old.Id) != _primary)
         {
             Fence(old, $"{RunRecorder.Format(_options.FencingDelay)} after the failover decision");
         }
@@ -206,13 +206,13 @@ public sealed partial class ManagedControlPlane
 
         Send(old.Id, new FailoverCommand(target.Id, _options.PlannedFailoverTimeout));
         var giveUp = Sim.Now + _options.PlannedFailoverTimeout + _options.HealthCheckInterval;
-        while (Sim.Now < giveUp && _lastInfo[target.NodeIndex] is not { IsPrimary: true })
+        while (Sim.Now < giveUp && _lastInfo[IndexOf(target.Id)] is not { IsPrimary: true })
         {
             yield return Wait.For(PlannedPollPeriod);
             Send(target.Id, new InfoRequest());
         }
 
-        if (_lastInfo[target.NodeIndex] is { IsPrimary: true })
+        if (_lastInfo[IndexOf(target.Id)] is { IsPrimary: true })
         {
             if (!_options.RepointBeforePlannedSwap)
             {

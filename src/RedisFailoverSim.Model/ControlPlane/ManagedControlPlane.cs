@@ -14,7 +14,8 @@ namespace RedisFailoverSim.Model.ControlPlane;
 /// health-checks every node with INFO, declares a node failed after a detection time, fails the primary over to
 /// the replica with the least replication lag, re-points the primary endpoint, reconciles stray roles, and
 /// replaces failed nodes after minutes, once their AZ has power (docs/sources.md §4.2). The ElastiCache and Serverless
-/// paths assemble it with their own options; Sentinel (self-hosted) is its open-source sibling.
+/// paths assemble it with their own options; Sentinel (self-hosted) is its open-source sibling. It manages the nodes
+/// it is given, indexed in that list: a single shard's world, or one shard of a cluster (Serverless, ASSUMPTION A152).
 /// </summary>
 public sealed partial class ManagedControlPlane : Member
 {
@@ -110,7 +111,7 @@ public sealed partial class ManagedControlPlane : Member
     public void Boot(RedisNode primary, SimDuration phase)
     {
         _phase = phase;
-        _primary = primary.NodeIndex;
+        _primary = IndexOf(primary.Id);
         for (int i = 0; i < _nodes.Count; i++)
         {
             _lastReply[i] = Sim.Now;
@@ -323,7 +324,7 @@ public sealed partial class ManagedControlPlane : Member
 
     private void SetPrimary(RedisNode node)
     {
-        _primary = node.NodeIndex;
+        _primary = IndexOf(node.Id);
         _primaryChangedAt = Sim.Now;
     }
 

@@ -1,6 +1,6 @@
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Queue;
-using RedisFailoverSim.Model.ControlPlane;
+using RedisFailoverSim.Model.Cluster;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.World;
@@ -16,7 +16,7 @@ namespace RedisFailoverSim.Model.Serverless;
 public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 {
     private readonly ServerlessCapacity _capacity;
-    private readonly EndpointRecord _route;
+    private readonly ServiceSlotMap _routes;
     private readonly double _ecpusPerWrite;
     private long _incarnation;
 
@@ -25,19 +25,19 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     /// <param name="name">Its name, e.g. <c>proxy-az-a</c>.</param>
     /// <param name="azIndex">Its AZ.</param>
     /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
-    /// <param name="route">The shard primary to forward to.</param>
+    /// <param name="routes">Each shard's primary to forward to, by shard (one shard unless the scenario has a cluster).</param>
     /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (docs/sources.md §5).</param>
     public ServerlessProxy(
         SimNetwork network,
         string name,
         int azIndex,
         ServerlessCapacity capacity,
-        EndpointRecord route,
+        ServiceSlotMap routes,
         double ecpusPerWrite)
         : base(network, name, azIndex)
     {
         _capacity = capacity;
-        _route = route;
+        _routes = routes;
         _ecpusPerWrite = ecpusPerWrite;
     }
 
@@ -102,7 +102,9 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 
     private void Forward(WriteRequest write)
     {
-        var primary = _route.Current;
+        // All slots appear owned by this one virtual node (docs/sources.md §5); the proxy sends each write to the shard
+        // that serves its slot (ASSUMPTION A152).
+        var primary = _routes.OwnerOf(write.Slot < 0 || _routes.ShardCount == 1 ? 0 : _routes.ShardOfSlot(write.Slot));
         if (!primary.IsSome)
         {
             Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));

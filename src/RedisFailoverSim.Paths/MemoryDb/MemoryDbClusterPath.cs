@@ -45,13 +45,16 @@ internal static class MemoryDbClusterPath
 
         replacer.Start();
         PathAssembly.BootClients(world);
-        return PathAssembly.Drive(
+        var result = PathAssembly.Drive(
             world,
             options,
             () => null,
             () => [PathAssembly.NodeHours(world), DataWritten(world, cluster.Shards)],
             () => world.Recorder.Promotions.Count,
             () => ShardDatasets(world, shards));
+
+        // No cluster bus runs, so no cluster-* key applied (A151): the results name none.
+        return result with { ClusterSettings = null };
     }
 
     /// <summary>Data written to the shards' logs, billed per GB (docs/sources.md §6): each shard's committed stream.</summary>

@@ -1,3 +1,4 @@
+using RedisFailoverSim.Model.Cluster;
 using RedisFailoverSim.Model.ControlPlane;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
@@ -21,6 +22,11 @@ internal static class ServerlessPath
 
     public static PathResult Run(WorldSpec spec, ulong seed, RunOptions options)
     {
+        if (spec.Cluster is not null)
+        {
+            return ServerlessClusterPath.Run(spec, seed, options);
+        }
+
         var settings = spec.Paths.Serverless;
         var world = new SimWorld(spec, seed, DeploymentPaths.Serverless);
         PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
@@ -41,15 +47,9 @@ internal static class ServerlessPath
             () => spec.Redis.BaseDatasetBytes + (controlPlane.CurrentPrimary()?.Offset ?? 0));
 
         // docs/sources.md §5: 1 ECPU per KB transferred, at least 1 per request; ASSUMPTION A34: a write transfers its value.
-        double ecpusPerWrite = Math.Max(1.0, spec.Workload.ValueBytes / 1024.0);
-        var proxies = new List<ServerlessProxy>();
-        for (int az = 0; az < spec.Azs.Count; az++)
-        {
-            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, route, ecpusPerWrite));
-        }
-
+        var proxies = AddProxies(world, capacity, new ServiceSlotMap([route]));
         PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, az => ProxyFor(proxies, az), spec.Client.DnsTtl));
-        world.Behaviour = new ServerlessBehaviour(controlPlane);
+        world.Behaviour = new ServerlessBehaviour([controlPlane], _ => 0);
 
         PathAssembly.BootReplication(world, primary);
         controlPlane.Boot(primary, PathAssembly.Phase(world, "control-plane.phase", settings.HealthCheckInterval));
@@ -64,8 +64,23 @@ internal static class ServerlessPath
         return PathAssembly.WithFact(result, controlPlane.RunningPrimaryFact);
     }
 
+    /// <summary>One proxy per AZ in front of the shards <paramref name="routes"/> names, sharing the cache's capacity.</summary>
+    internal static List<ServerlessProxy> AddProxies(SimWorld world, ServerlessCapacity capacity, ServiceSlotMap routes)
+    {
+        // docs/sources.md §5: 1 ECPU per KB, at least 1 per request; ASSUMPTION A34: a write transfers its value.
+        var spec = world.Spec;
+        double ecpusPerWrite = Math.Max(1.0, spec.Workload.ValueBytes / 1024.0);
+        var proxies = new List<ServerlessProxy>();
+        for (int az = 0; az < spec.Azs.Count; az++)
+        {
+            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, routes, ecpusPerWrite));
+        }
+
+        return proxies;
+    }
+
     /// <summary>ASSUMPTION A24: the endpoint answers the client's own AZ's proxy, or the first one with power.</summary>
-    private static MemberId ProxyFor(IReadOnlyList<ServerlessProxy> proxies, int clientAz)
+    internal static MemberId ProxyFor(IReadOnlyList<ServerlessProxy> proxies, int clientAz)
     {
         if (clientAz >= 0 && clientAz < proxies.Count && proxies[clientAz].Host == HostState.Up)
         {
@@ -83,7 +98,7 @@ internal static class ServerlessPath
         return MemberId.None;
     }
 
-    private static List<KeyValuePair<string, double>> Usage(ServerlessCapacity capacity) =>
+    internal static List<KeyValuePair<string, double>> Usage(ServerlessCapacity capacity) =>
     [
         new("ecpus", Math.Round(capacity.EcpusConsumed, 3)),
         new("requests", capacity.RequestsServed),

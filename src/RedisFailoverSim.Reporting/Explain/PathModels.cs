@@ -71,6 +71,14 @@ public static class PathModels
         + "-MOVED; clients hold a connection per shard. Shards share nothing, so one shard's failover does not stop "
         + "the others' writes.";
 
+    /// <summary>The Serverless path's model when the scenario has a <c>cluster:</c> section (A152, A153).</summary>
+    public static string ServerlessCluster =>
+        "ElastiCache Serverless with the scenario's shards behind its proxies. The proxies own every slot for the "
+        + "clients and send each write to the shard serving its slot; each shard's primary replicates asynchronously "
+        + "and has its own managed failover behind the proxy, so one shard's failover does not stop the others' "
+        + "writes. Capacity is the cache's, scaling at a finite rate; the shards are fixed (the shard the service adds "
+        + "when it scales and the per-slot ceiling are not modelled).";
+
     /// <summary>The model of <paramref name="path"/> for a run's result (a cluster run says so).</summary>
     public static string? Describe(string path, bool cluster) => cluster
         ? path switch
@@ -78,6 +86,7 @@ public static class PathModels
             "self-hosted" => SelfHostedCluster,
             "memorydb" => MemoryDbCluster,
             "elasticache" => ElastiCacheCluster,
+            "serverless" => ServerlessCluster,
             _ => Describe(path),
         }
         : Describe(path);

@@ -41,19 +41,22 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
 
         var workload = ReadWorkload(top, paths);
         var faults = ReadFaults(top, topology, clusterMode, workload?.Duration);
-        if (faults.Any(f => f.Kind == FaultKind.ClusterFailover) && paths.Names.Contains(DeploymentPaths.MemoryDb))
+        // CLUSTER FAILOVER needs a cluster bus; the managed paths fail their shards over themselves (A150, A152).
+        var noManualFailover = paths.Names.Where(p => p is DeploymentPaths.MemoryDb or DeploymentPaths.Serverless).ToList();
+        if (faults.Any(f => f.Kind == FaultKind.ClusterFailover) && noManualFailover.Count > 0)
         {
             if (top.Has("paths") && paths.At is not null)
             {
+                var named = string.Join(", ", noManualFailover);
                 _document.Report(
                     paths.At,
-                    "paths: memorydb does not run a cluster-failover fault (MemoryDB fails a shard over through its transaction log, "
-                    + "docs/sources.md §6.1; CLUSTER FAILOVER is not modelled there); use node-replacement for its planned failover, or leave memorydb out");
+                    $"paths: a cluster-failover fault does not run on {named}: the service fails its shards over itself (docs/sources.md §5.1, §6.1) "
+                    + $"and CLUSTER FAILOVER is not modelled there; use node-replacement for a planned failover, or leave {named} out");
             }
             else
             {
                 // Leaving 'paths' out means the cluster paths that can run every fault of the scenario.
-                paths = paths with { Names = paths.Names.Where(p => p != DeploymentPaths.MemoryDb).ToList() };
+                paths = paths with { Names = paths.Names.Where(p => !noManualFailover.Contains(p)).ToList() };
             }
         }
 

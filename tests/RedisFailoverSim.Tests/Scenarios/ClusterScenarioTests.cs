@@ -110,7 +110,7 @@ public class ClusterScenarioTests
     }
 
     [Fact]
-    public void Parse_ClusterFailoverWithoutPaths_LeavesMemoryDbOut()
+    public void Parse_ClusterFailoverWithoutPaths_LeavesMemoryDbAndServerlessOut()
     {
         var scenario = Parse(Cluster + "faults:\n  - { kind: cluster-failover, at: 10s, target: n1.2 }\n");
 
@@ -123,7 +123,7 @@ public class ClusterScenarioTests
         var text = Cluster.Replace("name: c\n", "name: c\npaths: [memorydb]\n") + "faults:\n  - { kind: cluster-failover, at: 10s, target: n1.2 }\n";
 
         Assert.Equal(
-            new ScenarioProblem("c.yaml", 2, 8, "paths: memorydb does not run a cluster-failover fault (MemoryDB fails a shard over through its transaction log, docs/sources.md §6.1; CLUSTER FAILOVER is not modelled there); use node-replacement for its planned failover, or leave memorydb out"),
+            new ScenarioProblem("c.yaml", 2, 8, "paths: a cluster-failover fault does not run on memorydb: the service fails its shards over itself (docs/sources.md §5.1, §6.1) and CLUSTER FAILOVER is not modelled there; use node-replacement for a planned failover, or leave memorydb out"),
             Problem(text));
     }
 
@@ -134,7 +134,6 @@ public class ClusterScenarioTests
     [InlineData("  replicas-per-shard: 2\n", "  replicas-per-shard: 2\n  cluster-require-full-coverage: yes\n", 8, 34, "cluster.cluster-require-full-coverage: expected true or false; found 'yes'")]
     [InlineData("  replicas-per-shard: 2\n", "  replicas-per-shard: 2\n  node-timeout: 5000\n", 8, 3, "cluster: unknown key 'node-timeout'; allowed: shards, replicas-per-shard, cluster-node-timeout, cluster-require-full-coverage, cluster-replica-validity-factor, cluster-allow-reads-when-down, cluster-replica-no-failover")]
     [InlineData("  clients: { az-a: 1, az-b: 1, az-c: 1 }\n", "  clients: { az-a: 1, az-b: 1, az-c: 1 }\n  nodes:\n    - { name: n1, az: az-a, primary: true }\n", 6, 5, "topology.nodes: a scenario with 'cluster:' places its own nodes (n1.1, n1.2, … shard by shard) and needs no sentinels; remove topology.nodes or the cluster: section")]
-    [InlineData("name: c\n", "name: c\npaths: [self-hosted, serverless]\n", 2, 8, "paths: cluster mode is modelled on the elasticache, memorydb and self-hosted paths only (docs/sources.md §3); found serverless; write paths: [self-hosted]")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { distribution: zipff }\n", 12, 25, "workload.keys.distribution: expected uniform, zipf or hot-key; found 'zipff'; did you mean 'zipf'?")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { skew: 2 }\n", 12, 17, "workload.keys.skew: applies only to 'distribution: zipf'")]
     [InlineData("  value-size: 100\n", "  value-size: 100\n  keys: { distribution: hot-key, hot-share: 1.5 }\n", 12, 45, "workload.keys.hot-share: expected at most 1 (a share of the writes); found 1.5")]

@@ -142,7 +142,7 @@ public class CostModelTests
         var cost = CostModel.For(Result("elasticache", nodes: 3), WorkloadA.World, month, Prices, WorkloadA.Decide!);
 
         Assert.Null(cost.OnDemandMonthly);
-        Assert.Equal("no single elasticache-node type holds 500 GB and serves 10,000 ops/s (largest: cache.r7g.16xlarge); shard it with a cluster: section (simulated on elasticache, memorydb and self-hosted, priced on every path, A100)", cost.Unpriced);
+        Assert.Equal("no single elasticache-node type holds 500 GB and serves 10,000 ops/s (largest: cache.r7g.16xlarge); shard it with a cluster: section (simulated on elasticache, serverless, memorydb and self-hosted, priced on every path, A100)", cost.Unpriced);
     }
 
     [Fact]
