@@ -48,8 +48,8 @@ public sealed record PathResult(
     public IReadOnlyList<int>? NodeShards { get; init; }
 
     /// <summary>
-    /// For a Redis Cluster: the <c>cluster-*</c> keys the run used, the scenario's over the path's own defaults
-    /// (Redis OSS's on self-hosted, ElastiCache's on elasticache); else null.
+    /// For a Redis Cluster run by a cluster bus: the <c>cluster-*</c> keys the run used, the scenario's over the path's
+    /// own defaults (Redis OSS's on self-hosted, ElastiCache's on elasticache); else null (MemoryDB reads none, A151).
     /// </summary>
     public Specs.ClusterSettings? ClusterSettings { get; init; }
 

@@ -76,6 +76,8 @@ public sealed partial class ElastiCacheClusterTests
 
         // ElastiCache's default (docs/sources.md §4.9): the scenario leaves the key out, so self-hosted runs yes.
         Assert.False(result.ClusterSettings!.RequireFullCoverage);
+        Assert.True(DeploymentPaths.Run(DeploymentPaths.SelfHosted, Bundled("cluster-primary-crash.yaml"), 42, new RunOptions(KeepSamples: false)).ClusterSettings!.RequireFullCoverage);
+        Assert.Null(DeploymentPaths.Run(DeploymentPaths.MemoryDb, Bundled("cluster-primary-crash.yaml"), 42, new RunOptions(KeepSamples: false)).ClusterSettings);
         var shards = result.Shards!;
         Assert.True(shards[0].Failed > 1000, $"shard 1 failed {shards[0].Failed}");
         Assert.Equal(0, shards[1].Failed);
@@ -153,6 +155,18 @@ public sealed partial class ElastiCacheClusterTests
         Assert.InRange(fenced.Writes.AcknowledgedLost, 1, unfenced.Writes.AcknowledgedLost);
         Assert.InRange(unfenced.Writes.AcknowledgedLost, 1, 800);
         Assert.Equal(1, fenced.FailoverCount);
+    }
+
+    [Fact]
+    public void MinorityPartition_ControlPlaneFencing_SameSeedTwice_SameResult()
+    {
+        var world = Bundled("cluster-minority-partition.yaml", t => t.Replace("groups: [[az-a], [az-b, az-c]]", "groups: [[az-a], [az-b, az-c, elasticache-control-plane]]", StringComparison.Ordinal));
+
+        var a = Run(world, 7);
+        var b = Run(world, 7);
+
+        Assert.Null(Model.CompactAccountingOracleTests.FirstDifference(a, b));
+        Assert.Equal(a.Events, b.Events);
     }
 
     [Fact]
