@@ -33,11 +33,11 @@ public static class ModelExplanation
             output.WriteLine(line);
         }
 
-        if (path is "elasticache" or "self-hosted")
+        if (PathModels.Describe(path, cluster: true) is { } clustered && clustered != PathModels.Describe(path))
         {
-            // The same path runs a cluster: scenario as a Redis Cluster (cluster mode enabled).
+            // The same path runs a cluster: scenario with several shards (a Redis Cluster, MemoryDB's or Serverless's shards).
             output.WriteLine();
-            foreach (var line in TextWrap.Lines("With a cluster: section: " + PathModels.Describe(path, cluster: true), Width))
+            foreach (var line in TextWrap.Lines("With a cluster: section: " + clustered, Width))
             {
                 output.WriteLine(line);
             }

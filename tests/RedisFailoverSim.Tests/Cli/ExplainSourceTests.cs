@@ -45,6 +45,18 @@ public sealed class ExplainSourceTests : IDisposable
         Assert.DoesNotMatch(new Regex(@"FACTS|ANCHORS|shared/"), text);
     }
 
+    [Theory]
+    [InlineData("memorydb", "With a cluster: section: Amazon MemoryDB with several shards.", "A150")]
+    [InlineData("serverless", "With a cluster: section: ElastiCache Serverless with the scenario's shards behind its proxies.", "A152")]
+    public void Explain_ManagedPathWithShards_SaysWhatACluster_SectionRunsAndItsAssumption(string path, string model, string assumption)
+    {
+        _cli.Run("explain", path);
+
+        var text = string.Join(" ", _cli.Out.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()));
+        Assert.Contains(model, text, StringComparison.Ordinal);
+        Assert.Contains(assumption + ":", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EmbeddedSources_AreTheRepositoryFile_AndHoldEveryCatalogCitation()
     {
