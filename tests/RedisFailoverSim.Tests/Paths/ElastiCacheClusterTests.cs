@@ -213,6 +213,18 @@ public sealed partial class ElastiCacheClusterTests
     }
 
     [Fact]
+    public void Report_InThisRun_ClusterKeysArePerPath()
+    {
+        var world = Bundled("cluster-primary-crash.yaml");
+
+        // The report's "in this run" column: an entry for ElastiCache alone reads ElastiCache's value (§4.9, A140).
+        Assert.Equal("no", RedisFailoverSim.Reporting.Report.SettingsInForce.Value("cluster.cluster-require-full-coverage", world, "elasticache"));
+        Assert.Equal("yes", RedisFailoverSim.Reporting.Report.SettingsInForce.Value("cluster.cluster-require-full-coverage", world, "self-hosted"));
+        Assert.Equal("15000 ms", RedisFailoverSim.Reporting.Report.SettingsInForce.Value("cluster.cluster-node-timeout", world, "elasticache"));
+        Assert.Equal("15000 ms", RedisFailoverSim.Model.Catalog.Assumptions.All.Single(a => a.Id == "A140").DefaultValue);
+    }
+
+    [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
         const int Scenarios = 100;
