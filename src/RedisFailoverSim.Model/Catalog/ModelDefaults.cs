@@ -59,6 +59,7 @@ public static class ModelDefaults
         // Network (docs/sources.md §8); the distribution shape is assumption A1.
         new("all", "same-AZ round trip", "about 0.45 ms (0.39-0.65 ms measured); modelled as a one-way median of 0.22 ms", "docs/sources.md §8 (us-east-1 ping, 2014)", "network.same-az-median"),
         new("all", "cross-AZ round trip", "about 1.3-2.1 ms (\"single-digit ms\"); modelled as a one-way median of 0.8 ms", "docs/sources.md §8 (AWS whitepaper; us-east-1 ping)", "network.cross-az-median"),
+        new("all", "node egress bandwidth", "unlimited unless network.node-bandwidth is set; a node type's baseline is in prices/us-east-1.yaml (cache.r7g.large 0.937 Gbps; MemoryDB's db.r7g.large 0.937 Gbps baseline, 12.5 Gbps burst on network I/O credits); the queue it makes is assumption A160", "docs/sources.md §8.1 (ElastiCache supported node types)", "network.node-bandwidth"),
 
         // Clients: StackExchange.Redis (docs/sources.md §9).
         new("all", "client library", "StackExchange.Redis defaults", "docs/sources.md §9.2 (Configuration.md)", null),

@@ -7,6 +7,9 @@ public abstract class Member
 {
     private readonly Queue<Message> _pausedInbox = new();
 
+    // When each past incarnation ended (nanoseconds), by incarnation: what its bounded interface had not sent is lost.
+    private readonly List<long> _incarnationEnds = [];
+
     /// <summary>Creates a member placed in an AZ.</summary>
     protected Member(SimNetwork network, string name, int azIndex)
     {
@@ -37,6 +40,15 @@ public abstract class Member
     /// </summary>
     internal int Incarnation { get; private set; }
 
+    /// <summary>
+    /// True for a host whose egress is bounded by <see cref="Specs.NetworkSpec.NodeBandwidthBitsPerSecond"/> (a Redis
+    /// node); clients, Sentinels and the managed services send unbounded (A160).
+    /// </summary>
+    internal virtual bool HasBoundedEgress => false;
+
+    /// <summary>When incarnation <paramref name="incarnation"/> ended (nanoseconds); it must have ended.</summary>
+    internal long IncarnationEnd(int incarnation) => _incarnationEnds[incarnation];
+
     /// <summary>The simulation.</summary>
     protected Simulation Sim => Network.Simulation;
 
@@ -63,6 +75,7 @@ public abstract class Member
             _pausedInbox.Clear();
             if (previous is not (HostState.ProcessDown or HostState.PoweredOff))
             {
+                _incarnationEnds.Add(Sim.Now.Nanoseconds);
                 Incarnation++;
             }
         }

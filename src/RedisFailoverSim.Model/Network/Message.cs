@@ -18,6 +18,12 @@ public abstract class Message
     /// <summary>When it left the sender (nanoseconds): the retransmission clock of a message a cut held starts there.</summary>
     internal long LeftAt { get; set; }
 
+    /// <summary>
+    /// When its last byte left the sender's bandwidth-bounded interface (nanoseconds; 0: the sender's interface is not
+    /// bounded): a sender that dies before then never sends it (A160).
+    /// </summary>
+    internal long EgressDoneAt { get; set; }
+
     /// <summary>The sender's <see cref="Member.Incarnation"/> when it was sent.</summary>
     internal int FromIncarnation { get; set; }
 

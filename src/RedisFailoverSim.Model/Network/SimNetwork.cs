@@ -28,6 +28,11 @@ public sealed partial class SimNetwork : IEventTarget
     private long[] _lastDelivery = [];
     private int _size;
 
+    // Per member, with NodeBandwidthBitsPerSecond set (A160): when its interface has sent what is queued on it, and
+    // the incarnation that queued it (a dead host's queue is gone).
+    private long[] _egressFreeAt = [];
+    private int[] _egressIncarnation = [];
+
     /// <summary>Creates the network of one run.</summary>
     public SimNetwork(Simulation simulation, NetworkSpec spec, IReadOnlyList<string> azs, string streamPrefix)
     {
@@ -65,6 +70,8 @@ public sealed partial class SimNetwork : IEventTarget
         Array.Resize(ref _cutCount, n * n);
         Array.Resize(ref _linkEpoch, n * n);
         Array.Resize(ref _lastDelivery, n * n);
+        Array.Resize(ref _egressFreeAt, n);
+        Array.Resize(ref _egressIncarnation, n);
         ResizeHeld(n * n);
 
         // Arrays are laid out by the member count, so members join only during setup, before any traffic.
@@ -130,6 +137,7 @@ public sealed partial class SimNetwork : IEventTarget
         MessagesSent++;
         message.From = from;
         message.To = to;
+        message.EgressDoneAt = 0;
         message.LeftAt = Simulation.Now.Nanoseconds + departureNanoseconds;
         if (from == to)
         {
@@ -176,6 +184,12 @@ public sealed partial class SimNetwork : IEventTarget
             _crossAzBytes[(int)message.Traffic] += message.WireBytes;
         }
 
+        message.EgressDoneAt = 0;
+        if (_spec.NodeBandwidthBitsPerSecond > 0 && _members[message.From.Value].HasBoundedEgress)
+        {
+            departureNanoseconds = ThroughInterface(message, departureNanoseconds);
+        }
+
         long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(fromAz, toAz);
         if (at <= _lastDelivery[link])
         {
@@ -186,6 +200,53 @@ public sealed partial class SimNetwork : IEventTarget
         Simulation.ScheduleAt(new SimTime(at), this, 0, message);
     }
 
+    /// <summary>
+    /// The message's bytes take the sender's interface for bytes × 8 / bandwidth (A160). The replication stream, the
+    /// bulk a node's replica output buffers hold, queues behind what the interface still has to send (FIFO); other
+    /// messages (replies, pings, log appends, a full sync's RDB, which has its own rate) go out at once, as a small flow
+    /// does past a bulk one, but still take their bytes' time from the interface. Returns the departure after it.
+    /// </summary>
+    private long ThroughInterface(Message message, long departureNanoseconds)
+    {
+        int from = message.From.Value;
+        var sender = _members[from];
+        long now = Simulation.Now.Nanoseconds;
+        if (_egressIncarnation[from] != sender.Incarnation)
+        {
+            // The host died since it queued: its output buffers died with it.
+            _egressIncarnation[from] = sender.Incarnation;
+            _egressFreeAt[from] = now;
+        }
+
+        long serialization = SerializationNanoseconds(message.WireBytes, _spec.NodeBandwidthBitsPerSecond);
+        long ready = now + departureNanoseconds;
+        long done;
+        if (message.Traffic == TrafficKind.Replication)
+        {
+            done = Math.Max(ready, _egressFreeAt[from]) + serialization;
+            _egressFreeAt[from] = done;
+        }
+        else
+        {
+            done = ready + serialization;
+            _egressFreeAt[from] = Math.Max(_egressFreeAt[from], ready) + serialization;
+        }
+
+        message.EgressDoneAt = done;
+        return done - now;
+    }
+
+    /// <summary>The time <paramref name="bytes"/> take on an interface of <paramref name="bitsPerSecond"/>, rounded to the nanosecond.</summary>
+    internal static long SerializationNanoseconds(long bytes, long bitsPerSecond)
+    {
+        Invariant.Holds(bytes >= 0 && bitsPerSecond > 0);
+        return (long)((((Int128)bytes * 8_000_000_000) + (bitsPerSecond / 2)) / bitsPerSecond);
+    }
+
+    /// <summary>How long the member's interface needs to send what is queued on it (A160): a stream entry queued now waits that long.</summary>
+    public long EgressBacklogNanoseconds(MemberId member) =>
+        Math.Max(0, _egressFreeAt[member.Value] - Simulation.Now.Nanoseconds);
+
     void IEventTarget.Fire(long token, object? payload)
     {
         if (payload is HeldTimer timer)
@@ -195,6 +256,12 @@ public sealed partial class SimNetwork : IEventTarget
         }
 
         var message = (Message)payload!;
+        if (message.EgressDoneAt > 0 && NeverLeft(message))
+        {
+            MessagesDropped++;
+            return;
+        }
+
         if (message.From != message.To)
         {
             int link = Index(message.From, message.To);
@@ -235,6 +302,13 @@ public sealed partial class SimNetwork : IEventTarget
                 Invariant.Fail("unknown host state");
                 break;
         }
+    }
+
+    /// <summary>The sender died before its interface had sent the message's last byte (A160).</summary>
+    private bool NeverLeft(Message message)
+    {
+        var sender = _members[message.From.Value];
+        return sender.Incarnation != message.FromIncarnation && message.EgressDoneAt > sender.IncarnationEnd(message.FromIncarnation);
     }
 
     private long SampleDelay(int fromAz, int toAz)

@@ -260,6 +260,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     }
 
     /// <inheritdoc />
+    internal override bool HasBoundedEgress => true;
+
+    /// <inheritdoc />
     protected internal override void Receive(Message message)
     {
         switch (message)

@@ -32,4 +32,11 @@ public sealed record NetworkSpec(
     /// retransmission-timer expiry (docs/sources.md §11.17).
     /// </summary>
     public bool RetransmitAtHeal { get; init; }
+
+    /// <summary>
+    /// The egress bandwidth of each Redis node's network interface, in bits per second; 0 (the default) for none:
+    /// every message leaves at once, as before the key existed. When set, a node's replication stream and log appends
+    /// queue FIFO on its interface (docs/sources.md §8.1, assumption A160).
+    /// </summary>
+    public long NodeBandwidthBitsPerSecond { get; init; }
 }

@@ -67,6 +67,7 @@ internal static class SettingsInForce
             "network.cross-az-median" => Ms(n.CrossAzMedian),
             "network.same-az-sigma" => Number(n.SameAzSigma),
             "network.cross-az-sigma" => Number(n.CrossAzSigma),
+            "network.node-bandwidth" => n.NodeBandwidthBitsPerSecond == 0 ? "unlimited" : $"{Number(n.NodeBandwidthBitsPerSecond / 1e9)} Gbps",
             "workload.value-size" => $"{Count(world.Workload.ValueBytes)} B",
             "client.command-timeout" => Ms(c.CommandTimeout),
             "client.connect-timeout" => Ms(c.ConnectTimeout),

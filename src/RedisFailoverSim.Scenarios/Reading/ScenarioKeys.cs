@@ -37,7 +37,7 @@ internal static class ScenarioKeys
     public static readonly string[] Fault =
         ["kind", "at", "duration", "target", "groups", "extra-latency", "rate-multiplier", "option"];
 
-    public static readonly string[] Network = ["same-az-median", "same-az-sigma", "cross-az-median", "cross-az-sigma"];
+    public static readonly string[] Network = ["same-az-median", "same-az-sigma", "cross-az-median", "cross-az-sigma", "node-bandwidth"];
 
     public static readonly string[] Redis =
     [

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
@@ -26,7 +27,39 @@ internal sealed partial class ScenarioReader
             SameAzMedian: s.Duration("same-az-median", max: ScenarioLimits.NetworkMedian) ?? d.SameAzMedian,
             SameAzSigma: s.Number("same-az-sigma", 0, inclusive: true, max: ScenarioLimits.NetworkSigma) ?? d.SameAzSigma,
             CrossAzMedian: s.Duration("cross-az-median", max: ScenarioLimits.NetworkMedian) ?? d.CrossAzMedian,
-            CrossAzSigma: s.Number("cross-az-sigma", 0, inclusive: true, max: ScenarioLimits.NetworkSigma) ?? d.CrossAzSigma);
+            CrossAzSigma: s.Number("cross-az-sigma", 0, inclusive: true, max: ScenarioLimits.NetworkSigma) ?? d.CrossAzSigma)
+        {
+            NodeBandwidthBitsPerSecond = ReadBandwidth(s, "node-bandwidth") ?? d.NodeBandwidthBitsPerSecond,
+        };
+    }
+
+    /// <summary>
+    /// A bandwidth in bits per second written with its unit, as AWS publishes node bandwidth: <c>0.937gbps</c>,
+    /// <c>500mbps</c> (decimal units: 1 Gbps = 10^9 bit/s).
+    /// </summary>
+    private static long? ReadBandwidth(MappingReader s, string key)
+    {
+        const string what = "a bandwidth in bits per second with its unit (e.g. 0.937gbps or 500mbps)";
+        var text = s.Scalar(key, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim().ToLowerInvariant();
+        (string Suffix, double Scale)[] units = [("gbps", 1e9), ("mbps", 1e6), ("kbps", 1e3)];
+        foreach (var (suffix, scale) in units)
+        {
+            if (trimmed.EndsWith(suffix, StringComparison.Ordinal)
+                && double.TryParse(trimmed[..^suffix.Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                && double.IsFinite(value) && value > 0 && value * scale >= 1 && value * scale <= 1e15)
+            {
+                return (long)Math.Round(value * scale);
+            }
+        }
+
+        s.Report(key, $"expected {what}, from 1 bit/s to 1,000,000 Gbps; found '{text}'");
+        return null;
     }
 
     private RedisSettings ReadRedis(MappingReader top)
