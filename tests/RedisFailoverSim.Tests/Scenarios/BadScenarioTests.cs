@@ -48,6 +48,7 @@ public class BadScenarioTests
         { "wait-local-without-waitaof", 14, 57, "workload.wait.local: applies only to 'command: waitaof' (WAITAOF numlocal numreplicas timeout)" },
         { "wait-on-memorydb", 14, 9, "workload.wait: WAIT and WAITAOF are modelled on self-hosted and elasticache only; the scenario also runs memorydb (list the paths under 'paths')" },
         { "wait-with-durability", 11, 3, "workload: wait: WAIT and WAITAOF are not modelled with elasticache.durability sync or async (the shard runs on the transaction log, A97); set durability: disabled or leave elasticache out of 'paths'" },
+        { "network-bandwidth-without-unit", 14, 28, "network.node-bandwidth: expected a bandwidth in bits per second with its unit (e.g. 0.937gbps or 500mbps), from 1 bit/s to 1,000,000 Gbps; found '937'" },
         { "network-sigma-past-3", 14, 28, "network.cross-az-sigma: expected at most 3 (at sigma 3 the P99 delay is already about 1,000 times the median); found 1000" },
         // YamlDotNet throws a bare InvalidOperationException here; the position is the brace that is never closed.
         { "unclosed-flow-mapping", 6, 7, "YAML syntax error: this mapping in braces is never closed; expected '}' before the end of the file" },
