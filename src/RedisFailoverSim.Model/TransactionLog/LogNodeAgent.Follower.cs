@@ -1,5 +1,7 @@
 using RedisFailoverSim.Engine;
+using RedisFailoverSim.Engine.Processes;
 using RedisFailoverSim.Engine.Time;
+using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 
 namespace RedisFailoverSim.Model.TransactionLog;
@@ -101,11 +103,27 @@ public sealed partial class LogNodeAgent
         {
             var jitter = SimDuration.FromSecondsRounded(_jitter.NextDouble() * _settings.ElectionJitter.TotalSeconds);
             _campaignAt = Now + _settings.ElectionDelay + jitter;
+
+            // The claim goes at its jittered instant, not at the next 100 ms heartbeat tick: on the tick, followers
+            // that read the lapse at the same instant (their reads keep the phase of the boot) claimed in the same
+            // tick about one time in ten and split a two-replica quorum (docs/sources.md §6.1).
+            var at = _campaignAt;
+            _simulation.Start(_node.Name + "/campaign", _ => CampaignAt(at));
             if (!_narratedLapse)
             {
                 _narratedLapse = true;
                 Emit("election", $"{_node.Name} has seen no leader for {Format(entries.LeaderSilence)}: the lease lapsed, it will claim leadership");
             }
+        }
+    }
+
+    /// <summary>Claims at <paramref name="at"/> unless the lapse ended, a claim began or the node stopped meanwhile.</summary>
+    private IEnumerable<Wait> CampaignAt(SimTime at)
+    {
+        yield return Wait.For(at - Now);
+        if (_campaignAt == at && !IsClaiming && !_isLeader && !_restoring && _node.Host == HostState.Up)
+        {
+            StartClaim(handOver: false);
         }
     }
 
