@@ -20,22 +20,12 @@ namespace RedisFailoverSim.Model.ControlPlane;
 /// shard's primary in their own AZ, once that AZ has power (docs/sources.md §4.2). Split by concern: planned
 /// replacement and reboots in <c>ClusterControlPlane.Maintenance.cs</c>.
 /// </summary>
-public sealed partial class ClusterControlPlane : Member
+public sealed partial class ClusterControlPlane : HealthCheckedControlPlane
 {
-    private readonly ControlPlaneOptions _options;
-    private readonly IReadOnlyList<RedisNode> _nodes;
     private readonly IReadOnlyList<ClusterBusAgent> _agents;
     private readonly IReadOnlyList<int> _nodeShards;
-    private readonly RunRecorder _recorder;
-    private readonly AzPowerState _azPower;
-    private readonly SimTime[] _lastReply;
-    private readonly InfoReply?[] _lastInfo;
-    private readonly bool[] _failed;
     private readonly bool[] _fencingDecided;
     private readonly bool[] _replacementPostponed;
-    private readonly SimTime[] _replacementDue;
-    private readonly string?[] _rebootingRunId;
-    private SimDuration _phase;
     private string? _runningPrimaryDeclaredFailed;
 
     /// <summary>Creates the control plane of a cluster's nodes; call <see cref="Boot"/> once the nodes exist.</summary>
@@ -48,22 +38,13 @@ public sealed partial class ClusterControlPlane : Member
         IReadOnlyList<int> nodeShards,
         RunRecorder recorder,
         AzPowerState azPower)
-        : base(network, name, azIndex: -1)
+        : base(network, name, options, nodes, recorder, azPower)
     {
         Invariant.Holds(nodes.Count == agents.Count && nodes.Count == nodeShards.Count);
-        _options = options;
-        _nodes = nodes;
         _agents = agents;
         _nodeShards = nodeShards;
-        _recorder = recorder;
-        _azPower = azPower;
-        _lastReply = new SimTime[nodes.Count];
-        _lastInfo = new InfoReply?[nodes.Count];
-        _failed = new bool[nodes.Count];
         _fencingDecided = new bool[nodes.Count];
         _replacementPostponed = new bool[nodes.Count];
-        _replacementDue = new SimTime[nodes.Count];
-        _rebootingRunId = new string?[nodes.Count];
     }
 
     /// <summary>How many primaries the control plane declared failed while they still ran (A19 decided what followed).</summary>
@@ -101,78 +82,17 @@ public sealed partial class ClusterControlPlane : Member
     }
 
     /// <summary>Starts health-checking; the first round comes after <paramref name="phase"/>.</summary>
-    public void Boot(SimDuration phase)
-    {
-        _phase = phase;
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            _lastReply[i] = Sim.Now;
-            _replacementDue[i] = SimTime.MaxValue;
-        }
-
-        Sim.Start(Name + "/health-checks", RunHealthChecks);
-    }
+    public void Boot(SimDuration phase) => StartHealthChecks(phase);
 
     /// <inheritdoc />
-    protected internal override void Receive(Message message)
+    private protected override void OnAnswersAgain(int i)
     {
-        switch (message)
-        {
-            case InfoReply info:
-                OnInfo(info);
-                break;
-            case ConnectionReset:
-                // A dead process's kernel refused the health check: it simply goes unanswered.
-                break;
-            default:
-                Invariant.Fail("unexpected message at a cluster control plane: " + message.Describe());
-                break;
-        }
-    }
-
-    private IEnumerable<Wait> RunHealthChecks(Process self)
-    {
-        yield return Wait.For(_phase);
-        SendHealthChecks();
-        while (true)
-        {
-            yield return Wait.For(_options.HealthCheckInterval);
-            Evaluate();
-            SendHealthChecks();
-        }
-    }
-
-    private void SendHealthChecks()
-    {
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            Send(_nodes[i].Id, new InfoRequest());
-        }
-    }
-
-    private void OnInfo(InfoReply info)
-    {
-        int i = IndexOf(info.From);
-        _lastReply[i] = Sim.Now;
-        _lastInfo[i] = info;
-        if (_rebootingRunId[i] is { } before && info.RunId != before)
-        {
-            _rebootingRunId[i] = null;
-            Emit($"{_nodes[i].Name} is back from its reboot");
-        }
-
-        if (_failed[i])
-        {
-            _failed[i] = false;
-            _fencingDecided[i] = false;
-            _replacementPostponed[i] = false;
-            _replacementDue[i] = SimTime.MaxValue;
-            Emit($"{_nodes[i].Name} answers health checks again");
-        }
+        _fencingDecided[i] = false;
+        _replacementPostponed[i] = false;
     }
 
     /// <summary>Once per health-check round: declare failures, fence, replace.</summary>
-    private void Evaluate()
+    private protected override void Evaluate()
     {
         for (int i = 0; i < _nodes.Count; i++)
         {
@@ -359,22 +279,4 @@ public sealed partial class ClusterControlPlane : Member
 
         return false;
     }
-
-    private bool IsFresh(int i) => Sim.Now - _lastReply[i] <= _options.HealthCheckInterval * 2;
-
-    private int IndexOf(MemberId member)
-    {
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            if (_nodes[i].Id == member)
-            {
-                return i;
-            }
-        }
-
-        Invariant.Fail("a control plane heard from a member it does not manage");
-        return -1;
-    }
-
-    private void Emit(string text) => _recorder.Event(Name, "control-plane", _options.Label + ": " + text);
 }

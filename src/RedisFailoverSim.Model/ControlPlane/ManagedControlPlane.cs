@@ -17,20 +17,10 @@ namespace RedisFailoverSim.Model.ControlPlane;
 /// paths assemble it with their own options; Sentinel (self-hosted) is its open-source sibling. It manages the nodes
 /// it is given, indexed in that list: a single shard's world, or one shard of a cluster (Serverless, ASSUMPTION A152).
 /// </summary>
-public sealed partial class ManagedControlPlane : Member
+public sealed partial class ManagedControlPlane : HealthCheckedControlPlane
 {
-    private readonly ControlPlaneOptions _options;
-    private readonly IReadOnlyList<RedisNode> _nodes;
     private readonly EndpointRecord _endpoint;
-    private readonly RunRecorder _recorder;
-    private readonly AzPowerState _azPower;
-    private readonly SimTime[] _lastReply;
-    private readonly InfoReply?[] _lastInfo;
-    private readonly bool[] _failed;
-    private readonly SimTime[] _replacementDue;
-    private readonly string?[] _rebootingRunId;
     private int _primary;
-    private SimDuration _phase;
     private SimTime _primaryChangedAt;
     private SimTime _noPrimarySince = SimTime.MaxValue;
     private bool _reportedNoCandidate;
@@ -45,18 +35,9 @@ public sealed partial class ManagedControlPlane : Member
         EndpointRecord endpoint,
         RunRecorder recorder,
         AzPowerState azPower)
-        : base(network, name, azIndex: -1)
+        : base(network, name, options, nodes, recorder, azPower)
     {
-        _options = options;
-        _nodes = nodes;
         _endpoint = endpoint;
-        _recorder = recorder;
-        _azPower = azPower;
-        _lastReply = new SimTime[nodes.Count];
-        _lastInfo = new InfoReply?[nodes.Count];
-        _failed = new bool[nodes.Count];
-        _replacementDue = new SimTime[nodes.Count];
-        _rebootingRunId = new string?[nodes.Count];
     }
 
     /// <summary>What the control plane is doing.</summary>
@@ -110,15 +91,8 @@ public sealed partial class ManagedControlPlane : Member
     /// </summary>
     public void Boot(RedisNode primary, SimDuration phase)
     {
-        _phase = phase;
         _primary = IndexOf(primary.Id);
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            _lastReply[i] = Sim.Now;
-            _replacementDue[i] = SimTime.MaxValue;
-        }
-
-        Sim.Start(Name + "/health-checks", RunHealthChecks);
+        StartHealthChecks(phase);
     }
 
     /// <summary>The node acting as primary now: the control plane's, if it is up and primary; else any live primary.</summary>
@@ -141,64 +115,8 @@ public sealed partial class ManagedControlPlane : Member
         return null;
     }
 
-    /// <inheritdoc />
-    protected internal override void Receive(Message message)
-    {
-        switch (message)
-        {
-            case InfoReply info:
-                OnInfo(info);
-                break;
-            case ConnectionReset:
-                // A dead process's kernel refused the health check: it simply goes unanswered.
-                break;
-            default:
-                Invariant.Fail("unexpected message at a control plane: " + message.Describe());
-                break;
-        }
-    }
-
-    private IEnumerable<Wait> RunHealthChecks(Process self)
-    {
-        yield return Wait.For(_phase);
-        SendHealthChecks();
-        while (true)
-        {
-            yield return Wait.For(_options.HealthCheckInterval);
-            Evaluate();
-            SendHealthChecks();
-        }
-    }
-
-    private void SendHealthChecks()
-    {
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            Send(_nodes[i].Id, new InfoRequest());
-        }
-    }
-
-    private void OnInfo(InfoReply info)
-    {
-        int i = IndexOf(info.From);
-        _lastReply[i] = Sim.Now;
-        _lastInfo[i] = info;
-        if (_rebootingRunId[i] is { } before && info.RunId != before)
-        {
-            _rebootingRunId[i] = null;
-            Emit($"{_nodes[i].Name} is back from its reboot");
-        }
-
-        if (_failed[i])
-        {
-            _failed[i] = false;
-            _replacementDue[i] = SimTime.MaxValue;
-            Emit($"{_nodes[i].Name} answers health checks again");
-        }
-    }
-
     /// <summary>Once per health-check round: declare failures, fail over, reconcile, replace.</summary>
-    private void Evaluate()
+    private protected override void Evaluate()
     {
         for (int i = 0; i < _nodes.Count; i++)
         {
@@ -306,22 +224,6 @@ public sealed partial class ManagedControlPlane : Member
         }
     }
 
-    private bool IsFresh(int i) => Sim.Now - _lastReply[i] <= _options.HealthCheckInterval * 2;
-
-    private int IndexOf(MemberId member)
-    {
-        for (int i = 0; i < _nodes.Count; i++)
-        {
-            if (_nodes[i].Id == member)
-            {
-                return i;
-            }
-        }
-
-        Invariant.Fail("a control plane heard from a member it does not manage");
-        return -1;
-    }
-
     private void SetPrimary(RedisNode node)
     {
         _primary = IndexOf(node.Id);
@@ -334,6 +236,4 @@ public sealed partial class ManagedControlPlane : Member
         _recorder.SwitchMaster();
         Emit($"{_endpoint.Name} now answers {node.Name}");
     }
-
-    private void Emit(string text) => _recorder.Event(Name, "control-plane", _options.Label + ": " + text);
 }
