@@ -130,35 +130,9 @@ public sealed partial class ClusterControlPlane : HealthCheckedControlPlane
         _fencingDecided[i] = true;
         _runningPrimaryDeclaredFailed ??= $"{_options.Label} declared primary {node.Name} failed at {RunRecorder.Format(Sim.Now - SimTime.Zero)} while it still ran (its health checks went unanswered)";
         RunningPrimariesDeclaredFailed++;
-        if (_options.Fencing == Specs.Fencing.None)
-        {
-            Emit($"{node.Name} still runs and is not fenced (fencing: none): the cluster bus decides what becomes of it");
-        }
-        else if (_options.FencingDelay == SimDuration.Zero)
-        {
-            Fence(node, "at once");
-        }
-        else
-        {
-            Sim.Start(Name + "/fencing", _ => FenceAfterDelay(node));
-        }
-    }
 
-    private IEnumerable<Wait> FenceAfterDelay(RedisNode node)
-    {
-        yield return Wait.For(_options.FencingDelay);
-
-        // Only a node that still acts as a primary is fenced: the bus may have demoted it meanwhile, or it went down.
-        if (node.Host is HostState.Up or HostState.Paused && node.IsPrimary && _failed[node.NodeIndex])
-        {
-            Fence(node, $"{RunRecorder.Format(_options.FencingDelay)} after it was declared failed");
-        }
-    }
-
-    private void Fence(RedisNode node, string when)
-    {
-        node.Crash(powerOff: true);
-        Emit($"{node.Name} taken offline {when} (it still ran but failed its health checks)");
+        // Only a node that still acts as a primary is fenced after the delay: the bus may have demoted it meanwhile.
+        ApplyFencing(node, "the cluster bus decides what becomes of it", "at once", "after it was declared failed", () => _failed[node.NodeIndex]);
     }
 
     private bool HasAnsweringReplica(int failed)

@@ -97,7 +97,44 @@ public abstract class HealthCheckedControlPlane : Member
         return -1;
     }
 
+    /// <summary>
+    /// ASSUMPTION A19 (A90 for the delay): what becomes of a primary declared failed that still runs. Fencing none leaves
+    /// it running (<paramref name="notFenced"/> says what follows); power-off with no delay takes it offline out of band
+    /// now (<paramref name="atOnce"/> says when); with a delay it keeps acknowledging until then, and is taken offline
+    /// only if it still acts as a primary and <paramref name="stillToFence"/> holds.
+    /// </summary>
+    private protected void ApplyFencing(RedisNode node, string notFenced, string atOnce, string afterDelay, Func<bool> stillToFence)
+    {
+        if (_options.Fencing == Specs.Fencing.None)
+        {
+            Emit($"{node.Name} still runs and is not fenced (fencing: none): {notFenced}");
+        }
+        else if (_options.FencingDelay == SimDuration.Zero)
+        {
+            Fence(node, atOnce);
+        }
+        else
+        {
+            Sim.Start(Name + "/fencing", _ => FenceAfterDelay(node, afterDelay, stillToFence));
+        }
+    }
+
     private protected void Emit(string text) => _recorder.Event(Name, "control-plane", _options.Label + ": " + text);
+
+    private IEnumerable<Wait> FenceAfterDelay(RedisNode node, string afterDelay, Func<bool> stillToFence)
+    {
+        yield return Wait.For(_options.FencingDelay);
+        if (node.Host is HostState.Up or HostState.Paused && node.IsPrimary && stillToFence())
+        {
+            Fence(node, $"{RunRecorder.Format(_options.FencingDelay)} {afterDelay}");
+        }
+    }
+
+    private void Fence(RedisNode node, string when)
+    {
+        node.Crash(powerOff: true);
+        Emit($"{node.Name} taken offline {when} (it still ran but failed its health checks)");
+    }
 
     private IEnumerable<Wait> RunHealthChecks(Process self)
     {

@@ -161,36 +161,10 @@ public sealed partial class ManagedControlPlane
     {
         _runningPrimaryFailedOver ??= $"{_options.Label} failed over from {old.Name} at {RunRecorder.Format(Sim.Now - SimTime.Zero)} while it still ran (its health checks went unanswered)";
         RunningPrimariesFailedOver++;
-        if (_options.Fencing == Fencing.None)
-        {
-            Emit($"{old.Name} still runs and is not fenced (fencing: none): it acknowledges the clients that reach it until it is demoted");
-        }
-        else if (_options.FencingDelay == SimDuration.Zero)
-        {
-            Fence(old, "before the promotion");
-        }
-        else
-        {
-            Sim.Start(Name + "/fencing", _ => FenceAfterDelay(old));
-        }
-    }
 
-    private IEnumerable<Wait> FenceAfterDelay(RedisNode old)
-    {
-        yield return Wait.For(_options.FencingDelay);
-
-        // Only a node that still acts as a primary the control plane did not choose is fenced: after a heal it may
-        // already have been demoted, or it may have crashed meanwhile.
-        if (old.Host is HostState.Up or HostState.Paused && old.IsPrimary && IndexOf(old.Id) != _primary)
-        {
-            Fence(old, $"{RunRecorder.Format(_options.FencingDelay)} after the failover decision");
-        }
-    }
-
-    private void Fence(RedisNode old, string when)
-    {
-        old.Crash(powerOff: true);
-        Emit($"{old.Name} taken offline {when} (it still ran but failed its health checks)");
+        // Only a node that still acts as a primary the control plane did not choose is fenced after the delay: after a
+        // heal it may already have been demoted, or it may have crashed meanwhile.
+        ApplyFencing(old, "it acknowledges the clients that reach it until it is demoted", "before the promotion", "after the failover decision", () => IndexOf(old.Id) != _primary);
     }
 
     private IEnumerable<Wait> RunPlannedFailover(RedisNode old, RedisNode target)
