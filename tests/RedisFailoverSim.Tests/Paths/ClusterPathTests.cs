@@ -22,35 +22,7 @@ public class ClusterPathTests
     [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
-        var failures = new ConcurrentBag<(int Index, string Problem)>();
-        int failedOver = 0;
-        Parallel.For(0, Scenarios, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-        {
-            ulong seed = 9_000 + (ulong)i;
-            string text = RandomClusterScenario(seed);
-            try
-            {
-                var spec = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "random.yaml").World;
-                var exact = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, new RunOptions(KeepSamples: false) { Audit = true });
-                var compact = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, new RunOptions(KeepSamples: false));
-                if (CompactAccountingOracleTests.FirstDifference(exact, compact) is { } difference)
-                {
-                    failures.Add((i, $"seed {seed}: {difference}; scenario:\n{text}"));
-                }
-
-                if (exact.FailoverCount > 0)
-                {
-                    Interlocked.Increment(ref failedOver);
-                }
-            }
-            catch (InvariantViolatedException e)
-            {
-                failures.Add((i, $"seed {seed}: {e.Message}; scenario:\n{text}"));
-            }
-        });
-
-        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.OrderBy(f => f.Index).Select(f => f.Problem)));
-        Assert.True(failedOver >= Scenarios / 5, $"only {failedOver} of {Scenarios} scenarios failed over");
+        RandomClusterOracle.AssertCompactEqualsExact(DeploymentPaths.SelfHosted, firstSeed: 9_000);
     }
 
     [Fact]

@@ -227,36 +227,13 @@ public sealed partial class ElastiCacheClusterTests
     [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
-        const int Scenarios = 100;
-        var failures = new System.Collections.Concurrent.ConcurrentBag<(int Index, string Problem)>();
-        int failedOver = 0;
         int replaced = 0;
-        Parallel.For(0, Scenarios, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-        {
-            ulong seed = 19_000 + (ulong)i;
-            string text = ClusterPathTests.RandomClusterScenario(seed, elastiCache: true);
-            try
-            {
-                var spec = ScenarioLoader.Parse(System.Text.Encoding.UTF8.GetBytes(text), "random.yaml").World;
-                var exact = DeploymentPaths.Run(DeploymentPaths.ElastiCache, spec, seed, new RunOptions(KeepSamples: false) { Audit = true });
-                var compact = DeploymentPaths.Run(DeploymentPaths.ElastiCache, spec, seed, new RunOptions(KeepSamples: false));
-                if (Model.CompactAccountingOracleTests.FirstDifference(exact, compact) is { } difference)
-                {
-                    failures.Add((i, $"seed {seed}: {difference}; scenario:\n{text}"));
-                }
-
-                Interlocked.Add(ref failedOver, exact.FailoverCount > 0 ? 1 : 0);
-                Interlocked.Add(ref replaced, exact.Events.Any(e => e.Text.Contains("replacement for", StringComparison.Ordinal)) ? 1 : 0);
-            }
-            catch (RedisFailoverSim.Engine.InvariantViolatedException e)
-            {
-                failures.Add((i, $"seed {seed}: {e.Message}; scenario:\n{text}"));
-            }
-        });
-
-        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.OrderBy(f => f.Index).Select(f => f.Problem)));
-        Assert.True(failedOver >= Scenarios / 5, $"only {failedOver} of {Scenarios} scenarios failed over");
-        Assert.True(replaced >= Scenarios / 10, $"only {replaced} of {Scenarios} scenarios replaced a node");
+        RandomClusterOracle.AssertCompactEqualsExact(
+            DeploymentPaths.ElastiCache,
+            firstSeed: 19_000,
+            elastiCache: true,
+            observe: exact => Interlocked.Add(ref replaced, exact.Events.Any(e => e.Text.Contains("replacement for", StringComparison.Ordinal)) ? 1 : 0));
+        Assert.True(replaced >= RandomClusterOracle.Scenarios / 10, $"only {replaced} of {RandomClusterOracle.Scenarios} scenarios replaced a node");
     }
 
     [GeneratedRegex(@"\*\*\* NODE n1\.1 possibly failing")]
