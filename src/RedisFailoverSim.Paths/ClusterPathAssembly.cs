@@ -21,14 +21,21 @@ internal static class ClusterPathAssembly
     /// The scenario's clients split per shard (A82), the world built on them, and what the path needs to add the
     /// clients once its nodes exist.
     /// </summary>
-    public static (SimWorld World, ClusterClients Clients) CreateWorld(WorldSpec scenario, ulong seed, string path)
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="path">The path's name.</param>
+    /// <param name="warmShards">
+    /// Shards that start without slots (a Serverless warm pool, A161): the slots split over the others, and the slots
+    /// may move during the run (A165).
+    /// </param>
+    public static (SimWorld World, ClusterClients Clients) CreateWorld(WorldSpec scenario, ulong seed, string path, int warmShards = 0)
     {
         var cluster = scenario.Cluster!;
-        var starts = SlotRanges.Starts(cluster.Shards);
+        var starts = SlotRanges.Starts(cluster.Shards - warmShards);
         var shares = new KeySampler(scenario.Workload.Keys).ShareOfShards(starts);
         var (spec, clientShards) = PerShardClients(scenario, shares);
         var world = new SimWorld(spec, seed, path);
-        world.Ledger.Compact.TrackShards(clientShards, cluster.NodeShards, cluster.Shards);
+        world.Ledger.Compact.TrackShards(clientShards, cluster.NodeShards, cluster.Shards, slotsMove: warmShards > 0);
         return (world, new ClusterClients(scenario.Workload.RatePerClient, starts, shares, clientShards));
     }
 

@@ -34,6 +34,8 @@ public static class AwsPathDefaults
         new("serverless", "ECPU per request", "1 ECPU per KB transferred, at least 1 per request", "docs/sources.md §5 (AWS pricing text)", null),
         new("serverless", "minimum metered storage", "1 GB (Redis OSS); 100 MB (Valkey)", "docs/sources.md §5 (pricing text)", "serverless.minimum-storage-gb"),
         new("serverless", "data placement", "replicated across three AZs, behind a proxy fleet", "docs/sources.md §5 (WhatIs.deployment, architecture talk)", null),
+        new("serverless", "most one slot serves", "30,000 ECPU/s (90,000 with reads from replicas), however far the cache scales", "docs/sources.md §5, §5.2 (Scaling.html)", null),
+        new("serverless", "scaling out", "adds a shard and moves data to it without downtime (with a cluster: section, from the warm pool)", "docs/sources.md §5, §5.2 (Scaling.html)", "serverless.warm-shards"),
 
         // MemoryDB (docs/sources.md §6, §4.5).
         new("memorydb", "write acknowledgement", "only after the Multi-AZ transaction log committed it", "docs/sources.md §6 (consistency.html)", null),

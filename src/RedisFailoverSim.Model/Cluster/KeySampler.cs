@@ -88,13 +88,7 @@ public sealed class KeySampler
         double total = 0;
         for (int k = 0; k < count; k++)
         {
-            double weight = _spec.Distribution switch
-            {
-                KeyDistribution.Uniform => 1,
-                KeyDistribution.HotKey => count == 1 ? 1 : k == 0 ? _spec.HotShare : (1 - _spec.HotShare) / (count - 1),
-                KeyDistribution.Zipf => 1.0 / Math.Pow(k + 1, _spec.Skew),
-                _ => throw new System.Diagnostics.UnreachableException(),
-            };
+            double weight = WeightOf(k);
             share[SlotRanges.ShardOf(slotStarts, _slotOfKey[k])] += weight;
             total += weight;
         }
@@ -105,6 +99,19 @@ public sealed class KeySampler
         }
 
         return share;
+    }
+
+    /// <summary>How often key <paramref name="index"/> is written, relative to the others (not normalised).</summary>
+    public double WeightOf(int index)
+    {
+        int count = _slotOfKey.Length;
+        return _spec.Distribution switch
+        {
+            KeyDistribution.Uniform => 1,
+            KeyDistribution.HotKey => count == 1 ? 1 : index == 0 ? _spec.HotShare : (1 - _spec.HotShare) / (count - 1),
+            KeyDistribution.Zipf => 1.0 / Math.Pow(index + 1, _spec.Skew),
+            _ => throw new System.Diagnostics.UnreachableException(),
+        };
     }
 
     /// <summary>UTF-8 bytes of a key name (tests).</summary>

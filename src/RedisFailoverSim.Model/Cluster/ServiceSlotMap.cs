@@ -1,3 +1,4 @@
+using RedisFailoverSim.Engine;
 using RedisFailoverSim.Model.ControlPlane;
 using RedisFailoverSim.Model.Network;
 
@@ -7,27 +8,64 @@ namespace RedisFailoverSim.Model.Cluster;
 /// The slot map of a managed cluster whose control plane (not a cluster bus) decides each shard's primary: one endpoint
 /// record per shard, re-pointed by whatever fails that shard over (MemoryDB: the node that wins the shard's transaction
 /// log). Every node answers <c>CLUSTER SLOTS</c> and redirects from this one map (<see cref="ServiceSlotRouter"/>).
-/// Slots never change shard (no resharding, ASSUMPTION A80).
+/// Slots change shard only when a Serverless cache scales out and moves them to the shard it adds (ASSUMPTIONS A161,
+/// A162, <see cref="Assign"/>); otherwise never (no resharding, A80).
 /// </summary>
 public sealed class ServiceSlotMap
 {
     private readonly IReadOnlyList<EndpointRecord> _owners;
-    private readonly int[] _slotStarts;
+    private readonly short[] _shardOfSlot = new short[HashSlot.Count];
 
-    /// <summary>Creates the map of <paramref name="owners"/>.Count shards, the slots split as <see cref="SlotRanges"/> splits them.</summary>
+    /// <summary>
+    /// Creates the map of <paramref name="owners"/>.Count shards, the slots split over the first
+    /// <paramref name="servingShards"/> of them (all when null) as <see cref="SlotRanges"/> splits them; the others
+    /// start with none (a Serverless cache's warm pool, A161).
+    /// </summary>
     /// <param name="owners">Each shard's endpoint record, by shard index.</param>
-    public ServiceSlotMap(IReadOnlyList<EndpointRecord> owners)
+    /// <param name="servingShards">How many shards own slots at the start.</param>
+    public ServiceSlotMap(IReadOnlyList<EndpointRecord> owners, int? servingShards = null)
     {
         ArgumentNullException.ThrowIfNull(owners);
         _owners = owners;
-        _slotStarts = SlotRanges.Starts(owners.Count);
+        int serving = servingShards ?? owners.Count;
+        Invariant.Holds(serving >= 1 && serving <= owners.Count && owners.Count <= short.MaxValue);
+        var starts = SlotRanges.Starts(serving);
+        for (int shard = 0; shard < serving; shard++)
+        {
+            for (int slot = starts[shard]; slot < starts[shard + 1]; slot++)
+            {
+                _shardOfSlot[slot] = (short)shard;
+            }
+        }
     }
 
     /// <summary>Number of shards.</summary>
     public int ShardCount => _owners.Count;
 
     /// <summary>The shard serving <paramref name="slot"/>.</summary>
-    public int ShardOfSlot(int slot) => SlotRanges.ShardOf(_slotStarts, slot);
+    public int ShardOfSlot(int slot) => _shardOfSlot[slot];
+
+    /// <summary>Hands <paramref name="slot"/> to <paramref name="shard"/> (<c>CLUSTER SETSLOT slot NODE</c>, A162).</summary>
+    public void Assign(int slot, int shard)
+    {
+        Invariant.Holds(shard >= 0 && shard < _owners.Count);
+        _shardOfSlot[slot] = (short)shard;
+    }
+
+    /// <summary>Slots <paramref name="shard"/> owns now, in slot order.</summary>
+    public List<int> SlotsOf(int shard)
+    {
+        var slots = new List<int>();
+        for (int slot = 0; slot < _shardOfSlot.Length; slot++)
+        {
+            if (_shardOfSlot[slot] == shard)
+            {
+                slots.Add(slot);
+            }
+        }
+
+        return slots;
+    }
 
     /// <summary>The node the service names as <paramref name="shard"/>'s primary now.</summary>
     public MemberId OwnerOf(int shard) => _owners[shard].Current;

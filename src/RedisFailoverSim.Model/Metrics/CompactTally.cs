@@ -55,12 +55,13 @@ public sealed class CompactTally
 
     /// <summary>
     /// Splits the tally by shard (a Redis Cluster run): <paramref name="clientShards"/> gives each client's shard,
-    /// <paramref name="nodeShards"/> each node's. Call before the first write.
+    /// <paramref name="nodeShards"/> each node's; <paramref name="slotsMove"/> when slots may move to another shard
+    /// during the run (a Serverless scale-out, A165). Call before the first write.
     /// </summary>
-    public void TrackShards(IReadOnlyList<int> clientShards, IReadOnlyList<int> nodeShards, int shardCount)
+    public void TrackShards(IReadOnlyList<int> clientShards, IReadOnlyList<int> nodeShards, int shardCount, bool slotsMove = false)
     {
         Invariant.Holds(Shards is null && _acknowledged + _failed + _unknown == 0);
-        Shards = new ShardTally(clientShards, nodeShards, shardCount, _recorder, _faultStart);
+        Shards = new ShardTally(clientShards, nodeShards, shardCount, _recorder, _faultStart) { SlotsMove = slotsMove };
     }
 
     /// <summary>The WAIT verdicts on acknowledged writes.</summary>

@@ -46,6 +46,12 @@ internal sealed class ShardTally
         }
     }
 
+    /// <summary>
+    /// True when slots may move to another shard during the run (a Serverless scale-out, A165): a write still counts
+    /// in the shard its connection's slots started on, and a node of another shard may acknowledge it.
+    /// </summary>
+    public bool SlotsMove { get; init; }
+
     /// <summary>The shard client <paramref name="client"/> writes to.</summary>
     public int ShardOfClient(int client) => _clientShard[client];
 
@@ -56,8 +62,9 @@ internal sealed class ShardTally
         switch (outcome)
         {
             case WriteOutcome.Ok:
-                // A connection's slot stays with its shard (A80), so only that shard's nodes acknowledge its writes.
-                Invariant.Holds(ackedBy < 0 || _nodeShard[ackedBy] == s);
+                // A connection's slot stays with its shard (A80), so only that shard's nodes acknowledge its writes,
+                // unless a scale-out moves slots (A165).
+                Invariant.Holds(ackedBy < 0 || SlotsMove || _nodeShard[ackedBy] == s);
                 _acknowledged[s]++;
                 _ackedStamps[s].Add(stamp);
                 _latency[s].RecordValue(latency);

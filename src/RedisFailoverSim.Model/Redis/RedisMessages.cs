@@ -27,6 +27,12 @@ public enum ReplyKind
 
     /// <summary><c>-CLUSTERDOWN The cluster is down</c>: the node's cluster state is FAIL (docs/sources.md §3.2).</summary>
     ClusterDown,
+
+    /// <summary>
+    /// <c>-ASK slot host:port</c>: the slot is migrating and the key has moved to <see cref="WriteReply.RedirectTo"/>;
+    /// ask there once, after <c>ASKING</c> (docs/sources.md §5.2). Only a Serverless proxy receives it (A162).
+    /// </summary>
+    Ask,
 }
 
 /// <summary>A client's <c>SADD</c> of a unique element.</summary>
@@ -39,7 +45,14 @@ public sealed class WriteRequest(long writeId, int bytes) : Message
     public int Bytes { get; } = bytes;
 
     /// <summary>The key's hash slot, for a cluster (-1: not in cluster mode).</summary>
-    public int Slot { get; init; } = -1;
+    /// <remarks>A Serverless proxy sets it from the key it draws for the write (A164).</remarks>
+    public int Slot { get; internal set; } = -1;
+
+    /// <summary>The key's index in the scenario's key space, when a Serverless proxy drew it (A164); -1 otherwise.</summary>
+    public int Key { get; internal set; } = -1;
+
+    /// <summary>Sent after <c>ASKING</c>: a node importing the slot serves it (docs/sources.md §5.2).</summary>
+    public bool Asking { get; internal set; }
 
     /// <summary>
     /// The client that issued the write, when a proxy forwards it (the network re-addresses the request from the
@@ -76,6 +89,9 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
     /// <summary>For <see cref="ReplyKind.Moved"/>: the node the slot's owner is, in the answering node's view.</summary>
     public MemberId RedirectTo { get; init; } = MemberId.None;
 
+    /// <summary>For a redirection answered to a proxy: the request, which the proxy re-sends (A162).</summary>
+    public WriteRequest? Request { get; init; }
+
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 
@@ -92,6 +108,7 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
         ReplyKind.Loading => "-LOADING Redis is loading the dataset in memory\r\n".Length,
         ReplyKind.Moved => "-MOVED 16383 255.255.255.255:6379\r\n".Length,
         ReplyKind.ClusterDown => "-CLUSTERDOWN The cluster is down\r\n".Length,
+        ReplyKind.Ask => "-ASK 16383 255.255.255.255:6379\r\n".Length,
         _ => "-ERR\r\n".Length,
     };
 }

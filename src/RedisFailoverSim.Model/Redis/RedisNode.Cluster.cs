@@ -61,4 +61,11 @@ public sealed partial class RedisNode
     /// <summary>Answers a client write on the node's behalf (the extension's refusals).</summary>
     public void ReplyToWrite(WriteRequest write, ReplyKind kind, MemberId redirectTo) =>
         Send(write.From, new WriteReply(write.WriteId, kind) { Origin = write.Origin, RedirectTo = redirectTo });
+
+    /// <summary>
+    /// Answers a write a proxy forwarded with a redirection (a Serverless slot migration, A162), handing the request
+    /// back so that the proxy re-sends it where the reply points.
+    /// </summary>
+    public void RedirectWrite(WriteRequest write, ReplyKind kind, MemberId redirectTo) =>
+        Send(write.From, new WriteReply(write.WriteId, kind) { Origin = write.Origin, RedirectTo = redirectTo, Request = write });
 }

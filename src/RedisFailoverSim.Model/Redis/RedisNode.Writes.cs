@@ -25,7 +25,7 @@ public sealed partial class RedisNode
             return;
         }
 
-        if (_options.Extension?.TryRefuse(write) == true)
+        if (_options.Extension?.TryRefuse(write) == true || _options.WriteGate?.TryRedirect(write) == true)
         {
             return;
         }

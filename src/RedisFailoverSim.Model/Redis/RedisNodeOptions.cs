@@ -16,6 +16,9 @@ public sealed record RedisNodeOptions(bool CloseOnReplicaWrite)
     /// </summary>
     public INodeExtension? Extension { get; init; }
 
+    /// <summary>Redirects a write that another node serves (a Serverless slot migration, A162), or null.</summary>
+    public IWriteGate? WriteGate { get; init; }
+
     /// <summary>
     /// ASSUMPTION A35: a replica that sees a hole in its master's stream (an entry that does not start at its
     /// offset, or a ping announcing more than it holds) drops the link and resyncs. TCP would retransmit what a cut

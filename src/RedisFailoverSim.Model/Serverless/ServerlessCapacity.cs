@@ -24,15 +24,20 @@ public sealed class ServerlessCapacity
     private readonly ServerlessSettings _settings;
     private readonly RunRecorder _recorder;
     private readonly Func<long> _storedBytes;
+    private readonly ServerlessScaleOut? _scaleOut;
     private long _busyUntil;
     private double _demandThisPeriod;
     private bool _scaling;
     private SimTime _stepDoneAt;
     private double _gbSeconds;
 
-    /// <summary>Creates the capacity of a new cache; <paramref name="storedBytes"/> tells the data stored now.</summary>
-    public ServerlessCapacity(Simulation simulation, ServerlessSettings settings, RunRecorder recorder, Func<long> storedBytes)
+    /// <summary>
+    /// Creates the capacity of a new cache; <paramref name="storedBytes"/> tells the data stored now, and each doubling
+    /// also adds a shard through <paramref name="scaleOut"/> while a warm one remains (A161).
+    /// </summary>
+    public ServerlessCapacity(Simulation simulation, ServerlessSettings settings, RunRecorder recorder, Func<long> storedBytes, ServerlessScaleOut? scaleOut = null)
     {
+        _scaleOut = scaleOut;
         _simulation = simulation;
         _settings = settings;
         _recorder = recorder;
@@ -55,6 +60,9 @@ public sealed class ServerlessCapacity
 
     /// <summary>Requests refused with a throttling error.</summary>
     public long RequestsThrottled { get; private set; }
+
+    /// <summary>The longest a request may wait before it is throttled (A22).</summary>
+    public SimDuration ThrottleAfter => _settings.ThrottleAfter;
 
     /// <summary>GB-hours metered so far.</summary>
     public double GbHours => _gbSeconds / 3600;
@@ -86,6 +94,9 @@ public sealed class ServerlessCapacity
         return true;
     }
 
+    /// <summary>Counts a request refused before it reached the queue (a slot past its ceiling, A163).</summary>
+    public void Throttle() => RequestsThrottled++;
+
     private IEnumerable<Wait> RunScaler(Process self)
     {
         while (true)
@@ -115,6 +126,10 @@ public sealed class ServerlessCapacity
             _scaling = true;
             _stepDoneAt = now + _settings.DoublingPeriod;
             _recorder.Event("serverless", "scale", $"scaling out: demand {Format(demand)} ECPU/s against {Format(EcpuPerSecond)} ECPU/s of capacity; doubling in {RunRecorder.Format(_settings.DoublingPeriod)}");
+            if (_scaleOut is { CanAdd: true })
+            {
+                _scaleOut.Begin(_stepDoneAt);
+            }
         }
     }
 

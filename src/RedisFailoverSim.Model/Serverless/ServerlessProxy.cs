@@ -1,5 +1,6 @@
 using RedisFailoverSim.Engine;
 using RedisFailoverSim.Engine.Queue;
+using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Cluster;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
@@ -11,13 +12,18 @@ namespace RedisFailoverSim.Model.Serverless;
 /// One AZ's Serverless proxy (docs/sources.md §5: a proxy fleet across AZs in front of the shards). Clients connect to it
 /// as if it were the primary (all slots appear owned by one virtual node); it admits each write against the cache's
 /// ECPU capacity, forwards it to the shard primary its route names, and relays the answer (an engine error such as
-/// <c>-READONLY</c> reaches the client as a plain error, so clients never need to rediscover).
+/// <c>-READONLY</c> reaches the client as a plain error, so clients never need to rediscover). With the shards of a
+/// cluster behind it, it gives each write its key (A164), holds each slot to its ceiling (A163), and absorbs the
+/// <c>-ASK</c> and <c>-MOVED</c> a slot migration causes by re-sending the write where the node points (A162): the
+/// client sees a longer write, never the redirection.
 /// </summary>
 public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 {
     private readonly ServerlessCapacity _capacity;
     private readonly ServiceSlotMap _routes;
     private readonly double _ecpusPerWrite;
+    private readonly ServerlessKeys? _keys;
+    private readonly SlotCeiling? _ceiling;
     private long _incarnation;
 
     /// <summary>Creates the proxy of an AZ.</summary>
@@ -27,19 +33,28 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
     /// <param name="routes">Each shard's primary to forward to, by shard (one shard unless the scenario has a cluster).</param>
     /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (docs/sources.md §5).</param>
+    /// <param name="keys">The keys it gives the writes of a cluster's connections (A164), or null.</param>
+    /// <param name="ceiling">The slots' ceiling, shared by every proxy (A163), or null.</param>
     public ServerlessProxy(
         SimNetwork network,
         string name,
         int azIndex,
         ServerlessCapacity capacity,
         ServiceSlotMap routes,
-        double ecpusPerWrite)
+        double ecpusPerWrite,
+        ServerlessKeys? keys = null,
+        SlotCeiling? ceiling = null)
         : base(network, name, azIndex)
     {
         _capacity = capacity;
         _routes = routes;
         _ecpusPerWrite = ecpusPerWrite;
+        _keys = keys;
+        _ceiling = ceiling;
     }
+
+    /// <summary>Writes a node redirected (-ASK or -MOVED) and this proxy re-sent.</summary>
+    public long WritesRedirected { get; private set; }
 
     /// <inheritdoc />
     public void PowerOff()
@@ -84,11 +99,36 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 
     private void Admit(WriteRequest write)
     {
+        if (_keys is not null && write.Slot >= 0 && write.Key < 0 && _keys.KeyOf(write.WriteId, write.Slot) is var key and >= 0)
+        {
+            write.Key = key;
+            write.Slot = _keys.SlotOf(key);
+        }
+
+        var slotWait = SimDuration.Zero;
+        if (_ceiling is not null && write.Key >= 0)
+        {
+            slotWait = _ceiling.WaitAt(write.Slot, Sim.Now);
+            if (slotWait > _capacity.ThrottleAfter)
+            {
+                // ASSUMPTION A163: a slot past its ceiling throttles as the cache does past its capacity (A22).
+                _capacity.Throttle();
+                Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
+                return;
+            }
+        }
+
         if (!_capacity.TryAdmit(_ecpusPerWrite, out var wait))
         {
             // ASSUMPTION A22: beyond the queue's bound the request is throttled with an error at once.
             Send(write.From, new WriteReply(write.WriteId, ReplyKind.Error));
             return;
+        }
+
+        if (_ceiling is not null && write.Key >= 0)
+        {
+            _ceiling.Charge(write.Slot, Sim.Now, _ecpusPerWrite);
+            wait = wait > slotWait ? wait : slotWait;
         }
 
         if (wait.Nanoseconds == 0)
@@ -119,6 +159,15 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 
     private void Relay(WriteReply reply)
     {
+        if (reply.Kind is ReplyKind.Ask or ReplyKind.Moved && reply.Request is { } request && reply.RedirectTo.IsSome)
+        {
+            // ASSUMPTION A162: the proxy follows the redirection itself (ASKING first for -ASK) and the client waits.
+            WritesRedirected++;
+            request.Asking = reply.Kind == ReplyKind.Ask;
+            Send(reply.RedirectTo, request);
+            return;
+        }
+
         bool ok = reply.Kind == ReplyKind.Ok;
         Invariant.Holds(reply.Origin.IsSome);
         Send(reply.Origin, new WriteReply(reply.WriteId, ok ? ReplyKind.Ok : ReplyKind.Error)

@@ -53,6 +53,19 @@ public sealed record ServerlessSettings(
     /// <summary>From the failover decision to the fencing; zero fences before the promotion (A90).</summary>
     public SimDuration FencingDelay { get; init; } = SimDuration.Zero;
 
+    /// <summary>
+    /// ASSUMPTION A161: with a <c>cluster:</c> section, the last this-many shards start in the warm pool (no slots) and
+    /// each capacity doubling (A21) takes the next into service, moving slots to it (A162). Zero: the shards are fixed.
+    /// </summary>
+    public int WarmShards { get; init; }
+
+    /// <summary>
+    /// ASSUMPTION A161: from the start of a doubling to the first slot moving to the shard it adds: "about a minute to
+    /// provision from a warm pool" (docs/sources.md §5, a talk summary). Shorter than the doubling period; when only
+    /// the doubling period is set, at most half of it.
+    /// </summary>
+    public SimDuration ShardProvisioning { get; init; } = SimDuration.FromSeconds(60);
+
     /// <summary>The block's name in a scenario.</summary>
     public const string BlockName = "serverless";
 
@@ -61,7 +74,7 @@ public sealed record ServerlessSettings(
     [
         "initial-ecpu-per-second", "max-ecpu-per-second", "doubling-period", "scale-up-utilization", "throttle-after",
         "health-check-interval", "failure-detection", "promotion-time", "replacement-delay", "minimum-storage-gb",
-        "fencing", "fencing-delay",
+        "fencing", "fencing-delay", "warm-shards", "shard-provisioning",
     ];
 
     /// <summary>The defaults (docs/sources.md §5, §3 and assumptions A21–A23).</summary>
@@ -92,10 +105,17 @@ public sealed record ServerlessSettings(
             throw new PathSettingException(BlockName, "max-ecpu-per-second", $"{BlockName}.max-ecpu-per-second: expected at least initial-ecpu-per-second ({initial}); found {max}");
         }
 
+        var doubling = v.Duration("doubling-period", d.DoublingPeriod);
+        var provisioning = v.Duration("shard-provisioning", d.ShardProvisioning, allowZero: true);
+        if (provisioning >= doubling && values?.Any(p => p.Key == "shard-provisioning") == true)
+        {
+            throw new PathSettingException(BlockName, "shard-provisioning", $"{BlockName}.shard-provisioning: expected less than doubling-period ({RunText(doubling)}): the slots move to the added shard in the rest of the doubling (A161); found {RunText(provisioning)}");
+        }
+
         return new ServerlessSettings(
             InitialEcpuPerSecond: initial,
             MaxEcpuPerSecond: max,
-            DoublingPeriod: v.Duration("doubling-period", d.DoublingPeriod),
+            DoublingPeriod: doubling,
             ScaleUpUtilization: v.Number("scale-up-utilization", d.ScaleUpUtilization, 0.01, 10),
             ThrottleAfter: v.Duration("throttle-after", d.ThrottleAfter, allowZero: true),
             HealthCheckInterval: v.Duration("health-check-interval", d.HealthCheckInterval),
@@ -106,6 +126,11 @@ public sealed record ServerlessSettings(
         {
             Fencing = v.Choice("fencing", d.Fencing, ElastiCacheSettings.FencingChoices),
             FencingDelay = v.Duration("fencing-delay", d.FencingDelay, allowZero: true),
+            WarmShards = v.WholeNumber("warm-shards", d.WarmShards, 0, 1_000),
+            ShardProvisioning = provisioning,
         };
     }
+
+    private static string RunText(SimDuration duration) =>
+        (duration.Nanoseconds / 1e9).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "s";
 }

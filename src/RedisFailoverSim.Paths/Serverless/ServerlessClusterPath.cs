@@ -15,8 +15,8 @@ namespace RedisFailoverSim.Paths.Serverless;
 /// with cluster-mode timing, A23, its own proxy route); the proxies own every slot for the clients (one virtual node,
 /// docs/sources.md §5) and send each write to the shard serving its slot; the capacity is the cache's, shared (A21,
 /// A22). Each scenario client's one connection to its AZ's proxy runs as one client per shard (A153), so the results
-/// come per shard. Shards are fixed: the shard Serverless adds when it scales and the 30K ECPU/s ceiling of one slot
-/// are not modelled (A152).
+/// come per shard. The proxies give each write its key (A164) and hold every slot to 30K ECPU/s (A163); with
+/// <c>serverless.warm-shards</c> each doubling of capacity adds a shard and moves slots to it (A161, A162, A165).
 /// </summary>
 internal static class ServerlessClusterPath
 {
@@ -24,8 +24,17 @@ internal static class ServerlessClusterPath
     {
         var settings = scenario.Paths.Serverless;
         var cluster = scenario.Cluster!;
-        var (world, clients) = ClusterPathAssembly.CreateWorld(scenario, seed, DeploymentPaths.Serverless);
-        PathAssembly.AddNodes(world, _ => RedisNodeOptions.OpenSource with { RecoverStreamGaps = true, DisconnectReplicasOnPromotion = true });
+        int warm = settings.WarmShards;
+        var (world, clients) = ClusterPathAssembly.CreateWorld(scenario, seed, DeploymentPaths.Serverless, warm);
+
+        // The nodes of a cache that can scale out answer -ASK/-MOVED while slots move (A162); otherwise plain nodes.
+        var gates = Enumerable.Range(0, world.Spec.Nodes.Count).Select(i => new ServerlessSlotGate(cluster.NodeShards[i])).ToList();
+        PathAssembly.AddNodes(world, i => RedisNodeOptions.OpenSource with
+        {
+            RecoverStreamGaps = true,
+            DisconnectReplicasOnPromotion = true,
+            WriteGate = warm > 0 ? gates[i] : null,
+        });
         var routes = new List<EndpointRecord>();
         var controlPlanes = new List<ManagedControlPlane>();
         for (int s = 0; s < cluster.Shards; s++)
@@ -45,8 +54,21 @@ internal static class ServerlessClusterPath
                 world.AzPower));
         }
 
-        var capacity = new ServerlessCapacity(world.Simulation, settings, world.Recorder, () => DataBytes(world, controlPlanes));
-        var proxies = ServerlessPath.AddProxies(world, capacity, new ServiceSlotMap(routes));
+        var map = new ServiceSlotMap(routes, cluster.Shards - warm);
+        var keys = new ServerlessKeys(scenario.Workload.Keys, SlotRanges.Starts(cluster.Shards - warm), seed);
+        ServerlessScaleOut? scaleOut = null;
+        if (warm > 0)
+        {
+            var slotOfKey = Enumerable.Range(0, keys.KeyCount).Select(keys.SlotOf).ToArray();
+            scaleOut = new ServerlessScaleOut(world.Simulation, map, slotOfKey, cluster.Shards - warm, settings.ShardProvisioning, world.Recorder, id => world.Nodes.First(n => n.Id == id).Name);
+            for (int i = 0; i < gates.Count; i++)
+            {
+                gates[i].Attach(world.Nodes[i], map, scaleOut);
+            }
+        }
+
+        var capacity = new ServerlessCapacity(world.Simulation, settings, world.Recorder, () => DataBytes(world, controlPlanes), scaleOut);
+        var proxies = ServerlessPath.AddProxies(world, capacity, map, keys, new SlotCeiling());
         ClusterPathAssembly.AddClusterClients(world, clients, i => PathAssembly.EndpointClient(world, i, az => ServerlessPath.ProxyFor(proxies, az), world.Spec.Client.DnsTtl));
         world.Behaviour = new ServerlessBehaviour(controlPlanes, node => cluster.NodeShards[node.NodeIndex]);
 
@@ -64,7 +86,7 @@ internal static class ServerlessClusterPath
             world,
             options,
             () => null,
-            () => ServerlessPath.Usage(capacity),
+            () => Usage(capacity, scaleOut, proxies),
             () => world.Recorder.Promotions.Count,
             () => ShardDatasets(world, controlPlanes));
         foreach (var controlPlane in controlPlanes)
@@ -74,6 +96,20 @@ internal static class ServerlessClusterPath
 
         // No cluster bus runs behind the proxies, so no cluster-* key applied (A152): the results name none.
         return result with { ClusterSettings = null };
+    }
+
+    /// <summary>The cache's usage, and with a warm pool what its scale-out did (A161, A162).</summary>
+    private static List<KeyValuePair<string, double>> Usage(ServerlessCapacity capacity, ServerlessScaleOut? scaleOut, IReadOnlyList<ServerlessProxy> proxies)
+    {
+        var usage = ServerlessPath.Usage(capacity);
+        if (scaleOut is not null)
+        {
+            usage.Add(new("shards-added", scaleOut.ShardsAdded));
+            usage.Add(new("slots-moved", scaleOut.SlotsMoved));
+            usage.Add(new("writes-redirected", proxies.Sum(p => p.WritesRedirected)));
+        }
+
+        return usage;
     }
 
     /// <summary>ASSUMPTION A34: the cache's data is the base dataset plus every shard primary's replication stream.</summary>

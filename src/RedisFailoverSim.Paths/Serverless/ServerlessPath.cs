@@ -65,7 +65,8 @@ internal static class ServerlessPath
     }
 
     /// <summary>One proxy per AZ in front of the shards <paramref name="routes"/> names, sharing the cache's capacity.</summary>
-    internal static List<ServerlessProxy> AddProxies(SimWorld world, ServerlessCapacity capacity, ServiceSlotMap routes)
+    internal static List<ServerlessProxy> AddProxies(
+        SimWorld world, ServerlessCapacity capacity, ServiceSlotMap routes, ServerlessKeys? keys = null, SlotCeiling? ceiling = null)
     {
         // docs/sources.md §5: 1 ECPU per KB, at least 1 per request; ASSUMPTION A34: a write transfers its value.
         var spec = world.Spec;
@@ -73,7 +74,7 @@ internal static class ServerlessPath
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)
         {
-            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, routes, ecpusPerWrite));
+            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, routes, ecpusPerWrite, keys, ceiling));
         }
 
         return proxies;

@@ -66,6 +66,7 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var client = ReadClient(top);
         var run = ReadRun(top);
         var pathSettings = ReadPathSettings(top);
+        CheckWarmShards(top, pathSettings.Serverless, cluster);
         var expectations = ReadExpectations(top, paths);
         var month = ReadMonth(top, workload?.ValueBytes);
         var decide = ReadDecide(top);

@@ -29,7 +29,7 @@ public class BundledScenarioTests
                 "cluster-planned-failover.yaml", "cluster-primary-crash.yaml", "elasticache-durability-async.yaml", "high-rate-az-power-loss.yaml",
                 "maintenance-node-replacement.yaml",
                 "memorydb-slow-az.yaml", "min-replicas-isolated-primary.yaml", "primary-crash.yaml", "primary-pause.yaml",
-                "serverless-burst.yaml", "split-brain-min-replicas.yaml", "wait-one-replica.yaml", "workload-a-steady-50gb.yaml",
+                "serverless-burst.yaml", "serverless-scale-out.yaml", "split-brain-min-replicas.yaml", "wait-one-replica.yaml", "workload-a-steady-50gb.yaml",
                 "workload-b-office-hours.yaml", "workload-c-durable-orders.yaml",
             ],
             names);
