@@ -33,6 +33,16 @@ internal sealed class NodeConnection(MemberId node)
     /// <summary>When anything last arrived on the connection (a reply or a ROLE answer).</summary>
     public SimTime LastRead { get; set; }
 
+    /// <summary>
+    /// A reconfiguration heard this node report role:master and elected another (StackExchange.Redis's
+    /// <c>UnselectableFlags.RedundantPrimary</c>): no write is routed to it until a reconfiguration elects it or hears it
+    /// as a replica (assumption A171).
+    /// </summary>
+    public bool RedundantPrimary { get; set; }
+
+    /// <summary>Writes routed to this node (not the elected one) that timed out on the current heartbeat.</summary>
+    public int TimedOutThisBeat { get; set; }
+
     /// <summary>Connect attempts failed in a row.</summary>
     public int FailedAttempts { get; set; }
 }

@@ -1,3 +1,4 @@
+using RedisFailoverSim.Engine.Random;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
@@ -18,7 +19,6 @@ public sealed partial class WriteClient
     private NodeConnection[] _nodes = [];
     private bool _tracking;
     private bool _reconfiguring;
-    private string? _reconfigureAgain;
     private long _reconfiguration;
 
     /// <summary>True for a Sentinel client that keeps a connection to every node (assumption A37).</summary>
@@ -37,24 +37,49 @@ public sealed partial class WriteClient
             }
         }
 
+        ListReplicasAsTheSentinelDoes(known);
         _nodes = [.. known];
         _tracking = true;
+        SeedServerSelection();
         State = ClientConnectionState.Connecting;
         QueueFor(advertised);
         Reconfigure("first connection");
     }
 
     /// <summary>
+    /// ASSUMPTION A171: a Sentinel lists a primary's replicas (SENTINEL REPLICAS) in its dictionary's order, which a hash
+    /// seed drawn at the process's start makes random per Sentinel process (measured: six restarts of one Sentinel over the
+    /// same two replicas listed them one way five times, the other once); the model draws one order per Sentinel, the same
+    /// for every client that asked it. The client's server list is the primary, then the replicas so listed.
+    /// </summary>
+    private void ListReplicasAsTheSentinelDoes(List<NodeConnection> known)
+    {
+        var sentinel = _discovery.AnsweringSentinel;
+        if (!sentinel.IsSome || known.Count <= 2)
+        {
+            return;
+        }
+
+        // Derived, not registered: every client asking this Sentinel draws the same order.
+        var order = new RandomStream(RandomStreams.DeriveSeed(Sim.Random.MasterSeed, "sentinel.replica-listing", sentinel.Value));
+        for (int i = known.Count - 1; i > 1; i--)
+        {
+            int j = 1 + order.Next(i);
+            (known[i], known[j]) = (known[j], known[i]);
+        }
+    }
+
+    /// <summary>
     /// StackExchange.Redis's ReconfigureAsync: ask every node its role (connecting where there is no connection) and
     /// decide once all answered or connect-timeout passed; a node that did not answer is left out (ASSUMPTION A38:
     /// it is marked unresponsive until it answers again). Writes keep their route meanwhile. A request while one runs
-    /// runs after it.
+    /// is skipped, as StackExchange.Redis's ReconfigureIfNeeded skips it (A171).
     /// </summary>
     private void Reconfigure(string cause)
     {
         if (_reconfiguring)
         {
-            _reconfigureAgain ??= cause;
+            // ReconfigureIfNeeded: "Configuration change skipped; already in progress via ..." (not queued, A171).
             return;
         }
 
@@ -101,7 +126,12 @@ public sealed partial class WriteClient
         }
     }
 
-    /// <summary>Elects the primary: the first node known that reports <c>role:master</c> and answered.</summary>
+    /// <summary>
+    /// Elects the primary: the first node known that reports <c>role:master</c> and answered
+    /// (<c>NominatePreferredPrimary</c> without a tie-breaker). The other primaries that answered are set aside as
+    /// redundant, those that answered as replicas are cleared, and a node that did not answer keeps its flags
+    /// (assumption A171).
+    /// </summary>
     private void Decide()
     {
         _reconfiguring = false;
@@ -116,11 +146,20 @@ public sealed partial class WriteClient
                 n.Unresponsive = true;
             }
 
-            if (n.State == ClientConnectionState.Connected && n.ReportsPrimary && !n.Unresponsive)
+            if (n.State != ClientConnectionState.Connected || n.Unresponsive)
             {
-                primaries++;
-                chosen ??= n;
+                continue;
             }
+
+            if (!n.ReportsPrimary)
+            {
+                n.RedundantPrimary = false;
+                continue;
+            }
+
+            primaries++;
+            chosen ??= n;
+            n.RedundantPrimary = n != chosen;
         }
 
         // With no primary StackExchange.Redis keeps routing to the last one (a disconnected server's backlog).
@@ -135,12 +174,6 @@ public sealed partial class WriteClient
                 ? $"{Name} found {primaries} nodes reporting role:master and kept {name}, the first it knows"
                 : $"{Name} connected to primary {name}");
         }
-
-        if (_reconfigureAgain is { } again)
-        {
-            _reconfigureAgain = null;
-            Reconfigure(again);
-        }
     }
 
     /// <summary>A node answered ROLE: a new or restored connection, or an answer to a reconfiguration.</summary>
@@ -153,7 +186,6 @@ public sealed partial class WriteClient
         }
 
         bool restored = n.State != ClientConnectionState.Connected;
-        bool answersAgain = n.Unresponsive;
         bool roleChanged = n.ReportsPrimary != role.IsPrimary;
         n.State = ClientConnectionState.Connected;
         n.LastRead = Sim.Now;
@@ -180,11 +212,12 @@ public sealed partial class WriteClient
             return;
         }
 
-        // StackExchange.Redis reconfigures when a connection is restored; ASSUMPTION A38: also when a node that did
-        // not answer answers again, or reports another role.
-        if (restored || answersAgain || roleChanged)
+        // StackExchange.Redis reconfigures when a connection is restored and when a server's role changes (SetConfig →
+        // ReconfigureIfNeeded); a node whose replies simply resume (a pause ends, a partition heals) changes nothing
+        // (assumption A171: measured, such a node kept its share of the writes until its demotion).
+        if (restored || roleChanged)
         {
-            Reconfigure(Network.Members[n.Node.Value].Name + (restored ? " reconnected" : answersAgain ? " answers again" : " changed role"));
+            Reconfigure(Network.Members[n.Node.Value].Name + (restored ? " reconnected" : " changed role"));
         }
     }
 
@@ -208,6 +241,7 @@ public sealed partial class WriteClient
     {
         bool refused = n.State == ClientConnectionState.Connecting;
         n.State = ClientConnectionState.Disconnected;
+        FailWritesOnOtherPrimary(n.Node);
         if (refused)
         {
             ConnectFailed(n);

@@ -38,6 +38,7 @@ public sealed partial class WriteClient
             if (_tracking)
             {
                 DetectDeadSocket(timedOut);
+                DetectDeadOtherPrimaries();
                 MaintainNodeConnections();
             }
             else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
@@ -67,6 +68,7 @@ public sealed partial class WriteClient
         ExpireBacklog();
         ExpireTimedOut(_stranded, WriteOutcome.Failed);
         ExpireViaOther();
+        ExpireOnOtherPrimaries();
 
         // Kept for re-send: they were sent once, so the client cannot know whether they were applied.
         ExpireTimedOut(_resend, WriteOutcome.Unknown);
@@ -180,6 +182,11 @@ public sealed partial class WriteClient
         if (_viaOther.Count > 0)
         {
             ArmTimeoutTimer(_viaOther.Peek().Deadline);
+        }
+
+        if (_onOtherPrimary.Count > 0)
+        {
+            ArmTimeoutTimer(_onOtherPrimary.Peek().Deadline);
         }
 
         if (_backlog.Count > 0)

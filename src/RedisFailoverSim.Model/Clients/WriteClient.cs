@@ -274,7 +274,14 @@ public sealed partial class WriteClient : Member, IEventTarget
         long writeId = _ledger.Issue(ClientIndex, intendedStart);
         if (State == ClientConnectionState.Connected && !HoldsWrites)
         {
-            SendWrite(writeId);
+            if (TrySendToOtherPrimary(writeId))
+            {
+                AfterWriteSent();
+            }
+            else
+            {
+                SendWrite(writeId);
+            }
         }
         else if (TrySendViaOtherPrimary(writeId))
         {
