@@ -48,6 +48,14 @@ public abstract class Message
     /// <summary>Its payload on the wire, in bytes, for the cross-AZ count (A115; 0 for control traffic).</summary>
     public virtual long WireBytes => 0;
 
+    /// <summary>
+    /// Called by the network once the receiver's <see cref="Member.Receive"/> has returned: a message type whose
+    /// receivers keep no reference to it may recycle it here. Nothing by default.
+    /// </summary>
+    internal virtual void Delivered()
+    {
+    }
+
     /// <summary>A short name for traces.</summary>
     public virtual string Describe() => GetType().Name;
 }

@@ -284,6 +284,7 @@ public sealed partial class SimNetwork : IEventTarget
         {
             case HostState.Up:
                 to.Receive(message);
+                message.Delivered();
                 break;
             case HostState.Paused:
                 to.HoldWhilePaused(message);

@@ -1,3 +1,4 @@
+using RedisFailoverSim.Engine;
 using RedisFailoverSim.Model.Network;
 
 // The Redis protocol vocabulary of the model: commands, replies and the replication stream. These small
@@ -194,13 +195,38 @@ public sealed class RdbPayload(long replId, History snapshot) : Message
 }
 
 /// <summary>One write on the replication stream.</summary>
-public sealed class StreamEntry(HistoryEntry entry) : Message
+/// <remarks>
+/// The most frequent message (one per write and replica), so a primary recycles them: <see cref="Delivered"/> puts
+/// one back in its sender's pool once the replica has applied it, and the next write takes it from there. A replica
+/// keeps only the <see cref="HistoryEntry"/> value, never the message. A message lost on a cut link, or held while
+/// its receiver is paused, is simply left to the garbage collector.
+/// </remarks>
+public sealed class StreamEntry : Message
 {
+    private readonly Stack<StreamEntry>? _pool;
+    private long _previousOffset = -1;
+    private bool _pooled;
+
+    /// <summary>An entry that follows <paramref name="entry"/>'s write, outside any pool.</summary>
+    public StreamEntry(HistoryEntry entry)
+    {
+        Entry = entry;
+    }
+
+    private StreamEntry(Stack<StreamEntry> pool)
+    {
+        _pool = pool;
+    }
+
     /// <summary>The write and the offset after it.</summary>
-    public HistoryEntry Entry { get; } = entry;
+    public HistoryEntry Entry { get; private set; }
 
     /// <summary>The stream offset just before this entry (-1: not stated), for the stream-gap check.</summary>
-    public long PreviousOffset { get; init; } = -1;
+    public long PreviousOffset
+    {
+        get => _previousOffset;
+        init => _previousOffset = value;
+    }
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
@@ -210,6 +236,29 @@ public sealed class StreamEntry(HistoryEntry entry) : Message
 
     /// <inheritdoc />
     public override long WireBytes => PreviousOffset < 0 ? 0 : Entry.EndOffset - PreviousOffset;
+
+    /// <summary>An entry from <paramref name="pool"/> (a new one when it is empty), carrying <paramref name="entry"/>.</summary>
+    internal static StreamEntry Rent(Stack<StreamEntry> pool, HistoryEntry entry, long previousOffset)
+    {
+        var message = pool.Count > 0 ? pool.Pop() : new StreamEntry(pool);
+        Invariant.Holds(message._pooled || message.Entry == default);
+        message._pooled = false;
+        message.Entry = entry;
+        message._previousOffset = previousOffset;
+        return message;
+    }
+
+    /// <inheritdoc />
+    internal override void Delivered()
+    {
+        if (_pool is not null)
+        {
+            // Delivered once per send: a message pooled twice would be sent to two replicas at once.
+            Invariant.Holds(!_pooled);
+            _pooled = true;
+            _pool.Push(this);
+        }
+    }
 }
 
 /// <summary><c>REPLCONF ACK offset</c>, every second from a replica.</summary>

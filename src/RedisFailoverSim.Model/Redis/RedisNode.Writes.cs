@@ -77,14 +77,17 @@ public sealed partial class RedisNode
         SendAfter(write.From, new WriteReply(write.WriteId, ReplyKind.Ok) { Origin = write.Origin }, done);
     }
 
-    /// <summary>Sends an applied entry to every replica streaming from this node, <paramref name="departure"/> ns from now.</summary>
+    /// <summary>
+    /// Sends an applied entry to every replica streaming from this node, <paramref name="departure"/> ns from now, in
+    /// messages recycled from <see cref="_streamEntries"/>.
+    /// </summary>
     private void Propagate(HistoryEntry entry, long previousOffset, long departure)
     {
         for (int i = 0; i < _replicas.Count; i++)
         {
             if (_replicas[i].Online)
             {
-                SendAfter(_replicas[i].Replica, new StreamEntry(entry) { PreviousOffset = previousOffset }, departure);
+                SendAfter(_replicas[i].Replica, StreamEntry.Rent(_streamEntries, entry, previousOffset), departure);
             }
         }
     }

@@ -26,6 +26,9 @@ public sealed partial class RedisNode : Member, IEventTarget
     private readonly List<ReplicaLink> _replicas = [];
     private readonly SortedSet<int> _clientConnections = [];
 
+    // The stream entries this node sent that their replicas have applied, for the next writes (StreamEntry's remarks).
+    private readonly Stack<StreamEntry> _streamEntries = new();
+
     // Sentinels' command connections (they PING): a killed process's kernel closes them too.
     private readonly SortedSet<int> _monitorConnections = [];
     private readonly SimDuration _cronPhase;
