@@ -16,11 +16,16 @@ internal static class LatencyHistograms
         }
 
         static double Ms(long ns) => Math.Round(ns / 1e6, 3);
+
+        // The maximum as HdrHistogram's GetMaxValue() defines it, HighestEquivalentValue of the last recorded bucket's
+        // highest equivalent value, without its enumerator (a HistogramIterationValue step per sub-bucket, which took
+        // most of a short run's result building): the 100th percentile is exactly that bucket's highest equivalent
+        // value. The two agreed on 3,000 random histograms (merged ones and the top bucket included).
         return new LatencySummary(
             h.TotalCount,
             Ms(h.GetValueAtPercentile(50)),
             Ms(h.GetValueAtPercentile(99)),
             Ms(h.GetValueAtPercentile(99.9)),
-            Ms(h.GetMaxValue()));
+            Ms(h.HighestEquivalentValue(h.GetValueAtPercentile(100))));
     }
 }
