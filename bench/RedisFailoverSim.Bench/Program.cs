@@ -3,7 +3,7 @@ using RedisFailoverSim.Paths;
 
 namespace RedisFailoverSim.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios|long</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/RedisFailoverSim.Bench -- hold|scenarios|replication|long</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -15,6 +15,15 @@ internal static class Program
             string folder = rest.Count > 0 ? rest[0] : "scenarios";
             double budget = rest.Count > 1 ? double.Parse(rest[1], CultureInfo.InvariantCulture) : 3.0;
             return ScenarioBenchmark.Run(folder, budget, audit);
+        }
+
+        if (args.Length > 0 && args[0] == "replication")
+        {
+            bool allocations = args.Contains("--allocations");
+            var rest = args.Skip(1).Where(a => a != "--allocations").ToList();
+            string file = rest.Count > 0 ? rest[0] : "scenarios/az-partition-split-brain.yaml";
+            int runs = rest.Count > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 200;
+            return ReplicationBenchmark.Run(file, runs, allocations);
         }
 
         if (args.Length > 0 && args[0] == "long")
@@ -32,6 +41,7 @@ internal static class Program
         {
             Console.Error.WriteLine("usage: RedisFailoverSim.Bench hold [--seconds S] [--n N[,N...]]");
             Console.Error.WriteLine("       RedisFailoverSim.Bench scenarios [FOLDER] [SECONDS-PER-CASE] [--audit]");
+            Console.Error.WriteLine("       RedisFailoverSim.Bench replication [SCENARIO-FILE] [RUNS=200] [--allocations]");
             Console.Error.WriteLine("       RedisFailoverSim.Bench long [HOURS=24] [RATE=1000] [SCENARIO-FILE] [PATH=self-hosted] [--audit]");
             return 2;
         }
