@@ -39,8 +39,9 @@ public static class CalibrationCommand
         "  --out DIR             output folder (default out/<scenario-name>/calibration)\n" +
         "  --max-write-rate R    cap on the real write rate, all clients, per second (default 500); both sides run the capped rate\n" +
         "  --client LIB          the client library to drive (default stackexchange-redis, in-process with the scenario's client\n" +
-        "                        settings); redis-py, ioredis and node-redis run their driver in calibration/drivers/ with the\n" +
-        "                        library's own defaults, and the model runs that library's profile (rfsim explain client LIB)\n" +
+        "                        settings); redis-py, ioredis, node-redis and valkey-glide run their driver in calibration/drivers/\n" +
+        "                        with the library's own defaults, and the model runs that library's profile (rfsim explain\n" +
+        "                        client LIB)\n" +
         "Writes calibration.json, calibration-runs.csv and per-write CSVs. Exit codes: 0 agree, 1 differ, 2 bad input or no\n" +
         "Redis (install: apt-get install -y redis-server redis-sentinel), 130 interrupted.";
 

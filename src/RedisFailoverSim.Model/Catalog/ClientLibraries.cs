@@ -223,10 +223,10 @@ public static partial class ClientLibraries
             BacklogPerNode = false,
             DeadSocket = DeadSocketCheck.None,
         },
-        [("command-timeout", "docs/sources.md §11.8"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+        [("command-timeout", "docs/sources.md §11.8, §11.20 (requestTimeout)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("*", "UNCONFIRMED (docs/sources.md §11.8): the StackExchange.Redis default kept")],
-        ["GLIDE has no Sentinel client; the model asks the Sentinels as the others do"],
-        "not calibrated yet: @valkey/valkey-glide is on the npm registry (native code, untried)");
+        ["GLIDE has no Sentinel client: a standalone GlideClient given every node keeps the node that was primary at its creation for ever (docs/sources.md §11.20, read and measured with 2.5.2); the model asks the Sentinels as the others do, so it follows a failover the real client never follows"],
+        "runs here (npm @valkey/valkey-glide 2.5.2, driver calibration/drivers/glide_writer.js); see plots/calibration/clients/README.md");
 
     /// <summary>What pooled Sentinel clients share: their own timers, no role check, one connection that follows +switch-master.</summary>
     private static ClientSettings PooledSentinelClient(string name) => ClientSettings.Default with

@@ -21,6 +21,7 @@ internal static class ClientDrivers
         new("redis-py-4", DebianPython, "redis_py_writer.py", "redis", "apt-get install -y python3-redis"),
         new("ioredis", "node", "ioredis_writer.js", "ioredis", NpmInstall),
         new("node-redis", "node", "node_redis_writer.js", "redis", NpmInstall),
+        new("valkey-glide", "node", "glide_writer.js", "@valkey/valkey-glide", NpmInstall),
     ];
 
     /// <summary>The driver for <paramref name="library"/>, or null when it runs in-process or cannot run here.</summary>
