@@ -19,6 +19,9 @@ public static class FaultKinds
         (FaultKind.Reboot, "reboot"),
         (FaultKind.TrafficBurst, "traffic-burst"),
         (FaultKind.ClusterFailover, "cluster-failover"),
+        (FaultKind.LogPacketLoss, "log-packet-loss"),
+        (FaultKind.LogSlowReplica, "log-slow-replica"),
+        (FaultKind.LogBrownout, "log-brownout"),
     ];
 
     /// <summary>Every name, in the order of <see cref="FaultKind"/>.</summary>

@@ -50,6 +50,11 @@ internal static class HelpTopics
         FaultKind.TrafficBurst => "the write rate multiplied for the duration",
         FaultKind.ClusterFailover => "CLUSTER FAILOVER [option: force|takeover] sent to a Redis Cluster replica (target): "
             + "planned replacement of its primary; no duration",
+        FaultKind.LogPacketLoss => "packet loss (loss-rate) on the links to the transaction-log replica of an AZ "
+            + "(MemoryDB, ElastiCache durability): lost messages are resent after TCP's 200 ms retransmission timeout",
+        FaultKind.LogSlowReplica => "the transaction-log replica of an AZ answers later by extra-latency: a slow quorum member",
+        FaultKind.LogBrownout => "every transaction-log replica answers later by extra-latency and drops drop-rate of the "
+            + "appends: a brown-out of the log service",
         _ => throw new UnreachableException(),
     };
 

@@ -56,4 +56,23 @@ public enum FaultKind
     /// docs/sources.md §3.9): one command, no duration.
     /// </summary>
     ClusterFailover,
+
+    /// <summary>
+    /// Packet loss on the links to and from the transaction-log replica of an AZ (MemoryDB, ElastiCache with
+    /// durability): each message to or from it is lost with the fault's rate and resent after TCP's retransmission
+    /// timeout (ASSUMPTION A166); the 2-of-3 quorum commits without it while the other two answer.
+    /// </summary>
+    LogPacketLoss,
+
+    /// <summary>
+    /// One transaction-log replica (an AZ's) answers every append and claim later by the fault's extra latency: a slow
+    /// quorum member, which a 2-of-3 quorum skips while the other two answer (ASSUMPTION A167).
+    /// </summary>
+    LogSlowReplica,
+
+    /// <summary>
+    /// A brown-out of the whole log service: every log replica answers later by the fault's extra latency and drops
+    /// the fault's fraction of the appends it receives, which the primary repairs on its heartbeat (ASSUMPTION A168).
+    /// </summary>
+    LogBrownout,
 }

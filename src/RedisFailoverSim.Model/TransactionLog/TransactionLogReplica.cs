@@ -17,7 +17,7 @@ namespace RedisFailoverSim.Model.TransactionLog;
 /// records to the followers of its AZ. Its storage survives power loss. Its records are compacted into a snapshot
 /// behind what its readers have read (<see cref="LogStore"/>).
 /// </summary>
-public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredService
+public sealed partial class TransactionLogReplica : Member, IEventTarget, IPoweredService
 {
     private const double ServiceSigma = 0.25;
 
@@ -84,12 +84,30 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
     public void PowerOn()
     {
         _followers.Clear();
+        Array.Clear(_inboundFreeAt);
         SetHost(HostState.Up);
     }
 
     /// <inheritdoc />
     protected internal override void Receive(Message message)
     {
+        if (_inboundFreeAt.Length > 0 && HoldsBack(message))
+        {
+            return;
+        }
+
+        Process(message);
+    }
+
+    private void Process(Message message)
+    {
+        if (_dropRate > 0 && message is LogAppend && _gray!.NextDouble() < _dropRate)
+        {
+            // A brown-out of the log service: this append is never stored nor answered (A168).
+            AppendsDropped++;
+            return;
+        }
+
         switch (message)
         {
             case LogAppend append:
@@ -116,11 +134,20 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
 
     void IEventTarget.Fire(long token, object? payload)
     {
-        if (token == _incarnation && Host == HostState.Up)
+        if (token != _incarnation || Host != HostState.Up)
         {
-            var reply = (Message)payload!;
-            Send(reply.To, reply);
+            return;
         }
+
+        if (payload is DelayedArrival arrival)
+        {
+            // A message whose segment was lost, delivered by TCP's retransmission (A166).
+            Process(arrival.Message);
+            return;
+        }
+
+        var reply = (Message)payload!;
+        Send(reply.To, reply);
     }
 
     private void OnAppend(LogAppend append)
@@ -262,6 +289,9 @@ public sealed class TransactionLogReplica : Member, IEventTarget, IPoweredServic
         {
             done += SimDuration.FromSecondsRounded(LogNormal.Sample(_service, _serviceMu, ServiceSigma)).Nanoseconds;
         }
+
+        // A slow member or a brown-out answers later (A167, A168); a lost answer is resent after the RTO (A166).
+        done += _extraAnswerDelay + (_lossRate > 0 ? LossPenalty() : 0);
 
         done = Math.Max(done, _lastReplyAt + 1);
         _lastReplyAt = done;

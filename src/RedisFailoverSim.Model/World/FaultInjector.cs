@@ -7,6 +7,7 @@ using RedisFailoverSim.Model.Network;
 using RedisFailoverSim.Model.Redis;
 using RedisFailoverSim.Model.Sentinel;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Model.TransactionLog;
 
 namespace RedisFailoverSim.Model.World;
 
@@ -217,6 +218,13 @@ public sealed class FaultInjector
                     return () => { };
                 }
 
+            case FaultKind.LogPacketLoss:
+            case FaultKind.LogSlowReplica:
+            case FaultKind.LogBrownout:
+                // The primary's every commit goes through the log, so a fault of the log reaches it where there is one.
+                HitPrimary[index] = primary is not null && LogGrayFailures.Hit(_world, fault).Count > 0;
+                return LogGrayFailures.Apply(_world, fault);
+
             case FaultKind.TrafficBurst:
                 {
                     _world.Traffic.BurstMultiplier *= fault.RateMultiplier;
@@ -401,6 +409,9 @@ public sealed class FaultInjector
         FaultKind.Reboot => "reboot",
         FaultKind.TrafficBurst => "traffic-burst",
         FaultKind.ClusterFailover => "cluster-failover",
+        FaultKind.LogPacketLoss => "log-packet-loss",
+        FaultKind.LogSlowReplica => "log-slow-replica",
+        FaultKind.LogBrownout => "log-brownout",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

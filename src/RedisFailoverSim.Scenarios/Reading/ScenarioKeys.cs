@@ -35,7 +35,7 @@ internal static class ScenarioKeys
     public static readonly string[] Phase = ["at", "rate-multiplier", "ramp"];
 
     public static readonly string[] Fault =
-        ["kind", "at", "duration", "target", "groups", "extra-latency", "rate-multiplier", "option"];
+        ["kind", "at", "duration", "target", "groups", "extra-latency", "rate-multiplier", "option", "loss-rate", "retransmit-after", "drop-rate"];
 
     public static readonly string[] Network = ["same-az-median", "same-az-sigma", "cross-az-median", "cross-az-sigma", "node-bandwidth"];
 

@@ -43,6 +43,19 @@ public static class ScenarioLimits
     public static readonly Limit NetworkSigma = new(
         3, "3", "at sigma 3 the P99 delay is already about 1,000 times the median");
 
+    /// <summary>
+    /// A log-packet-loss rate: from 0.9 on, a message needs more than 20 retransmissions one time in eight, minutes of
+    /// backed-off timers; that is a cut link (docs/sources.md §6.2).
+    /// </summary>
+    public static readonly Limit LossRate = new(0.9, "0.9", "at a higher rate the link is cut: model it with isolate");
+
+    /// <summary>A log-brownout drop rate: a fraction, 1 drops every append.</summary>
+    public static readonly Limit DropRate = new(1, "1", "a fraction of the appends");
+
+    /// <summary>The delay a log gray failure adds to each answer: past a minute the log is down, not slow.</summary>
+    public static readonly DurationLimit LogExtraLatency = new(
+        SimDuration.FromSeconds(60), "60s", "an answer later than a minute is a log that is down: use log-brownout with drop-rate 1");
+
     /// <summary>A scenario file, in bytes: the bundled ones are 2–4 kB.</summary>
     public const long FileBytes = 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Specs;
+using RedisFailoverSim.Model.TransactionLog;
 using RedisFailoverSim.Paths;
 using YamlDotNet.RepresentationModel;
 
@@ -34,9 +35,9 @@ internal sealed partial class ScenarioReader
     {
         FaultKind.Crash or FaultKind.PowerOff or FaultKind.Pause or FaultKind.NodeReplacement or FaultKind.Reboot => TargetRule.Node,
         FaultKind.Isolate => TargetRule.Anything,
-        FaultKind.SlowAz or FaultKind.AzPowerInterruption => TargetRule.Az,
+        FaultKind.SlowAz or FaultKind.AzPowerInterruption or FaultKind.LogPacketLoss or FaultKind.LogSlowReplica => TargetRule.Az,
         FaultKind.Partition or FaultKind.OneWay => TargetRule.Groups,
-        FaultKind.TrafficBurst => TargetRule.Everything,
+        FaultKind.TrafficBurst or FaultKind.LogBrownout => TargetRule.Everything,
         FaultKind.ClusterFailover => TargetRule.ClusterReplica,
         _ => throw new System.Diagnostics.UnreachableException(),
     };
@@ -106,12 +107,28 @@ internal sealed partial class ScenarioReader
             fault.ReportMissing("duration", $"how long the {kindText} lasts, e.g. 30s; only a crash may go on for ever");
         }
 
-        var extraLatency = OnlyFor(fault, "extra-latency", kind, FaultKind.SlowAz, "the one-way delay added to each message, e.g. 20ms")
-            ? fault.Duration("extra-latency", required: true)
+        var extraLatency = OnlyFor(fault, "extra-latency", kind, LatencyKinds, "the delay added to each message, e.g. 20ms")
+            ? fault.Duration("extra-latency", required: kind != FaultKind.LogBrownout, allowZero: kind == FaultKind.LogBrownout,
+                max: kind == FaultKind.SlowAz ? null : ScenarioLimits.LogExtraLatency)
             : null;
-        var multiplier = OnlyFor(fault, "rate-multiplier", kind, FaultKind.TrafficBurst, "the traffic factor, e.g. 20")
+        var multiplier = OnlyFor(fault, "rate-multiplier", kind, [FaultKind.TrafficBurst], "the traffic factor, e.g. 20")
             ? fault.Number("rate-multiplier", 0, inclusive: false, required: true, max: ScenarioLimits.RateMultiplier)
             : null;
+        var lossRate = OnlyFor(fault, "loss-rate", kind, [FaultKind.LogPacketLoss], "the chance a message to or from the log replica is lost, e.g. 0.05")
+            ? fault.Number("loss-rate", 0, inclusive: false, required: true, max: ScenarioLimits.LossRate)
+            : null;
+        var retransmitAfter = OnlyFor(fault, "retransmit-after", kind, [FaultKind.LogPacketLoss], "when a lost message is first sent again, e.g. 5ms; default 200ms")
+            ? fault.Duration("retransmit-after", max: ScenarioLimits.LogExtraLatency)
+            : null;
+        var dropRate = OnlyFor(fault, "drop-rate", kind, [FaultKind.LogBrownout], "the fraction of appends the log drops, e.g. 0.2")
+            ? fault.Number("drop-rate", 0, inclusive: true, max: ScenarioLimits.DropRate)
+            : null;
+        bool brownoutDoesNothing = kind == FaultKind.LogBrownout && !fault.Has("extra-latency") && !fault.Has("drop-rate");
+        if (brownoutDoesNothing)
+        {
+            fault.ReportMissing("extra-latency", "a log-brownout slows every answer of the log (extra-latency, e.g. 200ms), drops a fraction of the appends (drop-rate, e.g. 0.2), or both");
+        }
+
         var option = ReadManualFailoverOption(fault, kind);
         var target = ReadTarget(fault, kind, topology);
 
@@ -123,8 +140,10 @@ internal sealed partial class ScenarioReader
 
         if (at is null || (duration is null && kind is not (FaultKind.Crash or FaultKind.ClusterFailover))
             || (duration is null && fault.Has("duration")) || target is null || option is null
-            || (kind == FaultKind.SlowAz && extraLatency is null)
-            || (kind == FaultKind.TrafficBurst && multiplier is null))
+            || (kind is FaultKind.SlowAz or FaultKind.LogSlowReplica && extraLatency is null)
+            || (kind == FaultKind.TrafficBurst && multiplier is null)
+            || (kind == FaultKind.LogPacketLoss && (lossRate is null || (fault.Has("retransmit-after") && retransmitAfter is null)))
+            || (kind == FaultKind.LogBrownout && (brownoutDoesNothing || (fault.Has("extra-latency") && extraLatency is null) || (fault.Has("drop-rate") && dropRate is null))))
         {
             return null;
         }
@@ -137,14 +156,17 @@ internal sealed partial class ScenarioReader
             ExtraLatency: extraLatency ?? SimDuration.Zero,
             RateMultiplier: multiplier ?? 1.0,
             SourceLine: (int)fault.Node.Start.Line,
-            Option: option.Value);
+            Option: option.Value,
+            LossRate: lossRate ?? 0,
+            DropRate: dropRate ?? 0,
+            RetransmitAfter: kind == FaultKind.LogPacketLoss ? retransmitAfter ?? LogRetransmission.DefaultFirst : SimDuration.Zero);
     }
 
     /// <summary><c>option: force | takeover</c> of a cluster-failover (docs/sources.md §3.9); null after a problem.</summary>
     private static ManualFailoverOption? ReadManualFailoverOption(MappingReader fault, FaultKind kind)
     {
         const string Meaning = "CLUSTER FAILOVER's option, force or takeover";
-        if (!OnlyFor(fault, "option", kind, FaultKind.ClusterFailover, Meaning) || !fault.Has("option"))
+        if (!OnlyFor(fault, "option", kind, [FaultKind.ClusterFailover], Meaning) || !fault.Has("option"))
         {
             return ManualFailoverOption.Default;
         }
@@ -165,17 +187,22 @@ internal sealed partial class ScenarioReader
         }
     }
 
+    /// <summary>The kinds that take <c>extra-latency</c>.</summary>
+    private static readonly FaultKind[] LatencyKinds = [FaultKind.SlowAz, FaultKind.LogSlowReplica, FaultKind.LogBrownout];
+
     /// <summary>True when a kind-specific key applies to this kind; reports the key when it is given to another kind.</summary>
-    private static bool OnlyFor(MappingReader fault, string key, FaultKind kind, FaultKind owner, string meaning)
+    private static bool OnlyFor(MappingReader fault, string key, FaultKind kind, FaultKind[] owners, string meaning)
     {
-        if (kind == owner)
+        if (owners.Contains(kind))
         {
             return true;
         }
 
         if (fault.Has(key))
         {
-            fault.Report(key, $"'{key}' ({meaning}) applies only to {FaultKinds.Name(owner)}, not to {FaultKinds.Name(kind)}");
+            var names = owners.Select(FaultKinds.Name).ToList();
+            var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+            fault.Report(key, $"'{key}' ({meaning}) applies only to {list}, not to {FaultKinds.Name(kind)}");
         }
 
         return false;
@@ -189,7 +216,9 @@ internal sealed partial class ScenarioReader
         {
             if (fault.Has("target"))
             {
-                var instead = rule == TargetRule.Groups ? "give 'groups' instead" : "it applies to every client";
+                var instead = rule == TargetRule.Groups ? "give 'groups' instead"
+                    : kind == FaultKind.LogBrownout ? "it hits every log replica (for one AZ's, use log-slow-replica or log-packet-loss)"
+                    : "it applies to every client";
                 fault.Report("target", $"{name} takes no 'target'; {instead}");
             }
 

@@ -12,7 +12,7 @@ public class HelpTopicsTests
         Assert.Equal(
             [
                 "crash", "power-off", "pause", "isolate", "partition", "one-way", "slow-az", "az-power-interruption",
-                "node-replacement", "reboot", "traffic-burst", "cluster-failover",
+                "node-replacement", "reboot", "traffic-burst", "cluster-failover", "log-packet-loss", "log-slow-replica", "log-brownout",
             ],
             Enum.GetValues<FaultKind>().Select(HelpTopics.ScenarioName));
     }

@@ -11,7 +11,7 @@ public class BadScenarioTests
 
     public static TheoryData<string, int, int, string> Corpus() => new()
     {
-        { "unknown-key", 18, 5, "faults[0]: unknown key 'durration'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option; did you mean 'duration'?" },
+        { "unknown-key", 18, 5, "faults[0]: unknown key 'durration'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option, loss-rate, retransmit-after, drop-rate; did you mean 'duration'?" },
         { "misplaced-key", 19, 3, "redis: unknown key 'quorum'; allowed: min-replicas-to-write, min-replicas-max-lag, repl-backlog-size, repl-timeout, repl-ping-replica-period, repl-diskless-sync-delay, full-sync-rate, base-dataset-size, appendonly, appendfsync, save, aof-fsync-time; 'quorum' belongs under 'sentinel:'" },
         { "wrong-type", 11, 9, "workload.rate: expected a number; found 'fast'" },
         { "missing-name", 1, 1, "top level: missing 'name' (a scenario name of letters, digits, '.', '_' or '-')" },
@@ -23,10 +23,10 @@ public class BadScenarioTests
         { "duration-without-unit", 17, 15, "faults[0].duration: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found the unitless number 30" },
         { "negative-duration", 17, 15, "faults[0].duration: expected a duration that is not negative; found '-5s'" },
         { "missing-duration", 15, 5, "faults[0]: missing 'duration' (how long the pause lasts, e.g. 30s; only a crash may go on for ever)" },
-        { "bad-kind", 15, 11, "faults[0].kind: expected a fault kind (crash, power-off, pause, isolate, partition, one-way, slow-az, az-power-interruption, node-replacement, reboot, traffic-burst, cluster-failover); found 'crsh'; did you mean 'crash'?" },
+        { "bad-kind", 15, 11, "faults[0].kind: expected a fault kind (crash, power-off, pause, isolate, partition, one-way, slow-az, az-power-interruption, node-replacement, reboot, traffic-burst, cluster-failover, log-packet-loss, log-slow-replica, log-brownout); found 'crsh'; did you mean 'crash'?" },
         { "unknown-target", 17, 13, "faults[0].target: expected primary or a node name (n1, n2, n3) for crash; found 'n9'; did you mean 'n1'?" },
         { "fault-after-workload", 16, 9, "faults[0].at: expected a time before the workload ends (60.000s); found 90.000s" },
-        { "extra-latency-on-crash", 18, 20, "faults[0].extra-latency: 'extra-latency' (the one-way delay added to each message, e.g. 20ms) applies only to slow-az, not to crash" },
+        { "extra-latency-on-crash", 18, 20, "faults[0].extra-latency: 'extra-latency' (the delay added to each message, e.g. 20ms) applies only to slow-az, log-slow-replica and log-brownout, not to crash" },
         { "bad-operator", 20, 23, "expect.self-hosted.acknowledgedLost: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '=> 0'; did you mean '>='?" },
         { "unknown-metric", 20, 5, $"expect.self-hosted: unknown key 'acknowledgedLst'; allowed: {Allowed}; did you mean 'acknowledgedLost'?" },
         { "unknown-path", 19, 3, "expect: unknown key 'selfhosted'; allowed: elasticache, serverless, memorydb, self-hosted; did you mean 'self-hosted'?" },
@@ -94,7 +94,7 @@ public class BadScenarioTests
                 (11, 9, "workload.rate: expected a number, at least 0.001; found -10"),
                 (12, 13, "workload.duration: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found the unitless number 60"),
                 (15, 5, "faults[0]: missing 'at' (a duration with a unit, e.g. 500ms, 30s, 2m)"),
-                (16, 5, "faults[0]: unknown key 'at-time'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option"),
+                (16, 5, "faults[0]: unknown key 'at-time'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option, loss-rate, retransmit-after, drop-rate"),
                 (19, 3, "sentinel: unknown key 'down-after-ms'; allowed: quorum, down-after-milliseconds, failover-timeout, parallel-syncs; did you mean 'down-after-milliseconds'?"),
             ],
             error.Problems.Select(p => (p.Line, p.Column, p.Message)));

@@ -14,7 +14,7 @@ public class FaultKindsTests
 
         Assert.Equal(kinds.Cast<FaultKind?>(), roundTripped);
         Assert.Equal("az-power-interruption", FaultKinds.Name(FaultKind.AzPowerInterruption));
-        Assert.Equal(12, FaultKinds.Names.Count);
+        Assert.Equal(15, FaultKinds.Names.Count);
     }
 
     [Fact]
