@@ -24,9 +24,11 @@ public static class PathModels
         "memorydb" =>
             "Amazon MemoryDB. A write is acknowledged only after it is committed to a Multi-AZ transaction log "
             + "(a quorum of AZs). Replicas replay the log, and a failover promotes a replica only once it has "
-            + "caught up with the log, so acknowledged writes survive a primary crash. When an AZ is slow the log "
-            + "commit is slow: P99 latency spikes and nothing is lost. A primary that cannot reach a log quorum "
-            + "cannot acknowledge writes.",
+            + "caught up with the log, so acknowledged writes survive a primary crash. The log has a replica in "
+            + "each AZ and commits once 2 of the 3 hold a write: a slow AZ other than the primary's is skipped, and "
+            + "only the clients in that AZ see their own round trip slowed; a slow primary AZ, or two slow log "
+            + "replicas, slow every commit (P99 rises, nothing is lost). A primary that cannot reach a log quorum "
+            + "cannot acknowledge writes: it holds them until the log answers or the client times out.",
         "self-hosted" =>
             "Redis OSS / Valkey on EC2 with Sentinel. The primary replicates asynchronously. Sentinels ping every "
             + "node, mark it subjectively down (SDOWN) after down-after-milliseconds, agree it is objectively "

@@ -79,7 +79,7 @@ public static class RunVerdict
             "self-hosted" => SentinelReason(result, world, primary),
             "memorydb" => Has(result, "role", $"{primary} stepped down")
                 ? $"{primary} stepped down but no replica could take the log's leadership"
-                : $"{primary} kept its lease on the transaction log (it still reached a quorum of the log, assumption A25), "
+                : $"{primary} kept its lease on the transaction log (no quorum of the log replicas went a whole lease without hearing from it, assumption A28), "
                     + "so no replica could take over",
             "elasticache" or "serverless" => ControlPlaneReason(result, primary),
             _ => "no replica was promoted",

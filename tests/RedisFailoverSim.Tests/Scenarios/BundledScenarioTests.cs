@@ -28,7 +28,7 @@ public class BundledScenarioTests
                 "aof-everysec-restart.yaml", "az-partition-split-brain.yaml", "az-power-interruption.yaml", "cluster-full-coverage.yaml", "cluster-minority-partition.yaml",
                 "cluster-planned-failover.yaml", "cluster-primary-crash.yaml", "elasticache-durability-async.yaml", "high-rate-az-power-loss.yaml",
                 "maintenance-node-replacement.yaml",
-                "memorydb-slow-az.yaml", "min-replicas-isolated-primary.yaml", "primary-crash.yaml", "primary-pause.yaml",
+                "memorydb-log-brownout.yaml", "memorydb-slow-az.yaml", "min-replicas-isolated-primary.yaml", "primary-crash.yaml", "primary-pause.yaml",
                 "serverless-burst.yaml", "serverless-scale-out.yaml", "split-brain-min-replicas.yaml", "wait-one-replica.yaml", "workload-a-steady-50gb.yaml",
                 "workload-b-office-hours.yaml", "workload-c-durable-orders.yaml",
             ],
