@@ -277,9 +277,16 @@ public sealed partial class WriteClient
     /// </summary>
     private void DetectDeadSocket(int timedOut)
     {
-        if (_settings.DeadSocket != DeadSocketCheck.StackExchangeHeartbeat
-            || timedOut == 0 || State != ClientConnectionState.Connected || Find(_target) is not { } n
-            || n.State != ClientConnectionState.Connected)
+        if (State == ClientConnectionState.Connected && Find(_target) is { } n)
+        {
+            DropIfDead(n, timedOut);
+        }
+    }
+
+    /// <summary>A39's rule on one node connection: <paramref name="timedOut"/> writes on it timed out this heartbeat.</summary>
+    private void DropIfDead(NodeConnection n, int timedOut)
+    {
+        if (_settings.DeadSocket != DeadSocketCheck.StackExchangeHeartbeat || timedOut == 0 || n.State != ClientConnectionState.Connected)
         {
             return;
         }

@@ -135,20 +135,10 @@ public sealed partial class WriteClient
             var n = _nodes[i];
             int timedOut = n.TimedOutThisBeat;
             n.TimedOutThisBeat = 0;
-            if (timedOut == 0 || n.Node == _target || n.State != ClientConnectionState.Connected)
+            if (n.Node != _target)
             {
-                continue;
+                DropIfDead(n, timedOut);
             }
-
-            long silentSeconds = (long)Math.Floor((Sim.Now - n.LastRead).TotalSeconds);
-            if (silentSeconds * 1000 <= 4 * _settings.CommandTimeout.TotalMilliseconds)
-            {
-                continue;
-            }
-
-            string name = Network.Members[n.Node.Value].Name;
-            _recorder.Event(Name, "client", $"{Name} found its connection to {name} dead: no reads in {silentSeconds} s with {timedOut} timeouts");
-            LoseConnection(n, name + " connection dead");
         }
     }
 
