@@ -10,6 +10,10 @@ internal sealed class LinkCuts
     private readonly Dictionary<(string From, string To), int> _cuts = [];
     private TaskCompletionSource _changed = NewSignal();
 
+    // The cut links as an immutable set, replaced under the lock on every cut and heal: every proxied packet asks
+    // whether its link is cut, and one lock shared by every proxy thread turned into a convoy during a partition.
+    private volatile HashSet<(string From, string To)> _snapshot = [];
+
     /// <summary>Raised (outside the lock) after links are cut, with the links just cut.</summary>
     public event Action<IReadOnlyList<(string From, string To)>>? LinksCut;
 
@@ -22,10 +26,7 @@ internal sealed class LinkCuts
             return false;
         }
 
-        lock (_gate)
-        {
-            return _cuts.ContainsKey((from, to));
-        }
+        return _snapshot.Contains((from, to));
     }
 
     /// <summary>How many directed links are cut now.</summary>
@@ -49,6 +50,8 @@ internal sealed class LinkCuts
             {
                 _cuts[link] = _cuts.GetValueOrDefault(link) + 1;
             }
+
+            _snapshot = [.. _cuts.Keys];
         }
 
         LinksCut?.Invoke(links);
@@ -76,6 +79,7 @@ internal sealed class LinkCuts
                 }
             }
 
+            _snapshot = [.. _cuts.Keys];
             changed = _changed;
             _changed = NewSignal();
         }
@@ -105,24 +109,38 @@ internal sealed class LinkCuts
 
     /// <summary>
     /// Blocks the calling (dedicated) thread until <paramref name="from"/> → <paramref name="to"/> is not cut, or
-    /// until cancelled; returns false when cancelled.
+    /// until cancelled; returns false when cancelled. An open link returns at once without taking the lock.
     /// </summary>
     public bool WaitOpen(string? from, string? to, CancellationToken cancellationToken)
     {
+        if (!IsCut(from, to))
+        {
+            return !cancellationToken.IsCancellationRequested;
+        }
+
+        // Woken by every heal and by the cancellation; no polling, so hundreds of held links cost nothing.
+        using var wake = cancellationToken.Register(PulseAll);
         lock (_gate)
         {
-            while (from is not null && to is not null && _cuts.ContainsKey((from, to)))
+            while (_cuts.ContainsKey((from!, to!)))
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return false;
                 }
 
-                // Woken by every heal; the timeout only bounds how late a cancellation is noticed.
-                Monitor.Wait(_gate, TimeSpan.FromMilliseconds(200));
+                Monitor.Wait(_gate);
             }
 
             return !cancellationToken.IsCancellationRequested;
+        }
+    }
+
+    private void PulseAll()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
         }
     }
 

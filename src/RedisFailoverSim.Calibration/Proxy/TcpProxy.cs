@@ -15,7 +15,7 @@ namespace RedisFailoverSim.Calibration.Proxy;
 /// thread pool: the StackExchange.Redis clients in the same process may starve the pool during a failover, and the
 /// links between Redis processes must not stall because of it.
 /// </remarks>
-internal sealed class TcpProxy : IDisposable
+internal sealed partial class TcpProxy : IDisposable
 {
     private const int BufferBytes = 16 * 1024;
     private const int ThreadStackBytes = 256 * 1024;
@@ -210,6 +210,7 @@ internal sealed class TcpProxy : IDisposable
         // would be worse: Sentinel treats a connected link as usable and sends a partitioned replica SLAVEOF, then
         // waits on it (reconfiguration is gated by parallel-syncs). Refusing it leaves the dialler where a hanging
         // connect does: not connected. Connections opened before the cut are held (black-holed), not refused.
+        MemoryStream? early = null;
         if (_cuts.IsCut(source, Target) || _cuts.IsCut(Target, source))
         {
             if (!HoldNewAcrossCut)
@@ -221,7 +222,8 @@ internal sealed class TcpProxy : IDisposable
             // A client's connect is held instead, until the heal: a client library that writes as soon as it is
             // connected (redis-py) would otherwise count a write sent into a reset, where across a real partition its
             // connect hangs (no connect timeout by default) and the write waits, unsent, until the heal.
-            if (!_cuts.WaitOpen(source, Target, _stop.Token) || !_cuts.WaitOpen(Target, source, _stop.Token))
+            early = HoldUntilOpen(downstream, source);
+            if (early is null)
             {
                 ProxiedConnection.Reset(downstream);
                 return;
@@ -238,6 +240,13 @@ internal sealed class TcpProxy : IDisposable
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // The target is down: the source sees its connection reset, as from a host whose port is closed.
+            upstream.Dispose();
+            ProxiedConnection.Reset(downstream);
+            return;
+        }
+
+        if (early is { Length: > 0 } && !TrySend(upstream, early))
+        {
             upstream.Dispose();
             ProxiedConnection.Reset(downstream);
             return;

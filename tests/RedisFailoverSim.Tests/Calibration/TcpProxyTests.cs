@@ -133,6 +133,28 @@ public sealed class TcpProxyTests : IDisposable
     }
 
     [Fact]
+    public void HoldNewAcrossCut_ClientGivesUpDuringTheCut_NothingReachesTheTargetAtTheHeal()
+    {
+        // Across a real partition a connect the client abandons (its connect timeout) leaves nothing behind: the held
+        // connection ends when the dialler closes, instead of keeping a thread until the heal and then delivering.
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, _ => "client") { HoldNewAcrossCut = true };
+        _cuts.Cut([("client", "echo"), ("echo", "client")]);
+        using (var abandoned = Connect(proxy.ListenPort))
+        {
+            Send(abandoned, "abandoned in the cut");
+            Assert.Null(TryReceive(abandoned, Quiet));
+        }
+
+        Thread.Sleep(Quiet);
+        _cuts.Heal([("client", "echo"), ("echo", "client")]);
+        Assert.False(_echo.WaitReceived("abandoned in the cut", Quiet));
+        Assert.Equal(0, proxy.ConnectionCount);
+
+        using var after = Connect(proxy.ListenPort);
+        Assert.Equal("healed", RoundTrip(after, "healed", Patience));
+    }
+
+    [Fact]
     public void StopListening_TargetGone_ConnectIsRefusedThenAcceptedAgainAfterStartListening()
     {
         // While the target's process is gone the port is closed, so a connect fails as against a crashed Redis.
