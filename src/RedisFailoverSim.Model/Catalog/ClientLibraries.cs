@@ -11,6 +11,7 @@ public static partial class ClientLibraries
 {
     private const string Se = "docs/sources.md §9.2";
     private const string JedisSource = "docs/sources.md §11.15";
+    private const string GlideSource = "docs/sources.md §11.20";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
 
     // Keys read in StackExchange.Redis's source only: another profile that states no source for one inherits
@@ -211,22 +212,38 @@ public static partial class ClientLibraries
         "not calibrated: the npm registry serves 6.3.1 here (profile node-redis), which has a Sentinel client and a 5 s timeout");
 
     private static ClientLibrary ValkeyGlide() => Make(
-        "valkey-glide", "2.x", ClientSettings.Default with
+        "valkey-glide", "2.5.2 (npm @valkey/valkey-glide; glide-core read at stored commits, docs/sources.md §11.20)", ClientSettings.Default with
         {
             Library = "Valkey GLIDE",
             CommandTimeout = SimDuration.FromMilliseconds(250),
+            ConnectTimeout = SimDuration.FromMilliseconds(2000),
             Timers = ClientTimers.Exact,
             OnReadOnly = ConnectionAction.Keep,
+            OnReset = ConnectionAction.Rediscover,
+            ReconnectBase = SimDuration.FromMilliseconds(200),
+            ReconnectGrowth = 2,
+            ReconnectStep = SimDuration.Zero,
+            ReconnectMax = SimDuration.FromMilliseconds(3200),
+            ReconnectJitter = BackoffJitter.PlusMinus20Percent,
+            UnsentTimeout = UnsentTimeout.Unknown,
             RoleCheckOnConnect = false,
+            PrimaryDiscovery = PrimaryDiscovery.FixedAtCreation,
             FollowSwitchMaster = false,
             ConnectToEveryNode = false,
             BacklogPerNode = false,
             DeadSocket = DeadSocketCheck.None,
         },
-        [("command-timeout", "docs/sources.md §11.8, §11.20 (requestTimeout)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
-            ("*", "UNCONFIRMED (docs/sources.md §11.8): the StackExchange.Redis default kept")],
-        ["GLIDE has no Sentinel client: a standalone GlideClient given every node keeps the node that was primary at its creation for ever (docs/sources.md §11.20, read and measured with 2.5.2); the model asks the Sentinels as the others do, so it follows a failover the real client never follows"],
-        "runs here (npm @valkey/valkey-glide 2.5.2, driver calibration/drivers/glide_writer.js); see plots/calibration/clients/README.md");
+        [("*", GlideSource), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("primary-discovery", GlideSource + " (standalone_client.rs primary_index); assumptions A176, A177"),
+            ("sentinel-timeout", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
+            ("sentinel-order", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
+            ("switch-master-from", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
+            ("sentinel-events", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
+            ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)")],
+        ["GLIDE keeps a connection to every listed node (for reads and pub/sub) and checks each every 3 s; only the kept primary's, which carries every write, is modelled",
+            "after the fifth failed reconnect GLIDE waits 3.2 s exactly (the repeated tail is not jittered in the version read); modelled with the same ±20 % as the first five",
+            "a request beyond inflightRequestsLimit (1000) is refused at once; not modelled"],
+        "calibrated: rfsim calibrate --client valkey-glide drives @valkey/valkey-glide 2.5.2 (npm, calibration/drivers/glide_writer.js); see plots/calibration/clients/README.md");
 
     /// <summary>What pooled Sentinel clients share: their own timers, no role check, one connection that follows +switch-master.</summary>
     private static ClientSettings PooledSentinelClient(string name) => ClientSettings.Default with

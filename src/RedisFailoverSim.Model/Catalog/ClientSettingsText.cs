@@ -13,8 +13,8 @@ public static class ClientSettingsText
         "library", "command-timeout", "connect-timeout", "heartbeat", "timers", "timeout-origin", "on-timeout",
         "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
-        "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "flush-queue-after-reconnects", "role-check",
-        "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
+        "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "unsent-timeout", "flush-queue-after-reconnects",
+        "role-check", "primary-discovery", "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
         "backlog-per-node", "unconnected-slot", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
 
@@ -46,8 +46,10 @@ public static class ClientSettingsText
         "reconnect-jitter" => Jitter(s.ReconnectJitter),
         "in-flight-on-drop" => s.InFlightOnDrop == InFlightOnDrop.Unknown ? "unknown" : "resend",
         "offline-queue" => s.OfflineQueue == OfflineQueue.Queue ? "queue" : "fail-fast",
+        "unsent-timeout" => s.UnsentTimeout == UnsentTimeout.Failed ? "failed" : "unknown",
         "flush-queue-after-reconnects" => s.FlushQueueAfterReconnects.ToString(CultureInfo.InvariantCulture),
         "role-check" => Bool(s.RoleCheckOnConnect),
+        "primary-discovery" => PrimaryDiscoveries[(int)s.PrimaryDiscovery],
         "sentinel-timeout" => Duration(s.SentinelTimeout, "none"),
         "sentinel-order" => s.SentinelOrder == SentinelOrder.AsListed ? "as-listed" : "last-answered-first",
         "follow-switch-master" => Bool(s.FollowSwitchMaster),
@@ -71,11 +73,14 @@ public static class ClientSettingsText
     /// <summary>The spellings of <see cref="TimeoutOrigin"/>.</summary>
     public static IReadOnlyList<string> TimeoutOrigins { get; } = ["intended-start", "sent", "queued"];
 
+    /// <summary>The spellings of <see cref="PrimaryDiscovery"/>.</summary>
+    public static IReadOnlyList<string> PrimaryDiscoveries { get; } = ["sentinel", "fixed-at-creation"];
+
     /// <summary>The spellings of <see cref="ConnectionAction"/>.</summary>
     public static IReadOnlyList<string> Actions { get; } = ["keep", "drop", "rediscover"];
 
     /// <summary>The spellings of <see cref="BackoffJitter"/>.</summary>
-    public static IReadOnlyList<string> Jitters { get; } = ["none", "full", "from-base"];
+    public static IReadOnlyList<string> Jitters { get; } = ["none", "full", "from-base", "plus-minus-20-percent"];
 
     /// <summary>The spellings of <see cref="RetryOn"/> flags.</summary>
     public static IReadOnlyList<string> RetryReplies { get; } = ["readonly", "noreplicas", "loading", "error"];

@@ -127,6 +127,12 @@ public sealed partial class WriteClient
 
     private void OnRoleReply(RoleReply role)
     {
+        // A client being created asks every node its role (primary-discovery: fixed-at-creation).
+        if (_discovery.TryHandle(role))
+        {
+            return;
+        }
+
         if (_tracking)
         {
             OnNodeRole(role);
@@ -186,6 +192,11 @@ public sealed partial class WriteClient
 
     private void OnConnectionReset(ConnectionReset reset)
     {
+        if (_discovery.TryHandle(reset))
+        {
+            return;
+        }
+
         if (_tracking)
         {
             OnNodeReset(reset);
@@ -197,8 +208,11 @@ public sealed partial class WriteClient
             return;
         }
 
+        // A refused connect is a failed attempt, retried after the reconnect delay; on-reset: rediscover acts only
+        // on an established connection that was closed.
+        bool refused = State == ClientConnectionState.Connecting;
         Disconnect(WriteOutcome.Unknown);
-        if (_settings.OnReset == Specs.ConnectionAction.Rediscover)
+        if (_settings.OnReset == Specs.ConnectionAction.Rediscover && !refused)
         {
             StartDiscovery();
         }

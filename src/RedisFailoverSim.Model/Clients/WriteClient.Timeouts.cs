@@ -64,9 +64,10 @@ public sealed partial class WriteClient
     {
         int timedOut = ExpireTimedOut(_inFlight, WriteOutcome.Unknown);
 
-        // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
+        // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent, unless its
+        // library's timeout error does not say (client.unsent-timeout: unknown, Valkey GLIDE).
         ExpireBacklog();
-        ExpireTimedOut(_stranded, WriteOutcome.Failed);
+        ExpireTimedOut(_stranded, UnsentTimeoutOutcome);
         ExpireViaOther();
         ExpireOnOtherPrimaries();
 
@@ -79,6 +80,9 @@ public sealed partial class WriteClient
 
         return timedOut;
     }
+
+    /// <summary>How a write that timed out unsent ends: failed when the library says it was never sent (A8), else unknown.</summary>
+    private WriteOutcome UnsentTimeoutOutcome => _settings.UnsentTimeout == UnsentTimeout.Failed ? WriteOutcome.Failed : WriteOutcome.Unknown;
 
     /// <summary>The instant a write sent now times out: never, when only queued writes time out.</summary>
     private SimTime SentDeadline(long writeId) => _settings.TimeoutOrigin switch
@@ -105,7 +109,7 @@ public sealed partial class WriteClient
             }
 
             _backlog.Dequeue();
-            _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);
+            _ledger.Resolve(writeId, UnsentTimeoutOutcome, Sim.Now);
         }
     }
 

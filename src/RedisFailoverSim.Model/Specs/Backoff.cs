@@ -27,6 +27,7 @@ public sealed record Backoff(SimDuration Base, double Growth, SimDuration Step, 
             BackoffJitter.None => SimDuration.FromSecondsRounded(high),
             BackoffJitter.Full => SimDuration.FromSecondsRounded(high > 0 ? random.NextDouble(0, high) : 0),
             BackoffJitter.FromBase => SimDuration.FromSecondsRounded(high > low ? random.NextDouble(low, high) : low),
+            BackoffJitter.PlusMinus20Percent => SimDuration.FromSecondsRounded(high * random.NextDouble(0.8, 1.2)),
             _ => throw new System.Diagnostics.UnreachableException(),
         };
     }

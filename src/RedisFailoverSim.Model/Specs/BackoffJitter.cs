@@ -11,4 +11,7 @@ public enum BackoffJitter
 
     /// <summary>Uniform in [base, computed] (StackExchange.Redis ExponentialRetry).</summary>
     FromBase,
+
+    /// <summary>Uniform in [0.8, 1.2] × computed (Valkey GLIDE's default jitterPercent 20, docs/sources.md §11.20).</summary>
+    PlusMinus20Percent,
 }

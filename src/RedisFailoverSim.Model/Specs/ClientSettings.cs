@@ -107,6 +107,19 @@ public sealed record ClientSettings(
     /// </summary>
     public UnconnectedSlot UnconnectedSlot { get; init; } = UnconnectedSlot.AnyPrimary;
 
+    /// <summary>
+    /// On a Sentinel deployment: asks the Sentinels for the primary (every Sentinel client), or keeps the node that
+    /// said <c>role:master</c> when the client was created (Valkey GLIDE, assumption A176). Endpoint and cluster paths
+    /// keep their own discovery: there the one address is the endpoint, resolved again at each reconnect.
+    /// </summary>
+    public PrimaryDiscovery PrimaryDiscovery { get; init; } = PrimaryDiscovery.Sentinel;
+
+    /// <summary>
+    /// What the caller learns of a write that timed out before it was sent: StackExchange.Redis says it was never
+    /// sent (failed, assumption A8); a library whose timeout error does not say leaves it unknown.
+    /// </summary>
+    public UnsentTimeout UnsentTimeout { get; init; } = UnsentTimeout.Failed;
+
     /// <summary>StackExchange.Redis checks a new connection's role before routing writes to it.</summary>
     public bool RoleCheckOnConnect { get; init; } = true;
 

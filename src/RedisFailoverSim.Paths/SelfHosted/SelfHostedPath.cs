@@ -41,10 +41,7 @@ internal static class SelfHostedPath
 
         var sentinelIds = world.Sentinels.Select(s => s.Id).ToList();
         var nodeIds = world.Nodes.Select(n => n.Id).ToList();
-        PathAssembly.AddClients(world, i => new SentinelDiscovery(
-            sentinelIds,
-            nodeIds,
-            world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i)));
+        PathAssembly.AddClients(world, i => Discovery(world, sentinelIds, nodeIds, i));
         world.Behaviour = new SelfHostedBehaviour(world);
 
         PathAssembly.BootReplication(world, PathAssembly.InitialPrimary(world));
@@ -62,6 +59,18 @@ internal static class SelfHostedPath
             () => MostAdvertised(world),
             () => [],
             () => world.Sentinels.Count == 0 ? 0 : world.Sentinels.Max(s => s.CurrentEpoch));
+    }
+
+    /// <summary>
+    /// A client's discovery: through the Sentinels, or (primary-discovery: fixed-at-creation, Valkey GLIDE) the node that
+    /// said role:master when the client was created, for ever (assumption A176).
+    /// </summary>
+    private static ClientDiscovery Discovery(SimWorld world, IReadOnlyList<MemberId> sentinelIds, IReadOnlyList<MemberId> nodeIds, int clientIndex)
+    {
+        var reconnect = world.Simulation.Random.Stream(world.PathName + "/client.reconnect", clientIndex);
+        return world.Spec.Client.PrimaryDiscovery == PrimaryDiscovery.FixedAtCreation
+            ? new FixedPrimaryDiscovery(nodeIds, reconnect)
+            : new SentinelDiscovery(sentinelIds, nodeIds, reconnect);
     }
 
     /// <summary>When several primaries remain, the one most Sentinels advertise is the survivor.</summary>

@@ -19,7 +19,7 @@ internal sealed partial class ScenarioReader
 
         var d = ReadLibrary(s);
         var retry = d.RetryBackoff;
-        return d with
+        var settings = d with
         {
             CommandTimeout = Never(s, "command-timeout", "none") ?? d.CommandTimeout,
             ConnectTimeout = Never(s, "connect-timeout", "none") ?? d.ConnectTimeout,
@@ -47,8 +47,10 @@ internal sealed partial class ScenarioReader
             ReconnectJitter = Jitter(s, "reconnect-jitter") ?? d.ReconnectJitter,
             InFlightOnDrop = Choice(s, "in-flight-on-drop", ["unknown", "resend"], [InFlightOnDrop.Unknown, InFlightOnDrop.Resend]) ?? d.InFlightOnDrop,
             OfflineQueue = Choice(s, "offline-queue", ["queue", "fail-fast"], [OfflineQueue.Queue, OfflineQueue.FailFast]) ?? d.OfflineQueue,
+            UnsentTimeout = Choice(s, "unsent-timeout", ["failed", "unknown"], [UnsentTimeout.Failed, UnsentTimeout.Unknown]) ?? d.UnsentTimeout,
             FlushQueueAfterReconnects = (int?)s.Integer("flush-queue-after-reconnects", 0, 1_000_000) ?? d.FlushQueueAfterReconnects,
             RoleCheckOnConnect = s.Boolean("role-check") ?? d.RoleCheckOnConnect,
+            PrimaryDiscovery = Choice(s, "primary-discovery", ClientSettingsText.PrimaryDiscoveries, [PrimaryDiscovery.Sentinel, PrimaryDiscovery.FixedAtCreation]) ?? d.PrimaryDiscovery,
             SentinelTimeout = s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
             SentinelOrder = Choice(s, "sentinel-order", ["as-listed", "last-answered-first"], [SentinelOrder.AsListed, SentinelOrder.LastAnsweredFirst]) ?? d.SentinelOrder,
             FollowSwitchMaster = s.Boolean("follow-switch-master") ?? d.FollowSwitchMaster,
@@ -61,6 +63,22 @@ internal sealed partial class ScenarioReader
             DeadSocket = Choice(s, "dead-socket", ["stackexchange-heartbeat", "silent-for", "none"], [DeadSocketCheck.StackExchangeHeartbeat, DeadSocketCheck.SilentFor, DeadSocketCheck.None]) ?? d.DeadSocket,
             DeadSocketAfter = s.Duration("dead-socket-after") ?? d.DeadSocketAfter,
         };
+        CheckPrimaryDiscovery(s, settings);
+        return settings;
+    }
+
+    /// <summary>
+    /// A client that keeps the primary found at creation (assumption A176) holds one connection for writes: one
+    /// connected to every node follows whichever node says role:master (assumption A37), which is the other mode.
+    /// </summary>
+    private static void CheckPrimaryDiscovery(MappingReader s, ClientSettings settings)
+    {
+        if (settings.PrimaryDiscovery == PrimaryDiscovery.FixedAtCreation && settings.ConnectToEveryNode)
+        {
+            s.Report(s.Has("primary-discovery") ? "primary-discovery" : "connect-to-every-node",
+                "primary-discovery: fixed-at-creation keeps one node for the client's life and needs connect-to-every-node: false "
+                + "(a client connected to every node follows whichever says role:master, assumption A37)");
+        }
     }
 
     /// <summary>The profile <c>library</c> names, or StackExchange.Redis's; an unknown name is reported with the closest one.</summary>
@@ -99,7 +117,7 @@ internal sealed partial class ScenarioReader
         Choice(s, key, ClientSettingsText.Actions, [ConnectionAction.Keep, ConnectionAction.Drop, ConnectionAction.Rediscover]);
 
     private static BackoffJitter? Jitter(MappingReader s, string key) =>
-        Choice(s, key, ClientSettingsText.Jitters, [BackoffJitter.None, BackoffJitter.Full, BackoffJitter.FromBase]);
+        Choice(s, key, ClientSettingsText.Jitters, [BackoffJitter.None, BackoffJitter.Full, BackoffJitter.FromBase, BackoffJitter.PlusMinus20Percent]);
 
     /// <summary>One of <paramref name="names"/> (the value at the same index), or a report listing them.</summary>
     private static T? Choice<T>(MappingReader s, string key, IReadOnlyList<string> names, T[] values)

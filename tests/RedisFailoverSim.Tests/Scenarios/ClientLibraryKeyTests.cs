@@ -49,4 +49,31 @@ public class ClientLibraryKeyTests
 
         Assert.StartsWith("client.on-readonly: expected one of keep, drop, rediscover; found 'dropp' (did you mean 'drop'?)", Assert.Single(error.Problems).Message);
     }
+
+    [Fact]
+    public void Load_PrimaryDiscoveryFixedWithOneConnection_AnyProfileMayKeepItsCreationPrimary()
+    {
+        var scenario = ScenarioLoader.Load(Minimal,
+        [
+            new ScenarioOverride("client.primary-discovery", "fixed-at-creation"),
+            new ScenarioOverride("client.connect-to-every-node", "false"),
+            new ScenarioOverride("client.unsent-timeout", "unknown"),
+        ]);
+
+        Assert.Equal(PrimaryDiscovery.FixedAtCreation, scenario.World.Client.PrimaryDiscovery);
+        Assert.Equal(UnsentTimeout.Unknown, scenario.World.Client.UnsentTimeout);
+        Assert.Equal(PrimaryDiscovery.Sentinel, ClientSettings.Default.PrimaryDiscovery);
+    }
+
+    [Fact]
+    public void Load_GlideWithEveryNodeConnected_ProblemNamesTheConflictingKey()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(Minimal,
+        [
+            new ScenarioOverride("client.library", "valkey-glide"),
+            new ScenarioOverride("client.connect-to-every-node", "true"),
+        ]));
+
+        Assert.StartsWith("client.connect-to-every-node: primary-discovery: fixed-at-creation keeps one node", Assert.Single(error.Problems).Message);
+    }
 }
