@@ -44,8 +44,8 @@ internal sealed class CalibrateVerb : Help.IExtraArguments
         + "machine can drive it; both sides run the capped rate and the report says so.")]
     public double? MaxWriteRate { get; set; }
 
-    [Option("client", HelpText = "Client library to drive (default stackexchange-redis, in-process). redis-py, ioredis and "
-        + "node-redis run their driver in calibration/drivers/ with the library's own defaults, and the model runs that "
+    [Option("client", HelpText = "Client library to drive (default stackexchange-redis, in-process). redis-py, ioredis, "
+        + "node-redis and valkey-glide run their driver in calibration/drivers/ with the library's own defaults, and the model runs that "
         + "library's profile (rfsim explain client <library>).")]
     public string? Client { get; set; }
 
