@@ -50,6 +50,26 @@ public class ClusterPathTests
         Assert.Contains("cluster bus", RedisFailoverSim.Reporting.Explain.PathModels.Describe("self-hosted", cluster: true), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ClusterShortPartition_TwentySeeds_NobodyFlaggedPfail_NoFailover_NothingLost()
+    {
+        // calibration/scenarios/cluster-short-partition.yaml: {n1.1, c1} cut from the rest for 10 s, under the 15 s node
+        // timeout. No ping waits node-timeout (clusterCron's PFAIL), so no failure report, no FAIL, no election, and n1.1
+        // never turns its state FAIL (clusterUpdateState): it loses nothing it acknowledged. What the cut costs is unknown
+        // writes held on cut connections (docs/sources.md §3.13).
+        var spec = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "calibration", "scenarios", "cluster-short-partition.yaml")).World;
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, new RunOptions(KeepSamples: false));
+
+            Assert.True(result.FailoverCount == 0, $"seed {seed}: {result.FailoverCount} failovers");
+            Assert.DoesNotContain(result.Events, e => e.Kind == "cluster" && e.Text.Contains("possibly failing", StringComparison.Ordinal));
+            Assert.DoesNotContain(result.Events, e => e.Kind == "cluster" && e.Text.Contains("Cluster state changed", StringComparison.Ordinal));
+            Assert.Equal(0, result.Writes.AcknowledgedLost);
+            Assert.True(result.Writes.Unknown > 0, $"seed {seed}: no write was held by the cut");
+        }
+    }
+
     private static string Partition(long at, long duration, int az) =>
         $"  - {{ kind: partition, at: {at}s, duration: {duration}s, groups: [[{Azs[az]}], [{string.Join(", ", Azs.Where((_, i) => i != az))}]] }}\n";
 
