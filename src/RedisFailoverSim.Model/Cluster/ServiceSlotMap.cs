@@ -67,6 +67,17 @@ public sealed class ServiceSlotMap
         return slots;
     }
 
+    /// <summary>Calls <paramref name="onRepointed"/> with the shard's index each time a shard's record is re-pointed.</summary>
+    public void WhenRepointed(Action<int> onRepointed)
+    {
+        ArgumentNullException.ThrowIfNull(onRepointed);
+        for (int s = 0; s < _owners.Count; s++)
+        {
+            int shard = s;
+            _owners[s].Repointed += () => onRepointed(shard);
+        }
+    }
+
     /// <summary>The node the service names as <paramref name="shard"/>'s primary now.</summary>
     public MemberId OwnerOf(int shard) => _owners[shard].Current;
 

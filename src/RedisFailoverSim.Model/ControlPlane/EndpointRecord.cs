@@ -25,6 +25,12 @@ public sealed class EndpointRecord
     /// <summary>How many times the record was re-pointed.</summary>
     public int Changes { get; private set; }
 
+    /// <summary>
+    /// Raised after the record points at another node, for a reader that acts at once rather than on its next look
+    /// (a Serverless proxy re-sending the writes it holds, A169).
+    /// </summary>
+    public event Action? Repointed;
+
     /// <summary>Points the record at another node (effective at once: any propagation delay is the caller's).</summary>
     public void PointTo(MemberId node)
     {
@@ -32,6 +38,7 @@ public sealed class EndpointRecord
         {
             Current = node;
             Changes++;
+            Repointed?.Invoke();
         }
     }
 }

@@ -15,9 +15,10 @@ namespace RedisFailoverSim.Model.Serverless;
 /// <c>-READONLY</c> reaches the client as a plain error, so clients never need to rediscover). With the shards of a
 /// cluster behind it, it gives each write its key (A164), holds each slot to its ceiling (A163), and absorbs the
 /// <c>-ASK</c> and <c>-MOVED</c> a slot migration causes by re-sending the write where the node points (A162): the
-/// client sees a longer write, never the redirection.
+/// client sees a longer write, never the redirection. When a shard's primary resets the connection it holds that shard's
+/// writes until the route names a new primary and re-sends them there (A169, <c>ServerlessProxy.Hold.cs</c>).
 /// </summary>
-public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
+public sealed partial class ServerlessProxy : Member, IEventTarget, IPoweredService
 {
     private readonly ServerlessCapacity _capacity;
     private readonly ServiceSlotMap _routes;
@@ -33,6 +34,7 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     /// <param name="capacity">The cache's capacity, shared by every proxy.</param>
     /// <param name="routes">Each shard's primary to forward to, by shard (one shard unless the scenario has a cluster).</param>
     /// <param name="ecpusPerWrite">ECPUs one write costs: max(1, KB transferred) (docs/sources.md §5).</param>
+    /// <param name="failover">What it needs to hold and re-send a failed shard's writes (A169, A170).</param>
     /// <param name="keys">The keys it gives the writes of a cluster's connections (A164), or null.</param>
     /// <param name="ceiling">The slots' ceiling, shared by every proxy (A163), or null.</param>
     public ServerlessProxy(
@@ -42,12 +44,17 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
         ServerlessCapacity capacity,
         ServiceSlotMap routes,
         double ecpusPerWrite,
+        ProxyFailover failover,
         ServerlessKeys? keys = null,
         SlotCeiling? ceiling = null)
         : base(network, name, azIndex)
     {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(failover);
         _capacity = capacity;
         _routes = routes;
+        _failover = failover;
+        routes.WhenRepointed(OnRepointed);
         _ecpusPerWrite = ecpusPerWrite;
         _keys = keys;
         _ceiling = ceiling;
@@ -60,6 +67,7 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
     public void PowerOff()
     {
         _incarnation++;
+        ForgetHeld();
         SetHost(HostState.PoweredOff);
     }
 
@@ -80,8 +88,8 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
             case WriteReply reply:
                 Relay(reply);
                 break;
-            case ConnectionReset:
-                // A shard node died with requests in flight: their clients time out.
+            case ConnectionReset reset:
+                OnShardReset(reset);
                 break;
             default:
                 Invariant.Fail("unexpected message at a Serverless proxy: " + message.Describe());
@@ -91,10 +99,24 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
 
     void IEventTarget.Fire(long token, object? payload)
     {
-        if (token == _incarnation && Host == HostState.Up)
+        if (token != _incarnation || Host != HostState.Up)
         {
-            Forward((WriteRequest)payload!);
+            return;
         }
+
+        if (payload is WriteRequest write)
+        {
+            Forward(write);
+            return;
+        }
+
+        if (ReferenceEquals(payload, RetryMarker))
+        {
+            RetryHeld();
+            return;
+        }
+
+        ExpireHeld();
     }
 
     private void Admit(WriteRequest write)
@@ -154,7 +176,7 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
         // The delivered request is forwarded as is: the network re-addresses it from this proxy, and the node echoes
         // the client it came from.
         write.Origin = write.From;
-        Send(primary, write);
+        SendToShard(primary, write, HeldUntilNone);
     }
 
     private void Relay(WriteReply reply)
@@ -164,7 +186,13 @@ public sealed class ServerlessProxy : Member, IEventTarget, IPoweredService
             // ASSUMPTION A162: the proxy follows the redirection itself (ASKING first for -ASK) and the client waits.
             WritesRedirected++;
             request.Asking = reply.Kind == ReplyKind.Ask;
-            Send(reply.RedirectTo, request);
+            SendToShard(reply.RedirectTo, request, HeldUntilNone);
+            return;
+        }
+
+        if (_inFlight.Remove(reply.WriteId, out var sent) && sent.HeldUntil != HeldUntilNone && reply.Kind == ReplyKind.ReadOnly
+            && TryRetryLater(sent))
+        {
             return;
         }
 

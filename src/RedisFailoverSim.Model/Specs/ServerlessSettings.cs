@@ -66,6 +66,14 @@ public sealed record ServerlessSettings(
     /// </summary>
     public SimDuration ShardProvisioning { get; init; } = SimDuration.FromSeconds(60);
 
+    /// <summary>
+    /// ASSUMPTION A170: how long a proxy holds a write for a shard whose primary reset its connection, waiting for the
+    /// route to name a new primary, before it answers the write with an error (A169). AWS calls a Serverless failover
+    /// transparent to the application (docs/sources.md §5.3) but publishes no bound: 30 s, twice the modelled failure
+    /// detection (A23), so a held write outlives the modelled failover. Zero answers such writes with an error at once.
+    /// </summary>
+    public SimDuration ProxyHold { get; init; } = SimDuration.FromSeconds(30);
+
     /// <summary>The block's name in a scenario.</summary>
     public const string BlockName = "serverless";
 
@@ -74,7 +82,7 @@ public sealed record ServerlessSettings(
     [
         "initial-ecpu-per-second", "max-ecpu-per-second", "doubling-period", "scale-up-utilization", "throttle-after",
         "health-check-interval", "failure-detection", "promotion-time", "replacement-delay", "minimum-storage-gb",
-        "fencing", "fencing-delay", "warm-shards", "shard-provisioning",
+        "fencing", "fencing-delay", "warm-shards", "shard-provisioning", "proxy-hold",
     ];
 
     /// <summary>The defaults (docs/sources.md §5, §3 and assumptions A21–A23).</summary>
@@ -128,6 +136,7 @@ public sealed record ServerlessSettings(
             FencingDelay = v.Duration("fencing-delay", d.FencingDelay, allowZero: true),
             WarmShards = v.WholeNumber("warm-shards", d.WarmShards, 0, 1_000),
             ShardProvisioning = provisioning,
+            ProxyHold = v.Duration("proxy-hold", d.ProxyHold, allowZero: true),
         };
     }
 

@@ -71,10 +71,11 @@ internal static class ServerlessPath
         // docs/sources.md §5: 1 ECPU per KB, at least 1 per request; ASSUMPTION A34: a write transfers its value.
         var spec = world.Spec;
         double ecpusPerWrite = Math.Max(1.0, spec.Workload.ValueBytes / 1024.0);
+        var failover = new ProxyFailover(world.Ledger, world.Recorder, spec.Paths.Serverless.ProxyHold);
         var proxies = new List<ServerlessProxy>();
         for (int az = 0; az < spec.Azs.Count; az++)
         {
-            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, routes, ecpusPerWrite, keys, ceiling));
+            proxies.Add(new ServerlessProxy(world.Network, "proxy-" + spec.Azs[az], az, capacity, routes, ecpusPerWrite, failover, keys, ceiling));
         }
 
         return proxies;

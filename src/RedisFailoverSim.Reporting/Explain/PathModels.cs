@@ -20,7 +20,12 @@ public static class PathModels
             "ElastiCache Serverless. Clients talk to a proxy endpoint; behind it sit sharded, asynchronously "
             + "replicated nodes, so durability is the same as node-based ElastiCache. Capacity follows the load "
             + "at a finite rate: a burst above the current capacity queues or is throttled until capacity has "
-            + "scaled. Usage is counted in GB-hours of data stored and ECPUs.",
+            + "scaled. Usage is counted in GB-hours of data stored and ECPUs. A failed shard primary is replaced behind "
+            + "the proxy: the proxy holds the writes for that shard, keeps the clients' connections and re-sends the "
+            + "writes to the new primary once the route changes (at least once), answering an error after "
+            + "serverless.proxy-hold (30 s); AWS calls this failover transparent and documents no mechanism, so the "
+            + "holding, the re-send and the bound are assumptions (A169, A170). A client whose command timeout is shorter "
+            + "than the failover still counts those writes unknown.",
         "memorydb" =>
             "Amazon MemoryDB. A write is acknowledged only after it is committed to a Multi-AZ transaction log "
             + "(a quorum of AZs). Replicas replay the log, and a failover promotes a replica only once it has "
