@@ -69,5 +69,21 @@ public sealed class BadInputEndToEndTests : IDisposable
         Assert.DoesNotContain("   at ", _sweep.Error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wait-on-serverless", "ElastiCache Serverless refuses WAIT: 'wait' is on the list of commands unavailable for serverless caches")]
+    [InlineData("wait-on-memorydb", "MemoryDB does not list WAIT among its restricted commands but documents no answer to it")]
+    public void Run_WaitOnAPathThatCannotRunIt_ExitsTwoAtTheWaitKeyCitingTheDoc(string name, string expected)
+    {
+        // docs/sources.md §5.3, §6.4: the error names the file, line and column of workload.wait and the AWS page.
+        var file = RedisFailoverSim.Tests.Scenarios.RepositoryFiles.TestData($"Bad/{name}.yaml");
+
+        var exit = Run("run", file, "--out", _sweep.Folder("out"), "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{name}.yaml:14:9: workload.wait: {expected}", _sweep.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("https://docs.aws.amazon.com/", _sweep.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _sweep.Error.ToString(), StringComparison.Ordinal);
+    }
+
     private int Run(params string[] args) => CliApp.Run(args, RealCli.Environment(_sweep.Out, _sweep.Error, _sweep.Root));
 }
