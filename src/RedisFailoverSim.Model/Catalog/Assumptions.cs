@@ -13,7 +13,7 @@ public static class Assumptions
         new("A5", "self-hosted", "A client asks each Sentinel for the primary with a 500 ms timeout ('a few hundred ms', docs/sources.md §9.1), then verifies with ROLE.", "client.sentinel-timeout", "500 ms"),
         new("A6", "self-hosted", "Sentinels know every node and every other Sentinel from the start (discovery through INFO and hello is not replayed).", null, "-"),
         new("A7", "self-hosted", "Sentinel TILT mode is not modelled: the simulation has no clock jumps and Sentinels are never paused.", null, "-"),
-        new("A8", "all", "A write that never left the client (no connection for the whole command timeout) counts as failed, not unknown: the client knows it was never sent.", null, "-"),
+        new("A8", "all", "A write that never left the client (no connection for the whole command timeout) counts as failed, not unknown: the client knows it was never sent. A library whose timeout error does not say so (Valkey GLIDE's TimeoutError, docs/sources.md §11.20) leaves its caller not knowing: client.unsent-timeout: unknown counts such a write unknown.", "client.unsent-timeout", "failed"),
         new("A9", "all", "Latency percentiles are over acknowledged writes; failed and unknown writes appear in the charts and counts.", null, "-"),
         new("A10", "all", "A crashed process's host resets its TCP connections at once (kill -9); a powered-off host answers nothing.", null, "-"),
         new("A11", "self-hosted, elasticache", "A replica retries an unanswered PSYNC handshake after 5 s (one TCP SYN retry) instead of waiting the whole repl-timeout; it only shortens reconvergence after a heal.", null, "5 s"),
