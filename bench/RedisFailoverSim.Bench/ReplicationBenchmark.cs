@@ -8,9 +8,9 @@ namespace RedisFailoverSim.Bench;
 /// <summary>
 /// What one sweep replication costs: for each path of a scenario, a warm-up (at least 20 runs, so the hot methods
 /// reach tier 1), then RUNS replications as <c>rfsim sweep</c> runs them (no samples, no progress sink, seeds 2, 3, …),
-/// and one JSON line per path with the wall and process CPU time, the engine events, the bytes allocated and the
-/// collections of each generation. With <c>--allocations</c>, a sampled profile of what was allocated, by type, goes to
-/// standard error.
+/// and one JSON line per path with the wall and process CPU time, the engine events, the bytes allocated, the
+/// collections of each generation and the time they paused the process (<c>gcPauseMsPerRun</c>). With
+/// <c>--allocations</c>, a sampled profile of what was allocated, by type, goes to standard error.
 /// </summary>
 internal static class ReplicationBenchmark
 {
@@ -33,6 +33,7 @@ internal static class ReplicationBenchmark
             var cpuBefore = process.TotalProcessorTime;
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var pauseBefore = GC.GetTotalPauseDuration();
             long events = 0;
             var wall = Stopwatch.StartNew();
             for (int i = 0; i < runs; i++)
@@ -46,13 +47,14 @@ internal static class ReplicationBenchmark
             process.Refresh();
             double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             double allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            double pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
             sampler?.Print(runs, top: 12);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{{\"scenario\":\"{scenario.Name}\",\"path\":\"{path}\",\"runs\":{runs},\"wallMsPerRun\":{elapsed * 1000 / runs:0.00}," +
                 $"\"cpuMsPerRun\":{cpu * 1000 / runs:0.00},\"eventsPerRun\":{events / runs},\"allocatedKbPerRun\":{allocated / 1024 / runs:0}," +
                 $"\"gen0\":{GC.CollectionCount(0) - collectionsBefore[0]},\"gen1\":{GC.CollectionCount(1) - collectionsBefore[1]}," +
-                $"\"gen2\":{GC.CollectionCount(2) - collectionsBefore[2]}}}"));
+                $"\"gen2\":{GC.CollectionCount(2) - collectionsBefore[2]},\"gcPauseMsPerRun\":{pause / runs:0.00}}}"));
         }
 
         return 0;
