@@ -85,4 +85,19 @@ public class WaitTests
         Assert.True(result.Writes.WaitConfirmed + result.Writes.WaitShort > 0);
         Assert.True(result.Writes.WaitConfirmedLost <= result.Writes.AcknowledgedLost);
     }
+
+    [Fact]
+    public void ElastiCacheNodeBased_RunsWaitAsRedis_TheWritesN2ConfirmedBeforeTheFencingAreLost()
+    {
+        // Node-based ElastiCache does not restrict WAIT (docs/sources.md §5.3), so the same scenario runs there. Its
+        // control plane (az-b/az-c side) declares n1 failed about 15.7 s after the cut and powers it off (A19): c1's
+        // writes of those seconds, each confirmed by n2 in az-a, are lost; every acknowledged write lost had been
+        // confirmed by its WAIT.
+        var result = DeploymentPaths.Run(DeploymentPaths.ElastiCache, Bundled().World, 42, Audited);
+        var w = result.Writes;
+        Assert.Equal(1, result.FailoverCount);
+        Assert.Equal(w.AcknowledgedLost, w.WaitConfirmedLost);
+        Assert.InRange(w.WaitConfirmedLost, 1_400, 1_700);
+        Assert.True(w.WaitConfirmed > 15_000, $"confirmed {w.WaitConfirmed}");
+    }
 }
