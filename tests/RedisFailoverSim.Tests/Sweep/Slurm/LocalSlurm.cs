@@ -108,6 +108,18 @@ internal sealed class LocalSlurm : IDisposable
         return File.Exists(path) ? File.ReadAllText(path) : $"(no {name})";
     }
 
+    /// <summary>
+    /// What a failure message needs to tell a stuck job from a slow one: the job as the controller sees it, both
+    /// daemons' logs, and every process below slurmd with its state (R, S, D, T for stopped, Z) and kernel wait.
+    /// </summary>
+    public string Diagnostics(string jobId)
+    {
+        var job = Client("scontrol", "show", "job", "-d", jobId).Output;
+        var processes = Commands.Run("ps", ["-eo", "pid,ppid,stat,etimes,wchan:24,args", "--forest"]).Output;
+        return $"--- scontrol show job -d {jobId}\n{job}\n--- processes\n{processes}\n"
+            + $"--- slurmd.log\n{Log("slurmd.log")}\n--- slurmctld.log\n{Log("slurmctld.log")}";
+    }
+
     public void Dispose()
     {
         // slurmd first, so no job is left half-reported; then the controller, then munge.
