@@ -78,13 +78,14 @@ public static class PathModels
         + "-MOVED; clients hold a connection per shard. Shards share nothing, so one shard's failover does not stop "
         + "the others' writes.";
 
-    /// <summary>The Serverless path's model when the scenario has a <c>cluster:</c> section (A152, A153).</summary>
+    /// <summary>The Serverless path's model when the scenario has a <c>cluster:</c> section (A152, A153, A161-A163).</summary>
     public static string ServerlessCluster =>
         "ElastiCache Serverless with the scenario's shards behind its proxies. The proxies own every slot for the "
         + "clients and send each write to the shard serving its slot; each shard's primary replicates asynchronously "
         + "and has its own managed failover behind the proxy, so one shard's failover does not stop the others' "
-        + "writes. Capacity is the cache's, scaling at a finite rate; the shards are fixed (the shard the service adds "
-        + "when it scales and the per-slot ceiling are not modelled).";
+        + "writes. Capacity is the cache's, scaling at a finite rate; with serverless.warm-shards each capacity "
+        + "doubling takes a warm shard and migrates slots to it, the proxies following -ASK and -MOVED (A161, A162); "
+        + "each slot serves at most 30,000 ECPU/s (A163).";
 
     /// <summary>The model of <paramref name="path"/> for a run's result (a cluster run says so).</summary>
     public static string? Describe(string path, bool cluster) => cluster
