@@ -5,10 +5,11 @@ using System.Net.Sockets;
 namespace RedisFailoverSim.Calibration.Proxy;
 
 /// <summary>
-/// Finds which process opened the other end of a loopback connection, from Linux's <c>/proc</c>: the peer's
-/// socket is the line of <c>/proc/net/tcp</c> whose local address is our remote one; its inode is a
-/// <c>socket:[inode]</c> link under <c>/proc/PID/fd</c> of exactly one of the candidate processes. Every process
-/// of a run shares 127.0.0.1, so this is how a proxy tells a replica from a Sentinel.
+/// Finds which process opened the other end of a loopback connection, from Linux: the peer's socket is the one whose
+/// local address is our remote one (found by the kernel's <see cref="SocketDiag"/> lookup, or in
+/// <c>/proc/net/tcp</c>); its inode is a <c>socket:[inode]</c> link under <c>/proc/PID/fd</c> of exactly one of the
+/// candidate processes. Every process of a run shares 127.0.0.1, so this is how a proxy tells a replica from a
+/// Sentinel.
 /// </summary>
 internal static class SocketOwner
 {
@@ -60,6 +61,23 @@ internal static class SocketOwner
     }
 
     private static string? FindInode(IPEndPoint peerLocal, IPEndPoint peerRemote)
+    {
+        // The kernel's lookup of this one socket first: scanning /proc/net/tcp formats every socket of the host (8 ms
+        // at ~1,800 sockets), and during a partition every Sentinel and replica retries its cut links each second,
+        // each retry a connection to identify: that stalled the whole test bed (docs/sources.md §11.21).
+        switch (SocketDiag.Find(local: peerLocal, remote: peerRemote, out uint inode))
+        {
+            case SocketDiag.Outcome.Found:
+                return inode.ToString(CultureInfo.InvariantCulture);
+            case SocketDiag.Outcome.NotFound:
+                return null;
+        }
+
+        return FindInodeInProcNetTcp(peerLocal, peerRemote);
+    }
+
+    /// <summary>The same lookup from <c>/proc/net/tcp</c> (where netlink is unavailable), as the inode text, or null.</summary>
+    internal static string? FindInodeInProcNetTcp(IPEndPoint peerLocal, IPEndPoint peerRemote)
     {
         string wantLocal = ProcAddress(peerLocal);
         string wantRemote = ProcAddress(peerRemote);

@@ -168,6 +168,61 @@ public sealed class TcpProxyTests : IDisposable
         Assert.Equal("back", RoundTrip(after, "back", Patience));
     }
 
+    [Fact]
+    public void BlackHole_SourceIdentifiedFromItsSocket_NewConnectionAcrossTheCutIsRefusedUntilHeal()
+    {
+        // The members' proxies name a connection's source by the process that owns its other end (SocketOwner):
+        // here this test's own process, named "client".
+        var names = new PeerProcessNames();
+        names.Register(Environment.ProcessId, "client");
+        using var proxy = new TcpProxy("echo", PortFor(), _echo.Port, _cuts, CutMode.BlackHole, names.Identify);
+        _cuts.Cut([("client", "echo")]);
+        using (var during = Connect(proxy.ListenPort))
+        {
+            Assert.Equal("closed", ReadUntilClosed(during, Patience));
+        }
+
+        _cuts.Heal([("client", "echo")]);
+        using var after = Connect(proxy.ListenPort);
+        Assert.Equal("open again", RoundTrip(after, "open again", Patience));
+        Assert.Equal(0, proxy.UnidentifiedConnections);
+    }
+
+    [Fact]
+    public void SocketOwner_PeerInThisProcess_KernelLookupFindsTheInodeOfItsSocket()
+    {
+        // The kernel's sock_diag lookup of the one socket (what the proxies ask on every accept) and the
+        // /proc/net/tcp scan it replaced agree, and both name the dialler's own socket.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        using var dialler = Connect(((IPEndPoint)listener.LocalEndPoint!).Port);
+        using var accepted = listener.Accept();
+        var peerLocal = (IPEndPoint)accepted.RemoteEndPoint!;
+        var peerRemote = (IPEndPoint)accepted.LocalEndPoint!;
+        string own = new FileInfo("/proc/self/fd/" + dialler.Handle.ToInt64()).LinkTarget!;
+
+        Assert.Equal(SocketDiag.Outcome.Found, SocketDiag.Find(local: peerLocal, remote: peerRemote, out uint inode));
+        Assert.Equal(own, "socket:[" + inode + "]");
+        Assert.Equal(inode.ToString(System.Globalization.CultureInfo.InvariantCulture), SocketOwner.FindInodeInProcNetTcp(peerLocal, peerRemote));
+        Assert.Equal(Environment.ProcessId, SocketOwner.FindPeerPid(accepted, [Environment.ProcessId]));
+        Assert.False(SocketOwner.PeerClosed(accepted));
+
+        // Closed by its owner, the socket lingers without an inode (FIN_WAIT): the peer counts as gone.
+        dialler.Close();
+        Assert.True(SocketOwner.PeerClosed(accepted));
+        Assert.Null(SocketOwner.FindPeerPid(accepted, [Environment.ProcessId]));
+    }
+
+    [Fact]
+    public void SocketDiag_NoSuchSocket_IsNotFound()
+    {
+        var nowhere = new IPEndPoint(IPAddress.Loopback, PortFor());
+        var alsoNowhere = new IPEndPoint(IPAddress.Loopback, PortFor());
+        Assert.Equal(SocketDiag.Outcome.NotFound, SocketDiag.Find(local: nowhere, remote: alsoNowhere, out uint inode));
+        Assert.Equal(0u, inode);
+    }
+
     private static int PortFor()
     {
         // Port 0 lets the kernel choose a free port; the socket is closed before the proxy binds it.
