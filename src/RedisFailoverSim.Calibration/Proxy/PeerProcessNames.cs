@@ -10,6 +10,10 @@ namespace RedisFailoverSim.Calibration.Proxy;
 internal sealed class PeerProcessNames
 {
     private readonly Dictionary<int, string> _nameByPid = [];
+
+    // The pids in the order they are searched, the last one found first: each search reads the descriptors of one
+    // process after another, and in a partition the same few Sentinels redial their cut links every second.
+    private readonly List<int> _searchOrder = [];
     private readonly object _gate = new();
 
     /// <summary>Names process <paramref name="pid"/> <paramref name="name"/> (a restarted member gets its new pid).</summary>
@@ -17,7 +21,14 @@ internal sealed class PeerProcessNames
     {
         lock (_gate)
         {
-            _nameByPid[pid] = name;
+            if (_nameByPid.TryAdd(pid, name))
+            {
+                _searchOrder.Add(pid);
+            }
+            else
+            {
+                _nameByPid[pid] = name;
+            }
         }
     }
 
@@ -27,13 +38,23 @@ internal sealed class PeerProcessNames
         List<int> pids;
         lock (_gate)
         {
-            pids = [.. _nameByPid.Keys];
+            pids = [.. _searchOrder];
         }
 
         int? pid = SocketOwner.FindPeerPid(accepted, pids);
         lock (_gate)
         {
-            return pid is { } p && _nameByPid.TryGetValue(p, out string? name) ? name : null;
+            if (pid is not { } p || !_nameByPid.TryGetValue(p, out string? name))
+            {
+                return null;
+            }
+
+            if (_searchOrder.Remove(p))
+            {
+                _searchOrder.Insert(0, p);
+            }
+
+            return name;
         }
     }
 }
