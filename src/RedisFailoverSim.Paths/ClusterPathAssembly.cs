@@ -58,16 +58,35 @@ internal static class ClusterPathAssembly
 
     /// <summary>
     /// Adds one client per (scenario client, shard), each carrying its shard's share of the writes and finding the
-    /// shard's owner by asking <paramref name="seeds"/> for CLUSTER SLOTS, starting at the shard's first node.
+    /// shard's owner by asking <paramref name="seeds"/> for CLUSTER SLOTS, starting at the shard's first node. A
+    /// scenario client's connections know each other's state (<see cref="ClusterConnections"/>, A118): the
+    /// multiplexer's servers are <paramref name="seeds"/>, its configured endpoints, and the offset it walks them from
+    /// starts at a draw of its own stream.
     /// </summary>
     public static void AddClusterClients(SimWorld world, ClusterClients clients, IReadOnlyList<MemberId> seeds)
     {
         var cluster = world.Spec.Cluster!;
-        AddClusterClients(world, clients, i => new ClusterShardDiscovery(
-            seeds,
-            clients.ClientShards[i],
-            clients.ClientShards[i] * cluster.NodesPerShard,
-            world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i)));
+        var names = new List<string>();
+        var sets = new List<ClusterConnections>();
+        AddClusterClients(world, clients, i =>
+        {
+            string name = ShardConnectionNames.ScenarioName(world.Spec.Clients[i].Name);
+            int at = names.IndexOf(name);
+            if (at < 0)
+            {
+                at = names.Count;
+                names.Add(name);
+                var offsets = world.Simulation.Random.Stream(world.PathName + "/client.any-offset", at);
+                sets.Add(new ClusterConnections(seeds, (uint)offsets.Next()));
+            }
+
+            return new ClusterShardDiscovery(
+                seeds,
+                clients.ClientShards[i],
+                clients.ClientShards[i] * cluster.NodesPerShard,
+                world.Simulation.Random.Stream(world.PathName + "/client.reconnect", i),
+                sets[at]);
+        });
     }
 
     /// <summary>

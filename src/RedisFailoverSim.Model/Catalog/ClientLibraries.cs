@@ -40,7 +40,7 @@ public static partial class ClientLibraries
         "stackexchange-redis", "2.x-3.x (calibrated with 3.4.35)", ClientSettings.Default,
         [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
             ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
-            ("unconnected-slot", "docs/sources.md §3.11 (ServerSelectionStrategy.Select, TryResend)")],
+            ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 

@@ -17,26 +17,32 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
     private readonly IReadOnlyList<MemberId> _seeds;
     private readonly int _shard;
     private readonly RandomStream _retryJitter;
+    private readonly ClusterConnections _connections;
     private int _next;
     private long _attempt;
     private SimTime _askedAt;
     private bool _waiting;
     private int _retries;
     private MemberId[] _owners = [];
-    private int _nextOther;
 
     /// <summary>Creates the strategy for <paramref name="shard"/>.</summary>
     /// <param name="seeds">The nodes the client knows (its startup nodes), asked in turn.</param>
     /// <param name="shard">The shard whose slots this connection serves.</param>
     /// <param name="firstSeed">Which seed to ask first (spreads clients over the nodes).</param>
     /// <param name="retryJitter">The client's own stream for reconnect delays.</param>
-    public ClusterShardDiscovery(IReadOnlyList<MemberId> seeds, int shard, int firstSeed, RandomStream retryJitter)
+    /// <param name="connections">The scenario client's connections to every shard, this one among them.</param>
+    public ClusterShardDiscovery(IReadOnlyList<MemberId> seeds, int shard, int firstSeed, RandomStream retryJitter, ClusterConnections connections)
     {
         _seeds = seeds;
         _shard = shard;
         _next = firstSeed % seeds.Count;
         _retryJitter = retryJitter;
+        _connections = connections;
+        connections.Add(this);
     }
+
+    /// <summary>The shard's connection this strategy serves.</summary>
+    internal WriteClient Connection => Client;
 
     /// <inheritdoc />
     public override void Begin() => Ask();
@@ -70,23 +76,11 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
     }
 
     /// <summary>
-    /// Another shard's primary in the last CLUSTER SLOTS answer, in turn (StackExchange.Redis's <c>Any</c> walks its
-    /// primaries from a rotating offset); none before the first answer or when every other owner is <paramref name="besides"/>.
+    /// A primary in the last CLUSTER SLOTS answer that one of the scenario client's connections is connected to, in
+    /// StackExchange.Redis's order (<see cref="ClusterConnections.ConnectedPrimary"/>); none before the first answer or
+    /// when no primary's connection is up.
     /// </summary>
-    public MemberId OtherPrimary(MemberId besides)
-    {
-        for (int tried = 0; tried < _owners.Length; tried++)
-        {
-            int shard = _nextOther;
-            _nextOther = (_nextOther + 1) % _owners.Length;
-            if (shard != _shard && _owners[shard] != besides && _owners[shard].IsSome)
-            {
-                return _owners[shard];
-            }
-        }
-
-        return MemberId.None;
-    }
+    public MemberId ConnectedPrimary() => _connections.ConnectedPrimary(_owners);
 
     /// <summary>The client found the owner by a -MOVED: a CLUSTER SLOTS question still out is not acted on.</summary>
     public void Settled() => _waiting = false;

@@ -10,7 +10,8 @@ namespace RedisFailoverSim.Model.Clients;
 /// moves its connection for the slot there and sends the write again. The write was not applied, so resending never
 /// duplicates it. -CLUSTERDOWN is an ordinary error reply (retried when <see cref="Specs.ClientSettings.RetryOn"/>
 /// lists other errors). With <see cref="UnconnectedSlot.AnyPrimary"/> a write issued while the shard's connection is
-/// down goes to another primary and its -MOVED decides (StackExchange.Redis, docs/sources.md §3.11, assumption A118).
+/// down goes to a primary another of the client's connections is connected to, and that node's answer decides
+/// (StackExchange.Redis, docs/sources.md §3.11, §3.16, assumption A118).
 /// </summary>
 public sealed partial class WriteClient
 {
@@ -28,8 +29,10 @@ public sealed partial class WriteClient
     private readonly HashSet<long> _viaOtherIds = [];
 
     /// <summary>
-    /// StackExchange.Redis's <c>ServerSelectionStrategy.Select</c>: the slot's server is not selectable, so the write goes
-    /// to <c>Any</c> connected primary (here: another shard's owner, A118). False when the client has no such node.
+    /// StackExchange.Redis's <c>ServerSelectionStrategy.Select</c>: the slot's server is not selectable (its connection is
+    /// down), so the write goes to <c>Any</c> primary whose connection is up (A118, docs/sources.md §3.16). False when
+    /// none is: the library then selects the slot's own server allowing a disconnected one, and the write waits on its
+    /// backlog (<c>QueueWhileDisconnected</c>), as any write issued while disconnected does here.
     /// </summary>
     private bool TrySendViaOtherPrimary(long writeId)
     {
@@ -38,7 +41,7 @@ public sealed partial class WriteClient
             return false;
         }
 
-        var via = cluster.OtherPrimary(_target);
+        var via = cluster.ConnectedPrimary();
         if (!via.IsSome)
         {
             return false;

@@ -3,6 +3,7 @@ using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Scenarios;
+using RedisFailoverSim.Tests.Architecture;
 
 namespace RedisFailoverSim.Tests.Paths;
 
@@ -40,6 +41,48 @@ public class ClusterClientFaultTests
         var first = Assert.Single(drops);
         Assert.InRange(first.Seconds, 31.0, 32.0);
         Assert.Contains("no reads in 21 s", first.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void PrimaryIsolatedWithItsClient_AfterTheDeadSocketDrops_OtherShardsWritesFailAtTheOnlyConnectedPrimary(ulong seed)
+    {
+        // calibration/scenarios/cluster-primary-isolated.yaml: {n1.1, c1} cut at 20 s for 30 s. c1's connections to n2.1
+        // and n3.1 go dead (A39, about 21 s in); from then on StackExchange.Redis sends those shards' writes only to a
+        // primary whose connection is up (ServerSelectionStrategy.Any, docs/sources.md §3.16, A118): n1.1, whose state is
+        // FAIL, so they fail at once with -CLUSTERDOWN, as the real runs' writes.csv show. None waits in the cut to be
+        // acknowledged after the heal (the model did that before, sending every other write to the cut-off primaries).
+        var spec = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "calibration", "scenarios", "cluster-primary-isolated.yaml")).World;
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, spec, seed, new RunOptions(KeepSamples: true));
+        var s = result.Samples!;
+        double dropped = new[] { "c1/shard2", "c1/shard3" }.Max(shard => result.Events
+            .Single(e => e.Source == shard && e.Text.Contains("dropped its connection to n", StringComparison.Ordinal) && e.Text.Contains("dead socket", StringComparison.Ordinal))
+            .Seconds);
+        Assert.InRange(dropped, 41.0, 42.0);
+        double stateFail = result.Events.First(e => e.Source == "n1.1" && e.Text.Contains("Cluster state changed: fail", StringComparison.Ordinal)).Seconds;
+        double from = Math.Max(dropped, stateFail) + 0.01;
+
+        int failedFast = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            double start = s.IntendedStartSeconds[i];
+            if (s.Client[i] is not (1 or 2) || start < 20.5 || start >= 50)
+            {
+                continue;
+            }
+
+            Assert.True(s.Outcomes[i] != WriteOutcome.Ok, $"seed {seed}: c1/shard{s.Client[i] + 1}'s write of {start:F3} s was acknowledged ({s.LatencyMilliseconds[i]:F0} ms)");
+            if (start >= from)
+            {
+                Assert.True(s.Outcomes[i] == WriteOutcome.Failed && s.LatencyMilliseconds[i] < 100, $"seed {seed}: c1/shard{s.Client[i] + 1}'s write of {start:F3} s: {s.Outcomes[i]} after {s.LatencyMilliseconds[i]:F0} ms");
+                failedFast++;
+            }
+        }
+
+        // About 2/3 of c1's 100 writes/s, for the 8 s or so from the drop to the heal.
+        Assert.True(failedFast > 300, $"seed {seed}: {failedFast} failed fast");
     }
 
     private static long AckedBetween(WriteSamples s, int client, double from, double to)

@@ -59,7 +59,8 @@ internal sealed class ClusterWorld
         var starts = SlotRanges.Starts(Cluster.Shards);
         foreach (var (shard, c) in (clientShards ?? []).Select((s, c) => (s, c)))
         {
-            // Each client sits in its shard's primary's AZ, asks its shard's primary first, and writes slot 'start'.
+            // Each client sits in its shard's primary's AZ, asks its shard's primary first, and writes slot 'start'; each is
+            // an application of its own, with no other connection to route an unconnected slot's writes on (A118).
             var home = Node(shard, 0);
             World.Add(new WriteClient(
                 World.Network,
@@ -73,7 +74,7 @@ internal sealed class ClusterWorld
                 World.Recorder,
                 sim.Random.Stream("cluster/client.arrivals", c),
                 sim.Random.Stream("cluster/client.retry", c),
-                new ClusterShardDiscovery(seeds, shard, IndexOf(shard, 0), sim.Random.Stream("cluster/client.reconnect", c)),
+                new ClusterShardDiscovery(seeds, shard, IndexOf(shard, 0), sim.Random.Stream("cluster/client.reconnect", c), new ClusterConnections(seeds, 0)),
                 World.NodeIndexOf)
             {
                 Slot = starts[shard],
