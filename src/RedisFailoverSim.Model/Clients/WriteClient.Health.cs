@@ -62,7 +62,8 @@ public sealed partial class WriteClient
         long silentSeconds = (long)Math.Floor((Sim.Now - _lastHeard).TotalSeconds);
         if (silentSeconds * 1000 > 4 * _settings.CommandTimeout.TotalMilliseconds)
         {
-            DropConnection($"dead socket: no reads in {silentSeconds} s with {timedOut} timeouts");
+            // OnDisconnected(SocketFailure): the next heartbeat reconnects the bridge to the same server (A172).
+            DropDeadBridge($"dead socket: no reads in {silentSeconds} s with {timedOut} timeouts");
         }
     }
 

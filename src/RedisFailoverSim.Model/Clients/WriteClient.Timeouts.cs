@@ -41,7 +41,7 @@ public sealed partial class WriteClient
                 DetectDeadOtherPrimaries();
                 MaintainNodeConnections();
             }
-            else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
+            else if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry && !TryResurrectBridge())
             {
                 StartDiscovery();
             }

@@ -151,6 +151,7 @@ public sealed partial class WriteClient : Member, IEventTarget
             return;
         }
 
+        _bridgeServer = MemberId.None;
         State = ClientConnectionState.Connecting;
         _target = node;
         QueueFor(node);
@@ -158,8 +159,9 @@ public sealed partial class WriteClient : Member, IEventTarget
 
         // A new socket: what the old one still holds for retransmission no longer stands in front of it (A62).
         Network.OpenConnection(Id, node);
-        Send(node, new RoleRequest());
-        Sim.Schedule(_settings.ConnectTimeout, this, _connectAttempt, null);
+        bool handshakeWaits = HandshakeWaits(node);
+        Send(node, new RoleRequest { OnConnectedSocket = handshakeWaits });
+        Sim.Schedule(handshakeWaits ? BridgeKeepAlive : _settings.ConnectTimeout, this, _connectAttempt, null);
     }
 
     /// <summary>Discovery gave up for now; try again after the retry delay.</summary>
@@ -405,6 +407,7 @@ public sealed partial class WriteClient : Member, IEventTarget
 
     private void StartDiscovery()
     {
+        _bridgeServer = MemberId.None;
         State = ClientConnectionState.Discovering;
         _discovery.Begin();
     }
@@ -429,7 +432,8 @@ public sealed partial class WriteClient : Member, IEventTarget
     /// <summary>A reconnect delay ran out (exact timers): look for the primary again unless already connecting.</summary>
     private void OnReconnectTimer()
     {
-        if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry)
+        // A dropped StackExchange.Redis bridge is resurrected by the heartbeat, not by this timer (A172).
+        if (State == ClientConnectionState.Disconnected && Sim.Now >= _nextRetry && !_bridgeServer.IsSome)
         {
             StartDiscovery();
         }

@@ -83,6 +83,22 @@ public sealed partial class SimNetwork : IEventTarget
     /// <summary>True while the directed link from → to is cut.</summary>
     public bool IsCut(MemberId from, MemberId to) => _cutCount[Index(from, to)] > 0;
 
+    /// <summary>
+    /// Whether a TCP connect from <paramref name="from"/> to <paramref name="to"/> opened now completes its handshake
+    /// (docs/sources.md §3.17, assumption A172): yes when both directions carry and the host is powered; across a cut
+    /// only on the calibration's test bed (<see cref="NetworkSpec.RetransmitAtHeal"/>), whose proxy's kernel completes
+    /// a client's connect and then holds the connection until the heal (A49). A real cut loses the SYN.
+    /// </summary>
+    public bool CompletesConnect(MemberId from, MemberId to)
+    {
+        if (_members[to.Value].Host == HostState.PoweredOff)
+        {
+            return false;
+        }
+
+        return _spec.RetransmitAtHeal || (_cutCount[Index(from, to)] == 0 && _cutCount[Index(to, from)] == 0);
+    }
+
     /// <summary>True while any link to or from the member is cut.</summary>
     public bool IsPartlyIsolated(MemberId member)
     {

@@ -117,6 +117,15 @@ public sealed class WriteReply(long writeId, ReplyKind kind) : Message
 /// <summary>A client connecting and asking <c>ROLE</c>.</summary>
 public sealed class RoleRequest : Message
 {
+    /// <summary>
+    /// Sent on a connection whose TCP connect completed (a StackExchange.Redis bridge's handshake, assumption A172): its
+    /// sender's kernel retransmits it across a cut like any client command; otherwise it stands for the connect itself,
+    /// which a cut loses.
+    /// </summary>
+    public bool OnConnectedSocket { get; init; }
+
+    /// <inheritdoc />
+    public override bool RetransmittedAcrossCuts => OnConnectedSocket;
 }
 
 /// <summary>The answer to <c>ROLE</c>.</summary>
