@@ -99,6 +99,14 @@ public sealed partial class SimNetwork : IEventTarget
         return _spec.RetransmitAtHeal || (_cutCount[Index(from, to)] == 0 && _cutCount[Index(to, from)] == 0);
     }
 
+    /// <summary>
+    /// Whether a node's connect to <paramref name="to"/> is refused at once: only on the calibration's test bed
+    /// (<see cref="NetworkSpec.RetransmitAtHeal"/>) across a cut, where the proxy in front of each node resets a
+    /// connection opened across a cut (A49, docs/sources.md §3.17, assumption A173). A real cut loses the SYN.
+    /// </summary>
+    public bool RefusesConnect(MemberId from, MemberId to) =>
+        _spec.RetransmitAtHeal && (_cutCount[Index(from, to)] > 0 || _cutCount[Index(to, from)] > 0);
+
     /// <summary>True while any link to or from the member is cut.</summary>
     public bool IsPartlyIsolated(MemberId member)
     {
