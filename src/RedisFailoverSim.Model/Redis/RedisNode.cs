@@ -24,13 +24,13 @@ public sealed partial class RedisNode : Member, IEventTarget
     private readonly WriteLedger _ledger;
     private readonly History _history;
     private readonly List<ReplicaLink> _replicas = [];
-    private readonly SortedSet<int> _clientConnections = [];
+    private readonly MemberSet _clientConnections = new();
 
     // The stream entries this node sent that their replicas have applied, for the next writes (StreamEntry's remarks).
     private readonly Stack<StreamEntry> _streamEntries = new();
 
     // Sentinels' command connections (they PING): a killed process's kernel closes them too.
-    private readonly SortedSet<int> _monitorConnections = [];
+    private readonly MemberSet _monitorConnections = new();
     private readonly SimDuration _cronPhase;
     private Process? _cron;
     private int _incarnation;
@@ -379,22 +379,31 @@ public sealed partial class RedisNode : Member, IEventTarget
             Send(_replicas[i].Replica, new ConnectionReset(null));
         }
 
-        foreach (int client in _clientConnections)
+        for (int client = 0; client < _clientConnections.Capacity; client++)
         {
-            Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
+            if (_clientConnections.Contains(client))
+            {
+                Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
+            }
         }
 
-        foreach (int monitor in _monitorConnections)
+        for (int monitor = 0; monitor < _monitorConnections.Capacity; monitor++)
         {
-            Send(new MemberId(monitor), new ConnectionReset(null));
+            if (_monitorConnections.Contains(monitor))
+            {
+                Send(new MemberId(monitor), new ConnectionReset(null));
+            }
         }
     }
 
     private void KillClientConnections()
     {
-        foreach (int client in _clientConnections)
+        for (int client = 0; client < _clientConnections.Capacity; client++)
         {
-            Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
+            if (_clientConnections.Contains(client))
+            {
+                Send(new MemberId(client), new ConnectionReset(null, ResetScope.Client));
+            }
         }
 
         _clientConnections.Clear();
