@@ -19,10 +19,24 @@ public class ClusterPathTests
     private const int Scenarios = 100;
     private static readonly string[] Azs = ["az-a", "az-b", "az-c"];
 
+    // Where RandomClusterScenario puts its workload.keys line, drawn after everything else.
+    private const string KeysMarker = "<keys>";
+
     [Fact]
     public void RandomClusterScenarios_CompactCountsEqualExactLedger()
     {
         RandomClusterOracle.AssertCompactEqualsExact(DeploymentPaths.SelfHosted, firstSeed: 9_000);
+    }
+
+    [Fact]
+    public void RandomClusterScenarios_AThirdEach_UniformZipfAndHotKey()
+    {
+        var keys = Enumerable.Range(0, Scenarios)
+            .Select(i => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(RandomClusterScenario(9_000 + (ulong)i)), "random.yaml").World.Workload.Keys)
+            .ToList();
+
+        Assert.All(Enum.GetValues<RedisFailoverSim.Model.Specs.KeyDistribution>(), d => Assert.InRange(keys.Count(k => k.Distribution == d), 20, 47));
+        Assert.Contains(keys, k => k.Distribution == RedisFailoverSim.Model.Specs.KeyDistribution.HotKey && k.HotShare > 0.5);
     }
 
     [Fact]
@@ -101,7 +115,7 @@ public class ClusterPathTests
               arrival: {(random.Next(2) == 0 ? "constant" : "poisson")}
               duration: {durationS}s
               value-size: 100
-            run:
+            {KeysMarker}run:
               convergence-bound: 120s
             faults:
 
@@ -136,6 +150,15 @@ public class ClusterPathTests
             text.Append(CultureInfo.InvariantCulture, $"elasticache:\n  failure-detection: {2 + random.Next(8)}s\n  replacement-delay: {random.Next(15)}s\n  fencing: {(random.Next(2) == 0 ? "power-off" : "none")}\n");
         }
 
-        return text.ToString().ReplaceLineEndings("\n");
+        // Last, so every draw above stays as it was: a third of the scenarios keep the uniform keys (A77), a third draw
+        // them by Zipf (skew 0.5-1.4), a third put 10-90 % of the writes on one hot key, so the shards' accounting is
+        // audited under skew too.
+        string keys = random.Next(3) switch
+        {
+            0 => "",
+            1 => string.Create(CultureInfo.InvariantCulture, $"  keys: {{ count: {100 + random.Next(10_000)}, distribution: zipf, skew: {0.5 + (random.Next(10) / 10.0)} }}\n"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"  keys: {{ count: {100 + random.Next(10_000)}, distribution: hot-key, hot-share: {0.1 + (random.Next(9) / 10.0)} }}\n"),
+        };
+        return text.ToString().Replace(KeysMarker, keys, StringComparison.Ordinal).ReplaceLineEndings("\n");
     }
 }
