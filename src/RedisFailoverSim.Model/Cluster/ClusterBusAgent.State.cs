@@ -80,6 +80,7 @@ public sealed partial class ClusterBusAgent
         }
 
         _stateOk = ok;
+        _recorder.ClusterState(_me, ok);
         Log("Cluster state changed: " + (ok ? "ok" : "fail"));
         _node.RefreshState();
     }

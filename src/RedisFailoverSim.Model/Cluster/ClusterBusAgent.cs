@@ -159,6 +159,7 @@ public sealed partial class ClusterBusAgent : INodeExtension, IEventTarget
 
         _currentEpoch = _shardCount;
         _stateOk = true;
+        _recorder.ClusterBusStarted();
         _firstCallTime = NoTime;
         _amongMinorityTime = NoTime;
         _authTime = NoTime;
@@ -206,6 +207,12 @@ public sealed partial class ClusterBusAgent : INodeExtension, IEventTarget
             _pongReceived[i] = now - _nodeTimeout;
             _dataReceived[i] = now - _nodeTimeout;
             _linkCreated[i] = NoTime;
+        }
+
+        // clusterInit starts a node's state FAIL; it turns OK at a later clusterUpdateState (no log line until then).
+        if (_stateOk)
+        {
+            _recorder.ClusterState(_me, ok: false);
         }
 
         _stateOk = false;

@@ -48,6 +48,12 @@ public sealed record PathResult(
     public IReadOnlyList<int>? NodeShards { get; init; }
 
     /// <summary>
+    /// For a Redis Cluster run by a cluster bus: when each node's own cluster state was FAIL (it answered -CLUSTERDOWN),
+    /// node by node in <see cref="Nodes"/> order; else null (no cluster, or MemoryDB's log-driven shards).
+    /// </summary>
+    public IReadOnlyList<ClusterStateInterval>? ClusterStateFail { get; init; }
+
+    /// <summary>
     /// For a Redis Cluster run by a cluster bus: the <c>cluster-*</c> keys the run used, the scenario's over the path's
     /// own defaults (Redis OSS's on self-hosted, ElastiCache's on elasticache); else null (MemoryDB reads none, A151).
     /// </summary>

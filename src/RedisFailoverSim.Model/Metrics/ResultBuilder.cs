@@ -74,6 +74,7 @@ public static class ResultBuilder
         {
             Availability = ledger.Gaps.Finish(i => world.Clients[i].Name),
             NodeShards = world.Spec.Cluster?.NodeShards,
+            ClusterStateFail = ClusterStateTimeline.FailIntervals(recorder, end),
             // The cluster-* keys only where a cluster bus read them (MemoryDB's shards fail over by their logs, A151).
             ClusterSettings = world.Nodes.Count > 0 && world.Nodes[0].Extension is Cluster.ClusterBusAgent ? world.Spec.Cluster?.Settings : null,
             Shards = ledger.Compact.ShardResults,

@@ -19,6 +19,7 @@ public sealed class RunRecorder
     private readonly List<(int Node, long At)> _promotions = [];
     private readonly List<long> _switchMasters = [];
     private readonly List<(string Label, string Kind, long From, long? To)> _faults = [];
+    private readonly List<(int Node, long At, bool Ok)> _clusterStateChanges = [];
 
     /// <summary>Creates the recorder of one run.</summary>
     public RunRecorder(Simulation simulation, IReadOnlyList<string> nodeNames)
@@ -57,6 +58,12 @@ public sealed class RunRecorder
     /// <summary>Changes of "accepts writes as primary" in order.</summary>
     public IReadOnlyList<(int Node, long At, bool Accepting)> AcceptingChanges => _acceptingChanges;
 
+    /// <summary>Changes of a Redis Cluster node's own cluster state (OK or FAIL) in order.</summary>
+    public IReadOnlyList<(int Node, long At, bool Ok)> ClusterStateChanges => _clusterStateChanges;
+
+    /// <summary>True once a cluster bus has reported its state (<see cref="ClusterBusStarted"/>).</summary>
+    public bool HasClusterState { get; private set; }
+
     /// <summary>Fault windows in start order.</summary>
     public IReadOnlyList<(string Label, string Kind, long From, long? To)> Faults => _faults;
 
@@ -72,6 +79,12 @@ public sealed class RunRecorder
 
     /// <summary>Records whether a node accepts writes as primary.</summary>
     public void Accepting(int node, bool accepting) => _acceptingChanges.Add((node, _simulation.Now.Nanoseconds, accepting));
+
+    /// <summary>Records that a cluster bus runs in this world, its nodes' cluster state OK as they boot.</summary>
+    public void ClusterBusStarted() => HasClusterState = true;
+
+    /// <summary>Records a Redis Cluster node's own cluster state turning OK or FAIL.</summary>
+    public void ClusterState(int node, bool ok) => _clusterStateChanges.Add((node, _simulation.Now.Nanoseconds, ok));
 
     /// <summary>Records a promotion (a replica became primary).</summary>
     public void Promotion(int node) => _promotions.Add((node, _simulation.Now.Nanoseconds));

@@ -30,6 +30,9 @@ internal static class ChartColors
     /// <summary>Two primaries by role while only one accepted writes (no split brain).</summary>
     public static Color TwoRoles { get; } = Color.FromHex("#FF9800");
 
+    /// <summary>A primary refusing writes because its cluster state is FAIL: a pale shade of <see cref="Failed"/>.</summary>
+    public static Color ClusterDown { get; } = Color.FromHex("#FFC2E2");
+
     /// <summary>Median line.</summary>
     public static Color P50 { get; } = Color.FromHex("#08306B");
 

@@ -70,7 +70,8 @@ internal static class RolesChart
 
     /// <summary>
     /// The seconds around the first Sentinel failover (from the first <c>+sdown master</c> to the last SDOWN,
-    /// vote, election or <c>+switch-master</c> within 10 s of it), or null without one. At the full run's scale
+    /// vote, election or <c>+switch-master</c> within 10 s of it), else around a cluster's first -CLUSTERDOWN
+    /// refusal, or null without either. At the full run's scale
     /// these moments fall on the same few pixels.
     /// </summary>
     internal static (double From, double To)? FailoverCloseUp(PathResult result)
@@ -79,7 +80,7 @@ internal static class RolesChart
         var first = marks.FirstOrDefault(e => e.Kind == "+sdown");
         if (first is null)
         {
-            return null;
+            return ClusterDownCloseUp(result);
         }
 
         double last = marks.Where(e => e.Seconds >= first.Seconds && e.Seconds <= first.Seconds + 10).Max(e => e.Seconds);
@@ -87,9 +88,45 @@ internal static class RolesChart
         return (Math.Max(0, first.Seconds - pad), last + pad);
     }
 
-    /// <summary>Outlines the close-up's stretch of the Sentinel lanes in the overview, labelled.</summary>
+    /// <summary>
+    /// Without Sentinel, the seconds around the first stretch of a primary refusing writes with -CLUSTERDOWN, to the
+    /// end of the last such stretch that overlaps it or the first promotion after its start, if later; null without
+    /// one. A refusal lasting from FAIL to the promotion is under a second, a few pixels at the run's scale.
+    /// </summary>
+    private static (double From, double To)? ClusterDownCloseUp(PathResult result)
+    {
+        var stretches = ClusterDownStretches.For(result);
+        if (stretches.Count == 0)
+        {
+            return null;
+        }
+
+        double from = stretches.Min(s => s.From);
+        double to = stretches.Where(s => s.From <= from + 10).Max(s => s.To);
+        var promotion = new RunTimeline(result).Promotions.Where(p => p.Seconds >= from && p.Seconds <= from + 10).Select(p => p.Seconds);
+        to = Math.Max(to, promotion.DefaultIfEmpty(to).Min());
+        double pad = Math.Max(0.5, (to - from) * 0.25);
+        return (Math.Max(0, from - pad), Math.Min(result.EndSeconds, to + pad));
+    }
+
+    /// <summary>Outlines the close-up's stretch of the Sentinel lanes (or without Sentinel, the node lanes) in the overview, labelled.</summary>
     private static void MarkCloseUp(Plot plot, PathResult result, List<string> sentinels, (double From, double To) closeUp)
     {
+        if (sentinels.Count == 0)
+        {
+            var nodes = plot.Add.Rectangle(closeUp.From, closeUp.To, -result.Nodes.Count + 0.55, 0.45);
+            nodes.FillColor = Colors.Transparent;
+            nodes.LineColor = ChartColors.Ink;
+            nodes.LineWidth = 1;
+            var words = plot.Add.Text("close-up below", closeUp.To, -result.Nodes.Count + 0.55);
+            words.Alignment = Alignment.LowerLeft;
+            words.OffsetX = 6;
+            words.LabelFontSize = 11;
+            words.LabelFontColor = ChartColors.Ink;
+            words.LabelBackgroundColor = Colors.White;
+            return;
+        }
+
         double top = -result.Nodes.Count - 0.2;
         var box = plot.Add.Rectangle(closeUp.From, closeUp.To, top - sentinels.Count + 0.55, top + 0.45);
         box.FillColor = Colors.Transparent;
@@ -168,6 +205,8 @@ internal static class RolesChart
             }
         }
 
+        AddClusterStateFail(plot, result);
+
         // Isolation is striped by hand: Skia's SVG canvas drops ScottPlot's hatch fills (a path effect), and the
         // SVG must show what the PNG shows.
         bool isolatedLabelled = false;
@@ -189,6 +228,32 @@ internal static class RolesChart
             }
         }
     }
+
+    /// <summary>
+    /// A primary whose own cluster state was FAIL answered every write with -CLUSTERDOWN (with
+    /// <c>cluster-require-full-coverage yes</c>, every shard's primary while one shard's slots are unserved), so those
+    /// stretches of its primary bar are redrawn pale, in the colour of failed writes, outlined in the primary's green.
+    /// </summary>
+    private static void AddClusterStateFail(Plot plot, PathResult result)
+    {
+        bool labelled = false;
+        foreach (var (node, from, to) in ClusterDownStretches.For(result))
+        {
+            int lane = Lane(result, node);
+            var rect = plot.Add.Rectangle(from, to, -lane - BarHalfHeight, -lane + BarHalfHeight);
+            rect.FillColor = ChartColors.ClusterDown;
+            rect.LineColor = ChartColors.Role(NodeRole.Primary);
+            rect.LineWidth = 1.5f;
+            if (!labelled)
+            {
+                rect.LegendText = ClusterDownLabel;
+                labelled = true;
+            }
+        }
+    }
+
+    /// <summary>The legend's name for a primary whose cluster state was FAIL.</summary>
+    internal const string ClusterDownLabel = "primary, refuses writes (cluster state fail)";
 
     /// <summary>
     /// 45° stripes (in pixels) every <see cref="StripePixels"/> pixels across the rectangle [x1, x2] × [y1, y2],

@@ -30,6 +30,12 @@ internal static class ReportShards
             var rows = result.Shards!.Select(Row).Append(Total(result)).ToList();
             w.Paragraph(result.Path + ":" + SettingsSentence(result));
             w.Table(Headers, rows, Enumerable.Range(1, Headers.Count - 1).Where(i => i != 7).ToHashSet());
+            var refusals = Timeline.ClusterDownStretches.Sentences(result);
+            if (refusals.Count > 0)
+            {
+                w.Paragraph($"{result.Path}: primaries refusing writes with -CLUSTERDOWN while their own cluster state was FAIL: "
+                    + string.Join("; ", refusals) + ".");
+            }
         }
 
         w.Paragraph(

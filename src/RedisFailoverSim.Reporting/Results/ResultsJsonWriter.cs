@@ -165,6 +165,12 @@ public static class ResultsJsonWriter
             json.WriteEndObject();
         }
 
+        if (result.ClusterStateFail is { } fail)
+        {
+            // Only where a cluster bus ran; other runs keep their bytes.
+            WriteClusterStateFail(json, fail);
+        }
+
         json.WriteStartObject("usage");
         foreach (var (name, value) in result.Usage)
         {
@@ -213,6 +219,21 @@ public static class ResultsJsonWriter
             json.WriteEndObject();
             WriteFailover(json, shard.Failover);
             WriteLatency(json, "latencyMs", shard.Latency);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteClusterStateFail(Utf8JsonWriter json, IReadOnlyList<ClusterStateInterval> intervals)
+    {
+        json.WriteStartArray("clusterStateFail");
+        foreach (var interval in intervals)
+        {
+            json.WriteStartObject();
+            json.WriteString("node", interval.Node);
+            WriteFixed(json, "fromSeconds", interval.FromSeconds);
+            WriteFixed(json, "toSeconds", interval.ToSeconds);
             json.WriteEndObject();
         }
 
