@@ -25,7 +25,8 @@ internal static class ClusterStateTimeline
                     continue;
                 }
 
-                double t = at / 1e9;
+                // Rounded as the trace's event times are, so a stretch starts and ends on its log lines' instants.
+                double t = Math.Round(at / 1e9, 6);
                 if (!ok && failSince is null)
                 {
                     failSince = t;
