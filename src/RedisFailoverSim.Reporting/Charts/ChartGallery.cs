@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RedisFailoverSim.Model.Metrics;
 
 namespace RedisFailoverSim.Reporting.Charts;
 
@@ -36,22 +37,15 @@ public static class ChartGallery
                 ? $"{splitBrain.Path}: every write by outcome; the {Count(lost)} writes acknowledged and later lost in purple"
                 : $"{splitBrain.Path}: every write by outcome; no acknowledged write lost, timeouts (orange) until the failover"));
         }
-        else if (paths.FirstOrDefault(p => p.Writes.AcknowledgedLost > 0) is { } lossy)
-        {
-            charts.Add((LostWritesChart.Name,
-                $"{Count(lossy.Writes.AcknowledgedLost)} of {Count(lossy.Writes.Acknowledged)} acknowledged writes lost on {lossy.Path}, "
-                + "drawn on the lane of the node that acknowledged them and struck out where it discarded them"));
-        }
-        else if (paths.FirstOrDefault(p => p.Failover is not null) is { } failover)
-        {
-            var client = failover.Failover!.ClientObservedSeconds is { } s ? ChartText.Seconds1(s) + " s" : "never";
-            charts.Add((LatencyChart.Name,
-                $"the failover on {failover.Path} as clients saw it: writes stall from the fault until {failover.Failover.NewPrimary} "
-                + $"takes over (client-observed {client}), and no acknowledged write is lost"));
-        }
         else
         {
-            charts.Add((LatencyCdfChart.Name, "no failover and no loss: the story is in the latency distribution"));
+            // A cluster whose primaries refused writes (cluster state FAIL) shows them beside its loss or failover.
+            if (paths.FirstOrDefault(p => Timeline.ClusterDownStretches.For(p).Count > 0) is { } refusing)
+            {
+                charts.Add((RolesChart.Name, RefusalWhy(refusing)));
+            }
+
+            charts.Add(StoryChart(paths));
         }
 
         var renderings = ChartRenderings.For(report);
@@ -102,6 +96,38 @@ public static class ChartGallery
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Without split brain: where the lost writes were acknowledged, else the failover's latency, else the distribution.</summary>
+    private static (string Chart, string Why) StoryChart(IReadOnlyList<PathResult> paths)
+    {
+        if (paths.FirstOrDefault(p => p.Writes.AcknowledgedLost > 0) is { } lossy)
+        {
+            return (LostWritesChart.Name,
+                $"{Count(lossy.Writes.AcknowledgedLost)} of {Count(lossy.Writes.Acknowledged)} acknowledged writes lost on {lossy.Path}, "
+                + "drawn on the lane of the node that acknowledged them and struck out where it discarded them");
+        }
+
+        if (paths.FirstOrDefault(p => p.Failover is not null) is { } failover)
+        {
+            var client = failover.Failover!.ClientObservedSeconds is { } s ? ChartText.Seconds1(s) + " s" : "never";
+            return (LatencyChart.Name,
+                $"the failover on {failover.Path} as clients saw it: writes stall from the fault until {failover.Failover.NewPrimary} "
+                + $"takes over (client-observed {client}), and no acknowledged write is lost");
+        }
+
+        return (LatencyCdfChart.Name, "no failover and no loss: the story is in the latency distribution");
+    }
+
+    /// <summary>Why a cluster run's roles chart is in the gallery: which primaries refused writes, for how long.</summary>
+    private static string RefusalWhy(PathResult result)
+    {
+        var stretches = Timeline.ClusterDownStretches.For(result);
+        var nodes = stretches.Select(s => s.Node).Distinct(StringComparer.Ordinal).ToList();
+        double longest = stretches.Max(s => s.To - s.From);
+        var upClose = RolesChart.FailoverCloseUp(result) is null ? "" : ", the failover up close below the overview";
+        return $"{result.Path}: node lanes grouped by shard; {string.Join(" and ", nodes)} refusing writes as primary (-CLUSTERDOWN) "
+            + $"while {(nodes.Count > 1 ? "their" : "its")} own cluster state was FAIL (pale pink, up to {ChartText.Seconds1(longest)} s){upClose}";
     }
 
     /// <summary>A table cell: a fault label's "|" would end the cell.</summary>

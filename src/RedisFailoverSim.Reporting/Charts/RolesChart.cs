@@ -22,6 +22,9 @@ internal static class RolesChart
     // Two label rows above the first lane: the split-brain label (0.62) and the epoch labels (1.02).
     private const double TopY = 1.3;
 
+    // A refusal this short gets a close-up: at a 2-minute run's scale 5 s is about 30 pixels.
+    private const double ShortRefusalSeconds = 5;
+
     /// <summary>The Sentinel moments drawn on the Sentinel lanes, in legend order.</summary>
     private static readonly (string Kind, string Label, MarkerShape Shape, float Size, string Color)[] SentinelMarks =
     [
@@ -89,13 +92,14 @@ internal static class RolesChart
     }
 
     /// <summary>
-    /// Without Sentinel, the seconds around the first stretch of a primary refusing writes with -CLUSTERDOWN, to the
-    /// end of the last such stretch that overlaps it or the first promotion after its start, if later; null without
-    /// one. A refusal lasting from FAIL to the promotion is under a second, a few pixels at the run's scale.
+    /// Without Sentinel, the seconds around the first short stretch (at most <see cref="ShortRefusalSeconds"/>) of a
+    /// primary refusing writes with -CLUSTERDOWN, to the end of the last short one starting within 10 s of it or the
+    /// first promotion in those 10 s, if later; null without one. A refusal from FAIL to the promotion is under a
+    /// second, a few pixels at the run's scale; a minority primary's long one reads at that scale already.
     /// </summary>
     private static (double From, double To)? ClusterDownCloseUp(PathResult result)
     {
-        var stretches = ClusterDownStretches.For(result);
+        var stretches = ClusterDownStretches.For(result).Where(s => s.To - s.From <= ShortRefusalSeconds).ToList();
         if (stretches.Count == 0)
         {
             return null;

@@ -84,6 +84,18 @@ public class ClusterStateTimelineTests
     }
 
     [Fact]
+    public void ClusterPrimaryCrash_Gallery_AddsTheRolesChartBeforeTheLatency()
+    {
+        var picked = ChartGallery.Pick(ReportFixtures.Report(Crash.Value));
+
+        Assert.Equal(["roles", "latency"], picked.Select(p => p.Chart));
+        Assert.Equal(
+            "self-hosted: node lanes grouped by shard; n2.1 and n3.1 refusing writes as primary (-CLUSTERDOWN) while their own "
+            + "cluster state was FAIL (pale pink, up to 0.8 s), the failover up close below the overview",
+            picked[0].Why);
+    }
+
+    [Fact]
     public void ClusterFullCoverageNo_NoNodeFails_AndTheChartHasNoRefusals()
     {
         // With full coverage no a node stays OK while n1.1's slots are unserved (a majority of primaries reachable).
