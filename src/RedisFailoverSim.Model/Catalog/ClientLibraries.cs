@@ -16,7 +16,7 @@ public static partial class ClientLibraries
 
     // Keys read in StackExchange.Redis's source only: another profile that states no source for one inherits
     // StackExchange.Redis's value, unconfirmed, never its own "*" source.
-    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "topology-refresh"];
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot"];
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
     // modelled connection is down fails at once.
@@ -40,8 +40,7 @@ public static partial class ClientLibraries
         "stackexchange-redis", "2.x-3.x (calibrated with 3.4.35)", ClientSettings.Default,
         [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
             ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
-            ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)"),
-            ("topology-refresh", "docs/sources.md §3.19 (ConfigCheckSeconds, PhysicalBridge.OnHeartbeat); assumption A174")],
+            ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -114,11 +113,9 @@ public static partial class ClientLibraries
             DeadSocket = DeadSocketCheck.None,
             DnsTtl = SimDuration.FromSeconds(30),
             InFlightOnDrop = InFlightOnDrop.Resend,
-            TopologyRefresh = ClientSettings.Never,
         },
         [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"),
-            ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5"),
-            ("topology-refresh", "docs/sources.md §3.19 (ClusterTopologyRefreshOptions: periodic refresh off by default)")],
+            ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
@@ -136,8 +133,7 @@ public static partial class ClientLibraries
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
             ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)"),
-            ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)"),
-            ("topology-refresh", "assumption A174 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's check, JedisCluster's was not read, docs/sources.md §3.19)")],
+            ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)")],
         ["the Sentinels are a HashSet, asked in hash order when the pool is built; modelled in the order listed",
             "a reconnect goes to the pool's last master without asking the Sentinels (only +switch-master or a listener's re-subscribe moves it); modelled as asking them again",
             "a MasterListener whose Sentinel connection fails re-subscribes after 5 s and asks that Sentinel for the master; not modelled (the subscription is never lost)"],
@@ -155,10 +151,8 @@ public static partial class ClientLibraries
             RetryOn = RetryOn.ReadOnly | RetryOn.Loading,
             RetryBackoff = new(SimDuration.FromMilliseconds(8), 2, SimDuration.Zero, SimDuration.FromMilliseconds(512), BackoffJitter.FromBase),
             SentinelOrder = SentinelOrder.LastAnsweredFirst,
-            TopologyRefresh = SimDuration.FromSeconds(10),
         },
-        [("*", "docs/sources.md §11.5"),
-            ("topology-refresh", "docs/sources.md §3.19 (clusterStateHolder.Get: a state older than 10 s is reloaded on the next command)"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+        [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5")],
         ["retries after a timeout or EOF are not modelled: those writes end unknown (assumption A46)",
@@ -245,8 +239,7 @@ public static partial class ClientLibraries
             ("sentinel-order", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("switch-master-from", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("sentinel-events", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
-            ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)"),
-            ("topology-refresh", GlideSource + ", §3.19 (DEFAULT_PERIODIC_TOPOLOGY_CHECKS_INTERVAL)")],
+            ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)")],
         ["GLIDE keeps a connection to every listed node (for reads and pub/sub) and checks each every 3 s; only the kept primary's, which carries every write, is modelled",
             "after the fifth failed reconnect GLIDE waits 3.2 s exactly (the repeated tail is not jittered in the version read); modelled with the same ±20 % as the first five",
             "a request beyond inflightRequestsLimit (1000) is refused at once; not modelled"],
