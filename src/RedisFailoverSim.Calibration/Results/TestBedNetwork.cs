@@ -8,8 +8,8 @@ namespace RedisFailoverSim.Calibration.Results;
 /// proxies, with the clients' own library in the path, so the model's AWS delays (same-AZ 0.22 ms, cross-AZ 0.8 ms
 /// one way, docs/sources.md §8) would put two of three clients of a three-AZ scenario ~1.2 ms further from the primary
 /// than any real client is: the reason a calibration's model P50 was 1.44 ms against a real 0.44-0.75 ms. ASSUMPTION
-/// A107: one-way delays log-normal with median half the probes' median round trip and the sigma of a log-normal
-/// through their P50 and P99, the same inside and between AZs.
+/// A107: one-way delays log-normal, the same inside and between AZs, with the median and sigma for which a round trip
+/// (two independent one-way draws) has the probes' P50 and P99 (<see cref="RoundTripFit"/>).
 /// </summary>
 /// <param name="Probes">Round trips measured, all real runs together.</param>
 /// <param name="RoundTripP50Ms">Their median, ms.</param>
@@ -18,9 +18,6 @@ namespace RedisFailoverSim.Calibration.Results;
 /// <param name="Sigma">The model's log-normal sigma.</param>
 public sealed record TestBedNetwork(int Probes, double RoundTripP50Ms, double RoundTripP99Ms, double OneWayMedianMs, double Sigma)
 {
-    // The standard normal's 99th percentile: P99 / P50 of a log-normal is exp(2.326 sigma).
-    private const double Z99 = 2.3263478740408408;
-
     /// <summary>Fits the network to PING round trips (ms); null when there are none.</summary>
     public static TestBedNetwork? Fit(IReadOnlyList<double> roundTripsMs)
     {
@@ -31,8 +28,8 @@ public sealed record TestBedNetwork(int Probes, double RoundTripP50Ms, double Ro
 
         var sorted = roundTripsMs.Order().ToArray();
         double p50 = Rank(sorted, 0.50), p99 = Rank(sorted, 0.99);
-        double sigma = p99 > p50 && p50 > 0 ? Math.Log(p99 / p50) / Z99 : 0;
-        return new TestBedNetwork(sorted.Length, Math.Round(p50, 3), Math.Round(p99, 3), Math.Round(p50 / 2, 4), Math.Round(sigma, 3));
+        var (oneWayMedian, sigma) = RoundTripFit.Solve(p50, p99);
+        return new TestBedNetwork(sorted.Length, Math.Round(p50, 3), Math.Round(p99, 3), Math.Round(oneWayMedian, 4), Math.Round(sigma, 3));
     }
 
     /// <summary>The network spec: the same delays inside and between AZs (every real link is loopback).</summary>
