@@ -115,7 +115,10 @@ public static partial class ClientLibraries
             InFlightOnDrop = InFlightOnDrop.Resend,
         },
         [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"),
-            ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5")],
+            ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5"),
+            ("on-readonly", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
+            ("role-check", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
+            ("dns-ttl", "docs/sources.md §11.3 (the JVM's networkaddress.cache.ttl; the 30 s is UNCONFIRMED at a line)")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
@@ -154,7 +157,8 @@ public static partial class ClientLibraries
         },
         [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
-            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5")],
+            ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
+            ("follow-switch-master", "UNCONFIRMED: docs/sources.md §11.5 (sentinel.go, not found at a line)")],
         ["retries after a timeout or EOF are not modelled: those writes end unknown (assumption A46)",
             "the Sentinels are shuffled at start and, when the last one that answered fails, asked all at once (first answer wins); modelled as asked in the order listed, the one that answered moved to the front",
             "the retry delay is min + U(0, min × 2ⁿ); modelled as U(min, min × 2ⁿ)"],
