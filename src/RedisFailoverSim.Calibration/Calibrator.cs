@@ -18,6 +18,13 @@ public static class Calibrator
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(settings);
+        if (world.HasPerClientSettings)
+        {
+            // The real side runs one library (--client) for every client; a model of mixed libraries would not match it.
+            throw new CalibrationSetupException("this scenario cannot be calibrated: some clients have library settings of their own "
+                + "(topology.clients[].client); calibrate drives one library for every client (--client)");
+        }
+
         if (world.Cluster is not null)
         {
             return RealCluster.ClusterCalibration.Run(scenarioName, scenarioSha256, world, settings, progress, cancellationToken);

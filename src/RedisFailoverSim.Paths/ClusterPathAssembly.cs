@@ -107,7 +107,7 @@ internal static class ClusterPathAssembly
                 c,
                 world.AzIndex(c.Az),
                 i,
-                spec.Client,
+                spec.ClientSettingsOf(i),
                 spec.Workload with { RatePerClient = clients.RatePerClient * clients.Shares[shard] },
                 world.Traffic,
                 world.Ledger,

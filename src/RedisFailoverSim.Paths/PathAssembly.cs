@@ -47,7 +47,7 @@ internal static class PathAssembly
                 c,
                 world.AzIndex(c.Az),
                 i,
-                spec.Client,
+                spec.ClientSettingsOf(i),
                 spec.Workload,
                 world.Traffic,
                 world.Ledger,

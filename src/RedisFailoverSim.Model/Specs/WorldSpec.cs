@@ -33,4 +33,10 @@ public sealed record WorldSpec(
 {
     /// <summary>A Redis Cluster instead of one primary with Sentinels (self-hosted path), or null.</summary>
     public ClusterSpec? Cluster { get; init; }
+
+    /// <summary>The library behaviour of client <paramref name="clientIndex"/>: its own, else the scenario's.</summary>
+    public ClientSettings ClientSettingsOf(int clientIndex) => Clients[clientIndex].Settings ?? Client;
+
+    /// <summary>True when some client runs library settings of its own (<see cref="ClientSpec.Settings"/>).</summary>
+    public bool HasPerClientSettings => Clients.Any(c => c.Settings is not null);
 }

@@ -28,7 +28,7 @@ internal static class DurableElastiCachePath
         var shard = LogPathAssembly.AddShard(world, log, endpoint, "ElastiCache", acknowledgeBeforeLog, new RedisNodeOptions(settings.CloseOnReplicaWrite));
         var primary = PathAssembly.InitialPrimary(world);
         endpoint.PointTo(primary.Id);
-        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, _ => endpoint.Current, spec.Client.DnsTtl));
+        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, _ => endpoint.Current, spec.ClientSettingsOf(i).DnsTtl));
         world.Behaviour = new LogShardBehaviour(DeploymentPaths.ElastiCache, world, shard.Agents, endpoint, settings.PlannedFailoverTimeout);
         var replacer = new NodeReplacer(world.Simulation, world.Nodes, settings.ReplacementDelay, world.AzPower, world.Recorder, "elasticache");
         LogPathAssembly.Boot(world, shard, primary);

@@ -43,7 +43,7 @@ internal static class ElastiCachePath
             endpoint,
             world.Recorder,
             world.AzPower);
-        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, _ => endpoint.Current, spec.Client.DnsTtl));
+        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, _ => endpoint.Current, spec.ClientSettingsOf(i).DnsTtl));
         world.Behaviour = new ElastiCacheBehaviour(controlPlane);
 
         PathAssembly.BootReplication(world, primary);

@@ -68,7 +68,7 @@ internal static class SelfHostedPath
     private static ClientDiscovery Discovery(SimWorld world, IReadOnlyList<MemberId> sentinelIds, IReadOnlyList<MemberId> nodeIds, int clientIndex)
     {
         var reconnect = world.Simulation.Random.Stream(world.PathName + "/client.reconnect", clientIndex);
-        return world.Spec.Client.PrimaryDiscovery == PrimaryDiscovery.FixedAtCreation
+        return world.Spec.ClientSettingsOf(clientIndex).PrimaryDiscovery == PrimaryDiscovery.FixedAtCreation
             ? new FixedPrimaryDiscovery(nodeIds, reconnect)
             : new SentinelDiscovery(sentinelIds, nodeIds, reconnect);
     }

@@ -69,7 +69,7 @@ internal static class ServerlessClusterPath
 
         var capacity = new ServerlessCapacity(world.Simulation, settings, world.Recorder, () => DataBytes(world, controlPlanes), scaleOut);
         var proxies = ServerlessPath.AddProxies(world, capacity, map, keys, new SlotCeiling());
-        ClusterPathAssembly.AddClusterClients(world, clients, i => PathAssembly.EndpointClient(world, i, az => ServerlessPath.ProxyFor(proxies, az), world.Spec.Client.DnsTtl));
+        ClusterPathAssembly.AddClusterClients(world, clients, i => PathAssembly.EndpointClient(world, i, az => ServerlessPath.ProxyFor(proxies, az), world.Spec.ClientSettingsOf(i).DnsTtl));
         world.Behaviour = new ServerlessBehaviour(controlPlanes, node => cluster.NodeShards[node.NodeIndex]);
 
         // Every shard boots in sync with its first node primary (A76), as the other cluster paths do (no bus agents).

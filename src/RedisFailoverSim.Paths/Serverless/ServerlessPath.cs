@@ -48,7 +48,7 @@ internal static class ServerlessPath
 
         // docs/sources.md §5: 1 ECPU per KB transferred, at least 1 per request; ASSUMPTION A34: a write transfers its value.
         var proxies = AddProxies(world, capacity, new ServiceSlotMap([route]));
-        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, az => ProxyFor(proxies, az), spec.Client.DnsTtl));
+        PathAssembly.AddClients(world, i => PathAssembly.EndpointClient(world, i, az => ProxyFor(proxies, az), spec.ClientSettingsOf(i).DnsTtl));
         world.Behaviour = new ServerlessBehaviour([controlPlane], _ => 0);
 
         PathAssembly.BootReplication(world, primary);

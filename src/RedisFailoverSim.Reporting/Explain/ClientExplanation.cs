@@ -14,6 +14,7 @@ public static class ClientExplanation
         output.WriteLine(title);
         output.WriteLine(new string('=', title.Length));
         output.WriteLine($"Scenario: client: {{ library: {library.Id} }}; any key below overrides the profile's value.");
+        output.WriteLine($"One client only: topology.clients: [{{ name: c1, az: az-a, client: {{ library: {library.Id} }} }}, ...].");
         output.WriteLine($"Calibration: {library.Calibration}");
         output.WriteLine();
         int keyWidth = library.Facts.Max(f => f.Key.Length);

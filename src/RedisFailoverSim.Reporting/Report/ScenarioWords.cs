@@ -28,6 +28,12 @@ internal static class ScenarioWords
         lines.Add($"{world.Clients.Count} clients ({world.Client.Library}): {ByAz(world.Azs, world.Clients.Select(c => (c.Az, c.Name)))}; "
             + $"each writes {Number(w.RatePerClient)} times a second ({(w.Arrival == ArrivalProcess.Constant ? "evenly spaced" : "Poisson arrivals")}, "
             + $"{w.ValueBytes}-byte values) for {Seconds(w.Duration)}, whatever happens to earlier writes; command timeout {Ms(world.Client.CommandTimeout)}.");
+        if (world.HasPerClientSettings)
+        {
+            var own = world.Clients.Where(c => c.Settings is not null)
+                .Select(c => $"{c.Name} {c.Settings!.Library} (command timeout {Timeout(c.Settings.CommandTimeout)})");
+            lines.Add($"Clients with library settings of their own (topology.clients[].client), the others as above: {string.Join(", ", own)}.");
+        }
         if (world.Redis.MinReplicasToWrite > 0)
         {
             lines.Add($"min-replicas-to-write {world.Redis.MinReplicasToWrite} with min-replicas-max-lag {Seconds(world.Redis.MinReplicasMaxLag)}: "
@@ -83,6 +89,8 @@ internal static class ScenarioWords
     }
 
     private static string Ms(SimDuration d) => d.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Timeout(SimDuration d) => d >= ClientSettings.Never ? "none" : Ms(d);
 
     private static string Seconds(SimDuration d) => d.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 

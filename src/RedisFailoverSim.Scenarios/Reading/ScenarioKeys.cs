@@ -18,7 +18,7 @@ internal static class ScenarioKeys
 
     public static readonly string[] SentinelMember = ["name", "az"];
 
-    public static readonly string[] ClientMember = ["name", "az", "rate-multiplier"];
+    public static readonly string[] ClientMember = ["name", "az", "rate-multiplier", "client"];
 
     public static readonly string[] Workload = ["rate", "arrival", "duration", "value-size", "phases", "keys", "wait"];
 

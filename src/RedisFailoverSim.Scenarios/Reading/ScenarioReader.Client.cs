@@ -10,14 +10,25 @@ namespace RedisFailoverSim.Scenarios.Reading;
 /// </summary>
 internal sealed partial class ScenarioReader
 {
-    private ClientSettings ReadClient(MappingReader top)
-    {
-        if (top.Mapping("client", ScenarioKeys.Client) is not { } s)
-        {
-            return ClientSettings.Default;
-        }
+    private ClientSettings ReadClient(MappingReader top) =>
+        top.Mapping("client", ScenarioKeys.Client) is { } s ? ReadClientSettings(s, ClientSettings.Default) : ClientSettings.Default;
 
-        var d = ReadLibrary(s);
+    /// <summary>
+    /// A client listed with its own <c>client:</c> mapping (<c>topology.clients[i].client</c>) starts from the profile
+    /// its <c>library</c> names, else from the scenario's <c>client:</c> settings, and its other keys override that.
+    /// </summary>
+    private static void ReadOwnClients(Topology topology, ClientSettings scenarioClient)
+    {
+        foreach (var (index, section) in topology.ClientSections)
+        {
+            topology.Clients[index] = topology.Clients[index] with { Settings = ReadClientSettings(section, scenarioClient) };
+        }
+    }
+
+    /// <summary>The settings of a <c>client:</c> mapping: <paramref name="inherited"/> unless it names a library, with its keys over them.</summary>
+    private static ClientSettings ReadClientSettings(MappingReader s, ClientSettings inherited)
+    {
+        var d = ReadLibrary(s, inherited);
         var retry = d.RetryBackoff;
         var settings = d with
         {
@@ -82,12 +93,12 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary>The profile <c>library</c> names, or StackExchange.Redis's; an unknown name is reported with the closest one.</summary>
-    private static ClientSettings ReadLibrary(MappingReader s)
+    private static ClientSettings ReadLibrary(MappingReader s, ClientSettings inherited)
     {
         var name = s.Text("library", "a client library's name");
         if (name is null)
         {
-            return ClientSettings.Default;
+            return inherited;
         }
 
         if (ClientLibraries.TryFind(name, out var library))

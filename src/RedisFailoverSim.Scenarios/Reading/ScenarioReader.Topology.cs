@@ -131,14 +131,19 @@ internal sealed partial class ScenarioReader
     {
         if (!section.Has("clients"))
         {
-            section.ReportMissing("clients", "a list of clients, each {name, az, rate-multiplier}, or a count per AZ");
+            section.ReportMissing("clients", "a list of clients, each {name, az, rate-multiplier, client}, or a count per AZ");
             topology.IsComplete = false;
             return;
         }
 
-        foreach (var (name, az, multiplier) in ReadMemberListWithRate(section, topology))
+        foreach (var (name, az, multiplier, own) in ReadMemberListWithRate(section, topology))
         {
             // rate-multiplier defaults to 1, ClientSpec's documented default.
+            if (own is not null)
+            {
+                topology.ClientSections[topology.Clients.Count] = own;
+            }
+
             topology.Clients.Add(multiplier is { } m ? new ClientSpec(name, az, m) : new ClientSpec(name, az));
         }
 
@@ -148,14 +153,14 @@ internal sealed partial class ScenarioReader
         }
     }
 
-    private IEnumerable<(string Name, string Az, double? Multiplier)> ReadMemberListWithRate(MappingReader section, Topology topology)
+    private IEnumerable<(string Name, string Az, double? Multiplier, MappingReader? Client)> ReadMemberListWithRate(MappingReader section, Topology topology)
     {
-        var result = new List<(string, string, double?)>();
+        var result = new List<(string, string, double?, MappingReader?)>();
         if (section.Get("clients") is YamlSequenceNode list)
         {
             for (var i = 0; i < list.Children.Count; i++)
             {
-                var entry = MemberMapping(list.Children[i], $"topology.clients[{i}]", ScenarioKeys.ClientMember, "{name, az, rate-multiplier}");
+                var entry = MemberMapping(list.Children[i], $"topology.clients[{i}]", ScenarioKeys.ClientMember, "{name, az, rate-multiplier, client}");
                 var member = entry is null ? null : ReadMember(entry, MemberKind.Client, topology);
                 if (entry is null || member is null)
                 {
@@ -163,14 +168,15 @@ internal sealed partial class ScenarioReader
                     continue;
                 }
 
-                result.Add((member.Name, member.Az, entry.Number("rate-multiplier", 0, inclusive: false, max: ScenarioLimits.RateMultiplier)));
+                result.Add((member.Name, member.Az, entry.Number("rate-multiplier", 0, inclusive: false, max: ScenarioLimits.RateMultiplier),
+                    entry.Mapping("client", ScenarioKeys.Client)));
             }
 
             return result;
         }
 
         return ReadMemberList(section, "clients", "c", MemberKind.Client, ScenarioKeys.ClientMember, topology)
-            .Select(m => (m.Name, m.Az, (double?)null))
+            .Select(m => (m.Name, m.Az, (double?)null, (MappingReader?)null))
             .ToList();
     }
 

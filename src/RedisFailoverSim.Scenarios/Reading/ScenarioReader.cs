@@ -64,6 +64,7 @@ internal sealed partial class ScenarioReader(ScenarioDocument document)
         var redis = ReadRedis(top);
         var sentinel = ReadSentinel(top, topology, paths);
         var client = ReadClient(top);
+        ReadOwnClients(topology, client);
         var run = ReadRun(top);
         var pathSettings = ReadPathSettings(top);
         CheckWarmShards(top, pathSettings.Serverless, cluster);

@@ -25,6 +25,9 @@ internal sealed class Topology
 
     public List<ClientSpec> Clients { get; } = [];
 
+    /// <summary>The <c>client:</c> mapping of a client listed with its own library settings, by client index.</summary>
+    public SortedDictionary<int, MappingReader> ClientSections { get; } = [];
+
     /// <summary>Every member in declaration order: nodes, then Sentinels, then clients.</summary>
     public List<Member> Members { get; } = [];
 
