@@ -11,7 +11,7 @@ public static class ClientSettingsText
     public static IReadOnlyList<string> Keys { get; } =
     [
         "library", "command-timeout", "connect-timeout", "heartbeat", "timers", "timeout-origin", "on-timeout",
-        "on-readonly", "on-noreplicas", "on-loading", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
+        "on-readonly", "on-noreplicas", "on-loading", "on-clusterdown", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "unsent-timeout", "flush-queue-after-reconnects",
         "role-check", "primary-discovery", "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
@@ -31,6 +31,7 @@ public static class ClientSettingsText
         "on-readonly" => Action(s.OnReadOnly),
         "on-noreplicas" => Action(s.OnNoReplicas),
         "on-loading" => Action(s.OnLoading),
+        "on-clusterdown" => Action(s.OnClusterDown),
         "on-error" => Action(s.OnOtherError),
         "on-reset" => Action(s.OnReset),
         "retry-attempts" => s.RetryAttempts.ToString(CultureInfo.InvariantCulture),
@@ -83,7 +84,7 @@ public static class ClientSettingsText
     public static IReadOnlyList<string> Jitters { get; } = ["none", "full", "from-base", "plus-minus-20-percent"];
 
     /// <summary>The spellings of <see cref="RetryOn"/> flags.</summary>
-    public static IReadOnlyList<string> RetryReplies { get; } = ["readonly", "noreplicas", "loading", "error"];
+    public static IReadOnlyList<string> RetryReplies { get; } = ["readonly", "noreplicas", "loading", "error", "clusterdown"];
 
     private static string Action(ConnectionAction a) => Actions[(int)a];
 

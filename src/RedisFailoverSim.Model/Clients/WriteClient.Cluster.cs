@@ -8,8 +8,8 @@ namespace RedisFailoverSim.Model.Clients;
 /// <summary>
 /// A Redis Cluster client's redirections (docs/sources.md §3.2): -MOVED names the node serving the slot; the client
 /// moves its connection for the slot there and sends the write again. The write was not applied, so resending never
-/// duplicates it. -CLUSTERDOWN is an ordinary error reply (retried when <see cref="Specs.ClientSettings.RetryOn"/>
-/// lists other errors). With <see cref="UnconnectedSlot.AnyPrimary"/> a write issued while the shard's connection is
+/// duplicates it. -CLUSTERDOWN is an error reply with its own action (<see cref="Specs.ClientSettings.OnClusterDown"/>),
+/// retried when <see cref="Specs.ClientSettings.RetryOn"/> lists it. With <see cref="UnconnectedSlot.AnyPrimary"/> a write issued while the shard's connection is
 /// down goes to a primary another of the client's connections is connected to, and that node's answer decides
 /// (StackExchange.Redis, docs/sources.md §3.11, §3.16, assumption A118).
 /// </summary>

@@ -57,7 +57,8 @@ public sealed partial class WriteClient
             ReplyKind.ReadOnly => _settings.OnReadOnly,
             ReplyKind.NoReplicas => _settings.OnNoReplicas,
             ReplyKind.Loading => _settings.OnLoading,
-            ReplyKind.Error or ReplyKind.ClusterDown => _settings.OnOtherError,
+            ReplyKind.ClusterDown => _settings.OnClusterDown,
+            ReplyKind.Error => _settings.OnOtherError,
             _ => throw new System.Diagnostics.UnreachableException(),
         };
         if (action == Specs.ConnectionAction.Keep)

@@ -26,6 +26,7 @@ public sealed partial class WriteClient
             ReplyKind.ReadOnly => RetryOn.ReadOnly,
             ReplyKind.NoReplicas => RetryOn.NoReplicas,
             ReplyKind.Loading => RetryOn.Loading,
+            ReplyKind.ClusterDown => RetryOn.ClusterDown,
             _ => RetryOn.OtherError,
         };
         if (_settings.RetryAttempts == 0 || (_settings.RetryOn & flag) == 0 || !_ledger.IsPending(writeId))

@@ -77,6 +77,9 @@ public sealed record ClientSettings(
     /// <summary>On any other error reply (a throttled or refused write): the error is returned, the connection kept.</summary>
     public ConnectionAction OnOtherError { get; init; } = ConnectionAction.Keep;
 
+    /// <summary>On <c>-CLUSTERDOWN</c>: StackExchange.Redis returns the error and keeps the connection.</summary>
+    public ConnectionAction OnClusterDown { get; init; } = ConnectionAction.Keep;
+
     /// <summary>
     /// On a reset (the peer closed the connection): <see cref="ConnectionAction.Drop"/> reconnects after the
     /// reconnect delay (StackExchange.Redis), <see cref="ConnectionAction.Rediscover"/> at once.

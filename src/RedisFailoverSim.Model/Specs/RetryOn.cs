@@ -18,4 +18,7 @@ public enum RetryOn
 
     /// <summary>Any other error reply.</summary>
     OtherError = 8,
+
+    /// <summary><c>-CLUSTERDOWN</c>: a cluster node whose cluster state is FAIL (go-redis retries it).</summary>
+    ClusterDown = 16,
 }

@@ -41,6 +41,7 @@ internal sealed partial class ScenarioReader
             OnReadOnly = Action(s, "on-readonly") ?? d.OnReadOnly,
             OnNoReplicas = Action(s, "on-noreplicas") ?? d.OnNoReplicas,
             OnLoading = Action(s, "on-loading") ?? d.OnLoading,
+            OnClusterDown = Action(s, "on-clusterdown") ?? d.OnClusterDown,
             OnOtherError = Action(s, "on-error") ?? d.OnOtherError,
             OnReset = Choice(s, "on-reset", ["drop", "rediscover"], [ConnectionAction.Drop, ConnectionAction.Rediscover]) ?? d.OnReset,
             RetryAttempts = (int?)s.Integer("retry-attempts", 0, 1000) ?? d.RetryAttempts,
@@ -164,7 +165,7 @@ internal sealed partial class ScenarioReader
         var node = s.Get("retry-on");
         var items = node is YamlDotNet.RepresentationModel.YamlSequenceNode seq
             ? seq.Children.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>().Select(n => n.Value ?? "").ToList()
-            : [s.Scalar("retry-on", "a list of error replies (readonly, noreplicas, loading, error) or none") ?? ""];
+            : [s.Scalar("retry-on", "a list of error replies (readonly, noreplicas, loading, error, clusterdown) or none") ?? ""];
         var result = RetryOn.None;
         foreach (var item in items)
         {

@@ -6,9 +6,10 @@ using RedisFailoverSim.Scenarios;
 namespace RedisFailoverSim.Tests.Paths;
 
 /// <summary>
-/// -CLUSTERDOWN as a cluster client sees it (docs/sources.md §3.2, assumption A81): an ordinary error reply, failed at
-/// once by a client that does not retry errors, retried after the backoff by one that does (go-redis's
-/// <c>shouldRetry</c> lists CLUSTERDOWN, §11.5). With full coverage yes every shard answers it from FAIL to the promotion.
+/// -CLUSTERDOWN as a cluster client sees it (docs/sources.md §3.2, assumption A81): an error reply with its own keys
+/// (client.on-clusterdown, retry-on: clusterdown, §11.22), failed at once by a client that does not retry it, retried
+/// after the backoff by one that does (go-redis's <c>shouldRetry</c> lists CLUSTERDOWN, §11.5); retrying other errors
+/// does not retry it. With full coverage yes every shard answers it from FAIL to the promotion.
 /// </summary>
 public class ClusterDownRetryTests
 {
@@ -35,7 +36,7 @@ public class ClusterDownRetryTests
 
     private const string Retrying = """
         client:
-          retry-on: [error]
+          retry-on: [clusterdown]
           retry-attempts: 100
           retry-base: 100ms
           retry-growth: 1
@@ -65,6 +66,17 @@ public class ClusterDownRetryTests
         double waitedMs = Math.Max(shards[1].Latency.Max, shards[2].Latency.Max);
         Assert.InRange(waitedMs, 100, ((promoted - firstFail) * 1000) + 150);
         Assert.Equal(0, retrying.Writes.AcknowledgedLost);
+    }
+
+    [Fact]
+    public void PrimaryCrash_RetryOnOtherErrorsOnly_ClusterDownStillFailsAsWithoutRetries()
+    {
+        var plain = Run(Scenario, 1);
+        var otherErrors = Run(Scenario + Retrying.Replace("[clusterdown]", "[error]", StringComparison.Ordinal), 1);
+
+        Assert.True(plain.Shards![1].Failed + plain.Shards[2].Failed > 0, "no other shard's write got -CLUSTERDOWN");
+        Assert.Equal((plain.Shards[1].Failed, plain.Shards[2].Failed), (otherErrors.Shards![1].Failed, otherErrors.Shards[2].Failed));
+        Assert.Equal(plain.Writes, otherErrors.Writes);
     }
 
     private static PathResult Run(string yaml, ulong seed)

@@ -24,6 +24,21 @@ public class ClientLibraryKeyTests
     }
 
     [Fact]
+    public void Load_OnClusterDownAndRetryOnClusterDown_ReadApartFromOtherErrors()
+    {
+        var scenario = ScenarioLoader.Load(Minimal,
+        [
+            new ScenarioOverride("client.on-clusterdown", "rediscover"),
+            new ScenarioOverride("client.retry-on", "clusterdown"),
+        ]);
+
+        Assert.Equal(ConnectionAction.Rediscover, scenario.World.Client.OnClusterDown);
+        Assert.Equal(ConnectionAction.Keep, scenario.World.Client.OnOtherError);
+        Assert.Equal(RetryOn.ClusterDown, scenario.World.Client.RetryOn);
+        Assert.Equal("[clusterdown]", ClientSettingsText.Value(scenario.World.Client, "retry-on"));
+    }
+
+    [Fact]
     public void Load_CommandTimeoutNone_NeverTimesOut()
     {
         var scenario = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.command-timeout", "none")]);

@@ -98,12 +98,13 @@ public class ClientLibraryProfileTests
     public void GoRedis_Defaults_ThreeSecondReadTimeoutThreeRetriesOfReadOnlyAndLoading()
     {
         // options.go init(): ReadTimeout 3 s, DialTimeout 5 s, MaxRetries 3, backoff 8..512 ms; error.go shouldRetry
-        // (READONLY, LOADING) and isBadConn (READONLY closes the connection).
+        // (READONLY, LOADING, CLUSTERDOWN; its MASTERDOWN and TRYAGAIN never reach a modelled write, docs/sources.md
+        // §11.22) and isBadConn (READONLY closes the connection).
         var p = Profile("go-redis");
         Assert.Equal(SimDuration.FromSeconds(3), p.CommandTimeout);
         Assert.Equal(SimDuration.FromSeconds(5), p.ConnectTimeout);
         Assert.Equal(3, p.RetryAttempts);
-        Assert.Equal(RetryOn.ReadOnly | RetryOn.Loading, p.RetryOn);
+        Assert.Equal(RetryOn.ReadOnly | RetryOn.Loading | RetryOn.ClusterDown, p.RetryOn);
         Assert.Equal(SimDuration.FromMilliseconds(8), p.RetryBackoff.Base);
         Assert.Equal(SimDuration.FromMilliseconds(512), p.RetryBackoff.Cap);
         Assert.Equal(ConnectionAction.Drop, p.OnReadOnly);
