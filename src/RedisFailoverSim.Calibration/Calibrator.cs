@@ -27,6 +27,13 @@ public static class Calibrator
 
         if (world.Cluster is not null)
         {
+            if (!string.Equals(settings.ClientLibrary, Real.Drivers.ClientDrivers.InProcess, StringComparison.OrdinalIgnoreCase))
+            {
+                // The cluster calibration's clients are StackExchange.Redis in-process; the drivers speak Sentinel only.
+                throw new CalibrationSetupException($"--client {settings.ClientLibrary}: a cluster: scenario is calibrated with "
+                    + $"StackExchange.Redis only (in-process); the drivers in calibration/drivers/ run against Redis + Sentinel");
+            }
+
             return RealCluster.ClusterCalibration.Run(scenarioName, scenarioSha256, world, settings, progress, cancellationToken);
         }
 

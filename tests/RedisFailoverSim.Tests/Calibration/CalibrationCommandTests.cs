@@ -50,6 +50,24 @@ public class CalibrationCommandTests
     }
 
     [Fact]
+    public void Run_ClusterScenarioWithALibraryDriver_ExitsTwoSayingOnlyStackExchangeRedisRuns()
+    {
+        var cluster = Crash with { Cluster = new ClusterSpec(1, 2, ClusterSettings.Default, [0, 0, 0]) };
+        var (code, stderr) = Run(cluster, new CalibrateOptions("x.yaml", ClientLibrary: "ioredis"));
+        Assert.Equal(CalibrationCommand.ExitBadInput, code);
+        Assert.Equal("rfsim calibrate: --client ioredis: a cluster: scenario is calibrated with StackExchange.Redis only (in-process); the drivers in calibration/drivers/ run against Redis + Sentinel", stderr.Trim());
+    }
+
+    [Fact]
+    public void Run_ClientsWithLibrariesOfTheirOwn_ExitsTwoSayingOneLibraryDrivesThemAll()
+    {
+        var mixed = Crash with { Clients = [Crash.Clients[0] with { Settings = ClientSettings.Default with { Library = "x" } }, .. Crash.Clients.Skip(1)] };
+        var (code, stderr) = Run(mixed, new CalibrateOptions("x.yaml"));
+        Assert.Equal(CalibrationCommand.ExitBadInput, code);
+        Assert.StartsWith("rfsim calibrate: this scenario cannot be calibrated: some clients have library settings of their own (topology.clients[].client)", stderr.Trim());
+    }
+
+    [Fact]
     public void Run_UnknownClient_ExitsTwoListingTheLibraries()
     {
         var (code, stderr) = Run(Crash, new CalibrateOptions("x.yaml", ClientLibrary: "hiredis"));
