@@ -25,14 +25,15 @@ internal static class ScenarioWords
         }
 
         var w = world.Workload;
-        lines.Add($"{world.Clients.Count} clients ({world.Client.Library}): {ByAz(world.Azs, world.Clients.Select(c => (c.Az, c.Name)))}; "
+        var library = world.HasPerClientSettings ? world.Client.Library + " unless named below" : world.Client.Library;
+        lines.Add($"{world.Clients.Count} clients ({library}): {ByAz(world.Azs, world.Clients.Select(c => (c.Az, c.Name)))}; "
             + $"each writes {Number(w.RatePerClient)} times a second ({(w.Arrival == ArrivalProcess.Constant ? "evenly spaced" : "Poisson arrivals")}, "
             + $"{w.ValueBytes}-byte values) for {Seconds(w.Duration)}, whatever happens to earlier writes; command timeout {Ms(world.Client.CommandTimeout)}.");
         if (world.HasPerClientSettings)
         {
             var own = world.Clients.Where(c => c.Settings is not null)
                 .Select(c => $"{c.Name} {c.Settings!.Library} (command timeout {Timeout(c.Settings.CommandTimeout)})");
-            lines.Add($"Clients with library settings of their own (topology.clients[].client), the others as above: {string.Join(", ", own)}.");
+            lines.Add($"Clients with library settings of their own (topology.clients[].client): {string.Join(", ", own)}.");
         }
         if (world.Redis.MinReplicasToWrite > 0)
         {

@@ -48,7 +48,7 @@ public class ClusterDownRetryTests
     [InlineData(1UL)]
     [InlineData(2UL)]
     [InlineData(3UL)]
-    public void PrimaryCrash_OtherShardsWrites_FailOnClusterDown_UnlessTheClientRetriesErrors(ulong seed)
+    public void PrimaryCrash_OtherShardsWrites_FailOnClusterDown_UnlessTheClientRetriesIt(ulong seed)
     {
         var plain = Run(Scenario, seed);
         var retrying = Run(Scenario + Retrying, seed);
