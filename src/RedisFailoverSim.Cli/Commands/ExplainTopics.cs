@@ -37,12 +37,17 @@ internal static class ExplainTopics
             ?? (keys.Where(k => Normalize(Leaf(k)) == wanted).ToList() is [var only] ? only : null);
     }
 
-    /// <summary>Every scenario key a default or an assumption names (<c>a / b</c> split, a bare part inheriting the section).</summary>
+    /// <summary>
+    /// Every scenario key a default (the model's or an AWS path's) or an assumption names (<c>a / b</c> split, a bare
+    /// part inheriting the section); a wildcard such as <c>redis.*</c> names no one key and is left out.
+    /// </summary>
     public static IReadOnlyList<string> Keys() =>
         ModelDefaults.All.Select(d => d.Parameter)
+            .Concat(AwsPathDefaults.All.Select(d => d.Parameter))
             .Concat(Assumptions.All.Select(a => a.Parameter))
             .OfType<string>()
             .Where(IsScenarioKey)
+            .Where(p => !p.Contains('*', StringComparison.Ordinal))
             .SelectMany(Split)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

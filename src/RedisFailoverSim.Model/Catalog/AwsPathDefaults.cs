@@ -36,6 +36,7 @@ public static class AwsPathDefaults
         new("serverless", "data placement", "replicated across three AZs, behind a proxy fleet", "docs/sources.md §5 (WhatIs.deployment, architecture talk)", null),
         new("serverless", "most one slot serves", "30,000 ECPU/s (90,000 with reads from replicas), however far the cache scales", "docs/sources.md §5, §5.2 (Scaling.html)", null),
         new("serverless", "scaling out", "adds a shard and moves data to it without downtime (with a cluster: section, from the warm pool)", "docs/sources.md §5, §5.2 (Scaling.html)", "serverless.warm-shards"),
+        new("serverless", "WAIT, WAITAOF", "refused: 'wait' is on the commands unavailable for serverless caches, and WAITAOF is not among those they support; workload.wait is rejected on serverless", "docs/sources.md §5.3 (SupportedCommands.html)", "workload.wait"),
 
         // MemoryDB (docs/sources.md §6, §4.5).
         new("memorydb", "write acknowledgement", "only after the Multi-AZ transaction log committed it", "docs/sources.md §6 (consistency.html)", null),
@@ -43,6 +44,7 @@ public static class AwsPathDefaults
         new("memorydb", "failover", "to a replica consistent with the log; no data lost in node replacements or failover", "docs/sources.md §6 (autofailover.html)", null),
         new("memorydb", "single-node shard", "writes stop until the primary is replaced and re-synced", "docs/sources.md §6 (faulttolerance.html)", null),
         new("memorydb", "log quorum", "persisted across >= 2 AZs (the log-backed durability of ElastiCache, same design)", "docs/sources.md §4.5 (Durability.Options.html)", "memorydb.log-quorum"),
+        new("memorydb", "WAIT, WAITAOF", "not on MemoryDB's restricted-command list, but no page says what they answer on replicas that follow the log (UNCONFIRMED), and a write is acknowledged only once the log holds it: workload.wait is rejected on memorydb", "docs/sources.md §6.4 (restrictedcommands.html, consistency.html)", "workload.wait"),
     ];
 
     /// <summary>The defaults that apply to a path.</summary>

@@ -29,6 +29,7 @@ public static class ModelDefaults
         new("self-hosted, elasticache", "old primary rejoining", "becomes a replica of the new primary and discards its data set (last failover wins)", "docs/sources.md §1.3 (sentinel.md Example 2)", null),
         new("self-hosted, elasticache", "min-replicas-to-write", "0 (off); when on, writes get -NOREPLICAS", "docs/sources.md §1.5 (redis.conf; ElastiCache same)", "redis.min-replicas-to-write"),
         new("self-hosted, elasticache", "min-replicas-max-lag", "10 s (lag = whole seconds since the replica's last ACK)", "docs/sources.md §1.5 (redis.conf, replication.c refreshGoodSlavesCount)", "redis.min-replicas-max-lag"),
+        new("self-hosted, elasticache", "WAIT / WAITAOF", "none sent unless workload.wait asks; WAIT numreplicas timeout answers how many replicas acknowledged the client's last write, at once or at the timeout (0: never times out), and does not make a failover promote one of them, so a write it confirmed can still be lost; WAITAOF numlocal numreplicas timeout counts AOF fsyncs the same way (node-based ElastiCache restricts neither)", "docs/sources.md §16.4, §5.3 (replication.c waitCommand; redis.io WAIT and WAITAOF; ElastiCache SupportedCommands)", "workload.wait"),
         new("self-hosted, elasticache", "replica-priority", "100 (lower preferred; 0 = never promoted)", "docs/sources.md §1.6 (redis.conf)", "nodes[].replica-priority"),
         new("self-hosted, elasticache", "replica-read-only", "yes: writes to a replica get -READONLY", "docs/sources.md §1.1 (redis.conf, server.c)", null),
 

@@ -69,6 +69,7 @@ internal static class SettingsInForce
             "network.cross-az-sigma" => Number(n.CrossAzSigma),
             "network.node-bandwidth" => n.NodeBandwidthBitsPerSecond == 0 ? "unlimited" : $"{Number(n.NodeBandwidthBitsPerSecond / 1e9)} Gbps",
             "workload.value-size" => $"{Count(world.Workload.ValueBytes)} B",
+            "workload.wait" => world.Workload.Wait?.Describe() ?? "none",
             "client.command-timeout" => Ms(c.CommandTimeout),
             "client.connect-timeout" => Ms(c.ConnectTimeout),
             "client.reconnect-base" => Ms(c.ReconnectBase),
