@@ -165,7 +165,8 @@ public sealed partial class ServerlessProxy : Member, IEventTarget, IPoweredServ
     private void Forward(WriteRequest write)
     {
         // All slots appear owned by this one virtual node (docs/sources.md §5); the proxy sends each write to the shard
-        // that serves its slot (ASSUMPTION A152).
+        // that serves its slot (ASSUMPTION A152), at the node its route names now, whatever partition cuts this proxy
+        // off from the control plane (ASSUMPTION A175).
         var primary = _routes.OwnerOf(write.Slot < 0 || _routes.ShardCount == 1 ? 0 : _routes.ShardOfSlot(write.Slot));
         if (!primary.IsSome)
         {

@@ -62,7 +62,7 @@ public class ExplainDurabilityKeysTests
     [Theory]
     [InlineData("self-hosted", new[] { "  WAIT / WAITAOF: ", "  appendfsync: ", "  node egress bandwidth: " })]
     [InlineData("elasticache", new[] { "  durability: ", "  engine-version: ", "  WAIT / WAITAOF: ", "  A19: ", "  A33: ", "  A90: ", "  A97: ", "  A99: ", "  A166: " })]
-    [InlineData("serverless", new[] { "  WAIT, WAITAOF: refused", "  A23: ", "  A169: ", "  A170: " })]
+    [InlineData("serverless", new[] { "  WAIT, WAITAOF: refused", "  A23: ", "  A169: ", "  A170: ", "  A175: " })]
     [InlineData("memorydb", new[] { "  WAIT, WAITAOF: ", "  log quorum: ", "  A28: ", "  A166: ", "  A167: ", "  A168: " })]
     public void ExplainPath_AsTheCliPrintsIt_NamesTheIssue14DefaultsAndAssumptions(string path, string[] expected)
     {

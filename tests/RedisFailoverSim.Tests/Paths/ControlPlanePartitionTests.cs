@@ -106,6 +106,51 @@ public class ControlPlanePartitionTests
     }
 
     [Fact]
+    public void AssumptionBand_AzPartitionSplitBrainOnServerless_BothFencingOutcomesSideBySide()
+    {
+        // The same band on Serverless (A23: its control plane fences as ElastiCache's does, serverless.fencing). Unfenced,
+        // n1 stays primary until the heal, but every proxy follows the route to n3 at the promotion, az-a's too (A175),
+        // so n1 takes only the writes of the promotion time (1 s, A23) more: c1 and c2's 40 writes/s.
+        var scenario = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "scenarios", "az-partition-split-brain.yaml"));
+        var run = DeploymentPaths.Run(DeploymentPaths.Serverless, scenario.World, 42, new RunOptions(KeepSamples: false));
+
+        var band = Assert.Single(AssumptionBands.With(run, scenario.World, 42, DeploymentPaths.Run).Bands);
+
+        Assert.Equal(("A23", "serverless.fencing"), (band.Assumption, band.Setting));
+        var fenced = band.Cases.Single(c => c.Value == "power-off");
+        var unfenced = band.Cases.Single(c => c.Value == "none");
+        Assert.True(fenced.IsThisRun);
+        Assert.Equal(run.Writes.AcknowledgedLost, fenced.AcknowledgedLost);
+        Assert.True(fenced.AcknowledgedLost > 0);
+        Assert.Equal(0, fenced.SplitBrainSeconds);
+        Assert.InRange(unfenced.SplitBrainSeconds, 70, 80);
+        Assert.InRange(unfenced.AcknowledgedLost - fenced.AcknowledgedLost, 30, 50);
+    }
+
+    [Fact]
+    public void AzPartitionSplitBrain_ControlPlanesLeftOutOfTheGroups_NeitherFailsOverNorLoses()
+    {
+        // The bundled scenario names both control planes on the majority side (A91). Without them in the groups they
+        // reach both sides (A33): no failover, nothing lost, no band; naming them is what changes the outcome.
+        var scenario = ScenarioLoader.Load(Path.Combine(RepositoryRoot.Path, "scenarios", "az-partition-split-brain.yaml"));
+        var cut = scenario.World.Faults[0];
+        var majority = cut.Target.Groups[1].Where(m => !m.EndsWith("-control-plane", StringComparison.Ordinal)).ToList();
+        var world = scenario.World with { Faults = [cut with { Target = FaultTarget.Split([[.. cut.Target.Groups[0]], [.. majority]]) }] };
+
+        foreach (var path in new[] { DeploymentPaths.ElastiCache, DeploymentPaths.Serverless })
+        {
+            var named = DeploymentPaths.Run(path, scenario.World, 42, new RunOptions(KeepSamples: false));
+            var outside = DeploymentPaths.Run(path, world, 42, new RunOptions(KeepSamples: false));
+
+            Assert.Equal(1, named.FailoverCount);
+            Assert.True(named.Writes.AcknowledgedLost > 0, path);
+            Assert.Equal(0, outside.FailoverCount);
+            Assert.Equal(0, outside.Writes.AcknowledgedLost);
+            Assert.Empty(AssumptionBands.With(outside, world, 42, DeploymentPaths.Run).Bands);
+        }
+    }
+
+    [Fact]
     public void AssumptionBand_NoRunningPrimaryFailedOver_NoBand()
     {
         var spec = Specs.ThreeNodes([Specs.CrashPrimary(20)]);
