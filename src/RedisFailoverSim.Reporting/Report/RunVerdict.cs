@@ -17,7 +17,7 @@ public static class RunVerdict
     {
         ArgumentNullException.ThrowIfNull(result);
         var w = result.Writes;
-        var parts = new List<string> { Loss(result) };
+        var parts = new List<string> { Loss(result, world) };
         var notAcked = w.Failed + w.Unknown;
         var availability = result.Availability;
         if (availability.NoAckSeconds > 0)
@@ -86,7 +86,7 @@ public static class RunVerdict
         };
     }
 
-    private static string Loss(PathResult result)
+    private static string Loss(PathResult result, WorldSpec? world)
     {
         var w = result.Writes;
         if (w.AcknowledgedLost == 0)
@@ -99,8 +99,18 @@ public static class RunVerdict
         if (result.SplitBrainSeconds > 0)
         {
             var overlaps = new RunTimeline(result).Overlaps;
-            var who = overlaps.Count > 0 ? $" ({string.Join(" and ", overlaps[0].Primaries)} both primary)" : "";
-            text += $" to {Seconds(result.SplitBrainSeconds)} s of split brain{who}";
+            if (world is not null && overlaps.Count > 0 && overlaps.All(o => o.FromSeconds >= world.Workload.Duration.TotalSeconds))
+            {
+                // Two primaries after the last write was issued (e.g. a powered-off primary restarting as one after the
+                // workload) took no write: the loss came from elsewhere, such as a replication backlog.
+                text += $", none of them to split brain: {string.Join(" and ", overlaps[0].Primaries)} were both primary for "
+                    + $"{Seconds(result.SplitBrainSeconds)} s only after the workload ended";
+            }
+            else
+            {
+                var who = overlaps.Count > 0 ? $" ({string.Join(" and ", overlaps[0].Primaries)} both primary)" : "";
+                text += $" to {Seconds(result.SplitBrainSeconds)} s of split brain{who}";
+            }
         }
 
         return text;

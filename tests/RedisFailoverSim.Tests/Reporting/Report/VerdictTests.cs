@@ -1,3 +1,4 @@
+using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Reporting.Report;
 
@@ -24,6 +25,23 @@ public class VerdictTests
             + "2 of 9 writes (22.2%) were not acknowledged (1 failed, 1 unknown); the worst-off client, c2, went 11.5 s "
             + "without one. It failed over to n3 10.0 s after the fault; clients wrote to it again 11.5 s after the fault.",
             text);
+    }
+
+    [Fact]
+    public void Paragraph_TwoPrimariesOnlyAfterTheWorkloadEnded_DoesNotBlameTheLossOnSplitBrain()
+    {
+        // high-rate-az-power-loss: the loss is the replication backlog at the power cut; the two primaries came after
+        // the workload (n1 restarted as a primary until Sentinel converted it), when no client wrote.
+        var world = SplitBrainStory.World();
+        world = world with { Workload = world.Workload with { Duration = SimDuration.FromSeconds(15) } };
+
+        var text = RunVerdict.Paragraph(Story, world);
+
+        Assert.StartsWith(
+            "self-hosted lost 4 acknowledged writes (57.1% of 7), none of them to split brain: n1 and n3 were both primary "
+            + "for 10.0 s only after the workload ended; ",
+            text,
+            StringComparison.Ordinal);
     }
 
     [Fact]
