@@ -44,6 +44,14 @@ public class ValidationRuleTests
         { Crash, "expect:\n  self-hosted:\n    failoverCount: 1\n", 20, 20, "expect.self-hosted.failoverCount: expected a claim like \"> 0\", \"<= 34\" or \"< 0.6x memorydb\" (operators: <, <=, >, >=, ==, !=); found '1'; add an operator, e.g. \"== 1\"" },
         { Crash, "expect:\n  self-hosted:\n    failoverCount: []\n", 20, 20, "expect.self-hosted.failoverCount: expected at least one claim; found an empty list" },
         { Crash, "elasticache:\n  detection: [1, 2]\n", 19, 14, "elasticache.detection: expected a single value; found a list" },
+        // Issue 14's keys: persistence in redis.conf's spelling, the control plane's fencing, the Serverless proxy's hold.
+        { Crash, "redis:\n  appendfsync: sometimes\n", 19, 16, "redis.appendfsync: expected always, everysec or no; found 'sometimes'" },
+        { Crash, "redis:\n  appendonly: true\n", 19, 15, "redis.appendonly: expected yes or no (redis.conf's spelling); found 'true'" },
+        { Crash, "redis:\n  save: \"3600\"\n", 19, 9, "redis.save: expected pairs of whole seconds and changes (both at least 1), e.g. \"3600 1 300 100\", or \"\" for none; found '3600'" },
+        { Crash, "elasticache:\n  fencing: fenced\n", 19, 3, "elasticache.fencing: expected one of power-off, none; found 'fenced'" },
+        { Crash, "elasticache:\n  fencing-delay: 10\n", 19, 3, "elasticache.fencing-delay: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found '10'" },
+        { Crash, "serverless:\n  proxy-hold: soon\n", 19, 3, "serverless.proxy-hold: expected a duration with a unit (e.g. 500ms, 30s, 1.5s, 2m, 1m30s); found 'soon'" },
+        { Crash, "elasticache:\n  durability: yes\n", 19, 3, "elasticache.durability: expected one of disabled, sync, async; found 'yes'" },
         { Crash, "elasticache:\n  engine-version: redis-oss-7.1\n  durability: sync\n", 20, 3, "elasticache.durability: sync needs engine-version valkey-9.0 or later (durability is a Valkey 9.0 feature, docs/sources.md §4.5); found engine-version redis-oss-7.1" },
     };
 
