@@ -14,9 +14,10 @@ public static partial class ClientLibraries
     private const string GlideSource = "docs/sources.md §11.20";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
 
-    // Keys read in StackExchange.Redis's source only: another profile that states no source for one inherits
-    // StackExchange.Redis's value, unconfirmed, never its own "*" source.
-    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot"];
+    // Keys no profile's own section reads (StackExchange.Redis's source for unconnected-slot, none for on-clusterdown):
+    // another profile that states no source for one inherits StackExchange.Redis's value, unconfirmed, never its own
+    // "*" source.
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown"];
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
     // modelled connection is down fails at once.
@@ -40,7 +41,8 @@ public static partial class ClientLibraries
         "stackexchange-redis", "2.x-3.x (calibrated with 3.4.35)", ClientSettings.Default,
         [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
             ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
-            ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)")],
+            ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)"),
+            ("on-clusterdown", "UNCONFIRMED: returned to the caller as any error reply, the connection kept (docs/sources.md §11.22)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -136,7 +138,8 @@ public static partial class ClientLibraries
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
             ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)"),
-            ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)")],
+            ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)"),
+            ("on-clusterdown", JedisSource + " (an error reply is a JedisDataException, which does not break the connection)")],
         ["the Sentinels are a HashSet, asked in hash order when the pool is built; modelled in the order listed",
             "a reconnect goes to the pool's last master without asking the Sentinels (only +switch-master or a listener's re-subscribe moves it); modelled as asking them again",
             "a MasterListener whose Sentinel connection fails re-subscribes after 5 s and asks that Sentinel for the master; not modelled (the subscription is never lost)"],
@@ -159,7 +162,8 @@ public static partial class ClientLibraries
             ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
             ("follow-switch-master", "UNCONFIRMED: docs/sources.md §11.5 (sentinel.go, not found at a line)"),
-            ("retry-on", "docs/sources.md §11.5 (error.go shouldRetry), §11.22")],
+            ("retry-on", "docs/sources.md §11.5 (error.go shouldRetry), §11.22"),
+            ("on-clusterdown", "docs/sources.md §11.5 (isBadConn closes a connection after READONLY only)")],
         ["retries after a timeout or EOF are not modelled: those writes end unknown (assumption A46)",
             "shouldRetry also retries -MASTERDOWN and -TRYAGAIN; no modelled write meets either (a replica answers a write -READONLY before its -MASTERDOWN check, and every write is a single key with no slot moving where a client addresses the nodes, docs/sources.md §11.22)",
             "the Sentinels are shuffled at start and, when the last one that answered fails, asked all at once (first answer wins); modelled as asked in the order listed, the one that answered moved to the front",
@@ -245,7 +249,8 @@ public static partial class ClientLibraries
             ("sentinel-order", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("switch-master-from", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("sentinel-events", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
-            ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)")],
+            ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)"),
+            ("on-clusterdown", GlideSource + " (send_request returns an error reply as it is)")],
         ["GLIDE keeps a connection to every listed node (for reads and pub/sub) and checks each every 3 s; only the kept primary's, which carries every write, is modelled",
             "after the fifth failed reconnect GLIDE waits 3.2 s exactly (the repeated tail is not jittered in the version read); modelled with the same ±20 % as the first five",
             "a request beyond inflightRequestsLimit (1000) is refused at once; not modelled"],
