@@ -17,7 +17,7 @@ public static partial class ClientLibraries
     // Keys no profile's own section reads (StackExchange.Redis's source for unconnected-slot, none for on-clusterdown):
     // another profile that states no source for one inherits StackExchange.Redis's value, unconfirmed, never its own
     // "*" source.
-    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown"];
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown", "offline-queue-limit"];
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
     // modelled connection is down fails at once.
@@ -42,7 +42,8 @@ public static partial class ClientLibraries
         [("*", Se), ("dead-socket", "assumptions A30 (endpoint) and A39 (Sentinel), docs/sources.md §11.1"),
             ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
             ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)"),
-            ("on-clusterdown", "UNCONFIRMED: returned to the caller as any error reply, the connection kept (docs/sources.md §11.22)")],
+            ("on-clusterdown", "UNCONFIRMED: returned to the caller as any error reply, the connection kept (docs/sources.md §11.22)"),
+            ("offline-queue-limit", "UNCONFIRMED: no bound on the backlog found (docs/sources.md §9.2)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -61,7 +62,7 @@ public static partial class ClientLibraries
             FollowSwitchMaster = false,
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
         ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46; only a re-send of what was in flight, in-flight-on-drop: resend, is)",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
         "not calibrated: 7.x is not packaged here; its Sentinel client is calibrated as redis-py-4 (Debian's 4.3.4), which differs only in retries");
@@ -76,7 +77,7 @@ public static partial class ClientLibraries
             RetryBackoff = new(SimDuration.FromMilliseconds(10), 2, SimDuration.Zero, SimDuration.FromSeconds(1), BackoffJitter.Full),
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
             ("dead-socket", "docs/sources.md §11.2: TCP keepalive probes only an idle connection; the 5 s socket timeout comes first")],
         ["retries after a timeout or a closed connection are not modelled: those writes end unknown (assumption A46)"],
         "not calibrated: 8.1 is not packaged here");
@@ -90,7 +91,7 @@ public static partial class ClientLibraries
             RetryBackoff = NoDelay,
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
             ("retry-attempts", "docs/sources.md §11.9"), ("retry-on", "docs/sources.md §11.9"), ("sentinel-timeout", "docs/sources.md §11.9 (none; modelled as assumption A5)")],
         ["the Sentinels are asked without a timeout: a Sentinel whose open connection a partition black-holes would hold the query; modelled with the 500 ms of assumption A5",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
@@ -120,7 +121,8 @@ public static partial class ClientLibraries
             ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5"),
             ("on-readonly", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
             ("role-check", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
-            ("dns-ttl", "docs/sources.md §11.3 (the JVM's networkaddress.cache.ttl; the 30 s is UNCONFIRMED at a line)")],
+            ("dns-ttl", "docs/sources.md §11.3 (the JVM's networkaddress.cache.ttl; the 30 s is UNCONFIRMED at a line)"),
+            ("offline-queue-limit", "docs/sources.md §11.3 (ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE)")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
@@ -135,7 +137,7 @@ public static partial class ClientLibraries
             DnsTtl = SimDuration.FromSeconds(30),
         },
         [("*", JedisSource), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
             ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)"),
             ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)"),
@@ -159,7 +161,7 @@ public static partial class ClientLibraries
             SentinelOrder = SentinelOrder.LastAnsweredFirst,
         },
         [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
             ("follow-switch-master", "UNCONFIRMED: docs/sources.md §11.5 (sentinel.go, not found at a line)"),
             ("retry-on", "docs/sources.md §11.5 (error.go shouldRetry), §11.22"),

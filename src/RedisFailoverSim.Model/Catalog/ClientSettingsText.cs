@@ -13,7 +13,7 @@ public static class ClientSettingsText
         "library", "command-timeout", "connect-timeout", "heartbeat", "timers", "timeout-origin", "on-timeout",
         "on-readonly", "on-noreplicas", "on-loading", "on-clusterdown", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
-        "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "unsent-timeout", "flush-queue-after-reconnects",
+        "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "offline-queue-limit", "unsent-timeout", "flush-queue-after-reconnects",
         "role-check", "primary-discovery", "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
         "backlog-per-node", "unconnected-slot", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
@@ -47,6 +47,7 @@ public static class ClientSettingsText
         "reconnect-jitter" => Jitter(s.ReconnectJitter),
         "in-flight-on-drop" => s.InFlightOnDrop == InFlightOnDrop.Unknown ? "unknown" : "resend",
         "offline-queue" => s.OfflineQueue == OfflineQueue.Queue ? "queue" : "fail-fast",
+        "offline-queue-limit" => s.OfflineQueueLimit == int.MaxValue ? "none" : s.OfflineQueueLimit.ToString(CultureInfo.InvariantCulture),
         "unsent-timeout" => s.UnsentTimeout == UnsentTimeout.Failed ? "failed" : "unknown",
         "flush-queue-after-reconnects" => s.FlushQueueAfterReconnects.ToString(CultureInfo.InvariantCulture),
         "role-check" => Bool(s.RoleCheckOnConnect),

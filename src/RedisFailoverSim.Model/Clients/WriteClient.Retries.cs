@@ -64,7 +64,7 @@ public sealed partial class WriteClient
         {
             SendWrite(writeId);
         }
-        else if (_settings.OfflineQueue == OfflineQueue.FailFast)
+        else if (_settings.OfflineQueue == OfflineQueue.FailFast || _backlog.Count >= _settings.OfflineQueueLimit)
         {
             _retries.Remove(writeId);
             _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);

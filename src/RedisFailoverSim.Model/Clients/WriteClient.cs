@@ -289,7 +289,8 @@ public sealed partial class WriteClient : Member, IEventTarget
         {
             // A cluster client's other connections carry it (WriteClient.Cluster.cs).
         }
-        else if (_settings.OfflineQueue == OfflineQueue.FailFast && State == ClientConnectionState.Disconnected)
+        else if ((_settings.OfflineQueue == OfflineQueue.FailFast && State == ClientConnectionState.Disconnected)
+            || _backlog.Count >= _settings.OfflineQueueLimit)
         {
             // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent.
             _ledger.Resolve(writeId, WriteOutcome.Failed, Sim.Now);

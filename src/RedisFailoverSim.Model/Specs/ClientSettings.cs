@@ -105,6 +105,12 @@ public sealed record ClientSettings(
     public OfflineQueue OfflineQueue { get; init; } = OfflineQueue.Queue;
 
     /// <summary>
+    /// With <see cref="OfflineQueue.Queue"/>: the most writes the queue holds; one issued when it is full fails at once,
+    /// never sent (Lettuce's <c>requestQueueSize</c>). <see cref="int.MaxValue"/>: unbounded (every profile's default).
+    /// </summary>
+    public int OfflineQueueLimit { get; init; } = int.MaxValue;
+
+    /// <summary>
     /// A cluster write whose slot's primary is not connected: StackExchange.Redis sends it to any connected primary
     /// and follows the -MOVED (docs/sources.md §3.11).
     /// </summary>

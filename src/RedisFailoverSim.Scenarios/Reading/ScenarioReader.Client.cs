@@ -59,6 +59,7 @@ internal sealed partial class ScenarioReader
             ReconnectJitter = Jitter(s, "reconnect-jitter") ?? d.ReconnectJitter,
             InFlightOnDrop = Choice(s, "in-flight-on-drop", ["unknown", "resend"], [InFlightOnDrop.Unknown, InFlightOnDrop.Resend]) ?? d.InFlightOnDrop,
             OfflineQueue = Choice(s, "offline-queue", ["queue", "fail-fast"], [OfflineQueue.Queue, OfflineQueue.FailFast]) ?? d.OfflineQueue,
+            OfflineQueueLimit = QueueLimit(s) ?? d.OfflineQueueLimit,
             UnsentTimeout = Choice(s, "unsent-timeout", ["failed", "unknown"], [UnsentTimeout.Failed, UnsentTimeout.Unknown]) ?? d.UnsentTimeout,
             FlushQueueAfterReconnects = (int?)s.Integer("flush-queue-after-reconnects", 0, 1_000_000) ?? d.FlushQueueAfterReconnects,
             RoleCheckOnConnect = s.Boolean("role-check") ?? d.RoleCheckOnConnect,
@@ -123,6 +124,19 @@ internal sealed partial class ScenarioReader
         }
 
         return text is null ? null : s.Duration(key, allowZero: allowZero);
+    }
+
+    /// <summary><c>offline-queue-limit</c>: a count of writes, or <c>none</c> for an unbounded queue.</summary>
+    private static int? QueueLimit(MappingReader s)
+    {
+        const string Key = "offline-queue-limit";
+        var text = s.Has(Key) ? s.Scalar(Key, "a number of writes (1 or more), or 'none'") : null;
+        if (text is not null && string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return int.MaxValue;
+        }
+
+        return text is null ? null : (int?)s.Integer(Key, 1, int.MaxValue - 1);
     }
 
     private static ConnectionAction? Action(MappingReader s, string key) =>

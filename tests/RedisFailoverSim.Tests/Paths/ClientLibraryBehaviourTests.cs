@@ -48,6 +48,22 @@ public class ClientLibraryBehaviourTests
     }
 
     [Fact]
+    public void Lettuce_OfflineQueueLimit100_FailsWhatTheFullQueueCannotHoldThenAcknowledgesTheQueue()
+    {
+        // A bounded queue (offline-queue-limit, Lettuce's requestQueueSize): while the client has no primary each of
+        // the three clients (50 writes/s) holds its first 100 writes and fails the rest at once, never sent.
+        var crash = Specs.ThreeNodes([Specs.CrashPrimary(20)]);
+        Assert.True(ClientLibraries.TryFind("lettuce", out var lettuce));
+        var bounded = DeploymentPaths.Run(DeploymentPaths.SelfHosted, crash with { Client = lettuce.Settings with { OfflineQueueLimit = 100 } }, 3, RunOptions.Default);
+
+        double outage = bounded.Failover!.ClientObservedSeconds!.Value;
+        double expected = 3 * ((50 * outage) - 100);
+        Assert.InRange(bounded.Writes.Failed, expected * 0.97, expected * 1.03);
+        Assert.Equal(0, bounded.Writes.Unknown);
+        Assert.Equal(0, Run(crash, "lettuce").Writes.Failed);
+    }
+
+    [Fact]
     public void Jedis_TwoSecondSocketTimeout_ReachesThePromotedReplicaOnSwitchMaster()
     {
         // Jedis: a 2 s socket timeout breaks the connection, and JedisSentinelPool follows +switch-master

@@ -39,6 +39,18 @@ public class ClientLibraryKeyTests
     }
 
     [Fact]
+    public void Load_OfflineQueueLimit_ACountOrNone()
+    {
+        var bounded = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.offline-queue-limit", "1000")]);
+        var unbounded = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.offline-queue-limit", "none")]);
+
+        Assert.Equal(1000, bounded.World.Client.OfflineQueueLimit);
+        Assert.Equal(int.MaxValue, unbounded.World.Client.OfflineQueueLimit);
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.offline-queue-limit", "0")]));
+        Assert.StartsWith("client.offline-queue-limit: ", Assert.Single(error.Problems).Message);
+    }
+
+    [Fact]
     public void Load_CommandTimeoutNone_NeverTimesOut()
     {
         var scenario = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.command-timeout", "none")]);

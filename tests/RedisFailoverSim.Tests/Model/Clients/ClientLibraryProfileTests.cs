@@ -82,6 +82,15 @@ public class ClientLibraryProfileTests
     }
 
     [Fact]
+    public void OfflineQueueLimit_EveryProfile_Unbounded()
+    {
+        // Lettuce ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE (docs/sources.md §11.3); the others
+        // state no bound (UNCONFIRMED) or fail fast instead of queueing.
+        Assert.All(ClientLibraries.All, l => Assert.Equal(int.MaxValue, l.Settings.OfflineQueueLimit));
+        Assert.Equal("none", ClientSettingsText.Value(Profile("lettuce"), "offline-queue-limit"));
+    }
+
+    [Fact]
     public void InFlightOnDrop_ReSendingProfiles_LettuceIoRedisAndNodeRedisSentinel()
     {
         // ioredis autoResendUnfulfilledCommands (6.0.0 event_handler.js l.309-316, l.415-425; docs/sources.md §11.13,
