@@ -284,8 +284,22 @@ public static partial class ClientLibraries
         string fallback = sources.First(s => s.Key == "*").Source;
         var facts = ClientSettingsText.Keys
             .Where(k => k != "library")
-            .Select(k => new ClientFact(k, ClientSettingsText.Value(settings, k), sources.FirstOrDefault(s => s.Key == k).Source ?? (ReadForStackExchangeOnly.Contains(k) ? Unconfirmed : fallback)))
+            .Select(k => new ClientFact(k, ClientSettingsText.Value(settings, k),
+                sources.FirstOrDefault(s => s.Key == k).Source ?? NotUsed(settings, k) ?? (ReadForStackExchangeOnly.Contains(k) ? Unconfirmed : fallback)))
             .ToList();
         return new ClientLibrary(id, settings.Library, version, settings, facts, notModelled, calibration);
     }
+
+    /// <summary>
+    /// Why <paramref name="key"/> has no effect given the profile's other values, or null: such a value is kept from
+    /// the profile it derives from and cited as unused, not to a section that never reads it.
+    /// </summary>
+    private static string? NotUsed(ClientSettings s, string key) => key switch
+    {
+        "retry-on" or "retry-base" or "retry-growth" or "retry-cap" or "retry-jitter" when s.RetryAttempts == 0 => "not used (retry-attempts: 0)",
+        "timeout-origin" or "on-timeout" or "unsent-timeout" when s.CommandTimeout >= ClientSettings.Never => "not used (command-timeout: none)",
+        "dead-socket-after" when s.DeadSocket != DeadSocketCheck.SilentFor => "not used (dead-socket: " + ClientSettingsText.Value(s, "dead-socket") + ")",
+        "switch-master-from" when !s.FollowSwitchMaster && s.SentinelEvents != SentinelEventAction.Rediscover => "not used (follow-switch-master: false)",
+        _ => null,
+    };
 }
