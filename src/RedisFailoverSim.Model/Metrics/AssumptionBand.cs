@@ -35,7 +35,7 @@ public sealed record BandCase(
     /// <summary>"if …: N lost" plus the split brain when there was one, and "(this run)" for the run's own choice.</summary>
     public string Sentence()
     {
-        var text = $"{Condition}: {AcknowledgedLost.ToString(CultureInfo.InvariantCulture)} lost";
+        var text = $"{Condition}: {AcknowledgedLost.ToString("#,0", CultureInfo.InvariantCulture)} lost";
         if (SplitBrainSeconds > 0)
         {
             text += ", split brain " + SplitBrainSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";

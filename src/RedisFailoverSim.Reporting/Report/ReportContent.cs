@@ -46,6 +46,11 @@ internal static class ReportContent
         foreach (var result in report.Paths)
         {
             w.Paragraph(RunVerdict.Paragraph(result, report.World));
+            foreach (var band in result.Bands)
+            {
+                // The verdict's numbers rest on this assumption: say so where they are read, not only under the facts.
+                w.Paragraph($"{result.Path}'s numbers rest on an undocumented choice; the same run under each choice: {band.Sentence()}.");
+            }
         }
     }
 
