@@ -77,10 +77,16 @@ internal static class ExplainCommand
             return ExitCodes.Ok;
         }
 
+        if (ExplainTopics.FaultKind(topic) is { } kind)
+        {
+            TopicExplanation.FaultKind(env.Out, kind, ExplainTopics.NamingFaultKind(kind));
+            return ExitCodes.Ok;
+        }
+
         var closest = ExplainTopics.Closest(topic);
         env.Error.WriteLine($"unknown topic '{topic}'" + (closest is null ? "" : $"; did you mean '{closest}'?")
             + $" (topics: {string.Join(", ", DeploymentPaths.All)}, client [library], a client library, an assumption "
-            + "id such as A33, a scenario key such as client.reconnect-base)");
+            + "id such as A33, a scenario key such as client.reconnect-base, a fault kind such as log-brownout)");
         return ExitCodes.BadInput;
     }
 

@@ -25,6 +25,15 @@ internal static class ExplainTopics
     /// <summary>The client library whose id is <paramref name="topic"/>, or null.</summary>
     public static ClientLibrary? Library(string topic) => ClientLibraries.All.FirstOrDefault(l => Normalize(l.Id) == Normalize(topic));
 
+    /// <summary>The fault kind (<c>log-brownout</c>) named by <paramref name="topic"/>, in the scenario file's spelling, or null.</summary>
+    public static string? FaultKind(string topic) =>
+        RedisFailoverSim.Scenarios.FaultKinds.Names.FirstOrDefault(k => Normalize(k) == Normalize(topic));
+
+    /// <summary>The assumptions whose text names the fault kind <paramref name="kind"/> as a whole word, in id order.</summary>
+    public static IReadOnlyList<Assumption> NamingFaultKind(string kind) =>
+        Assumptions.All.Where(a => System.Text.RegularExpressions.Regex.IsMatch(
+            a.Text, $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(kind)}(?![\w-])")).ToList();
+
     /// <summary>
     /// The scenario key <paramref name="topic"/> names, in full (<c>client.reconnect-base</c>) or by its last part
     /// (<c>reconnect-base</c>) when only one section has it; null when none does.
@@ -80,6 +89,7 @@ internal static class ExplainTopics
             .Concat(Assumptions.All.Select(a => a.Id))
             .Concat(Keys())
             .Concat(Keys().Select(Leaf))
+            .Concat(RedisFailoverSim.Scenarios.FaultKinds.Names)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return Suggestions.Closest(topic, all);

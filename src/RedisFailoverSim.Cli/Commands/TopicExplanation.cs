@@ -30,6 +30,28 @@ internal static class TopicExplanation
         });
     }
 
+    /// <summary>One fault kind: how a scenario names it and the assumptions that say what the model does with it.</summary>
+    public static void FaultKind(TextWriter output, string kind, IReadOnlyList<Assumption> naming)
+    {
+        var title = $"fault kind {kind}";
+        output.WriteLine(title);
+        output.WriteLine(new string('=', title.Length));
+        output.WriteLine($"In a scenario file: faults: [ {{ kind: {kind}, at: <time>, ... }} ] (scenarios/README.md, Faults)");
+        output.WriteLine();
+        if (naming.Count == 0)
+        {
+            output.WriteLine("No assumption names it: what it does is in scenarios/README.md and docs/sources.md.");
+            return;
+        }
+
+        output.WriteLine($"Assumptions that name it ({naming.Count}):");
+        foreach (var a in naming)
+        {
+            output.WriteLine(TextWrap.Hanging($"  {a.Id}: ", a.Text, Width));
+            output.WriteLine(TextWrap.Hanging("      ", $"default {a.DefaultValue}; paths {a.Paths}", Width));
+        }
+    }
+
     /// <summary>One scenario key: every default and assumption it sets, with their sources.</summary>
     public static void Key(TextWriter output, string key, IReadOnlyList<ModelDefault> defaults, IReadOnlyList<Assumption> assumptions)
     {

@@ -10,7 +10,8 @@ internal sealed class ExplainVerb
 {
     [Value(0, MetaName = "topic",
         HelpText = "A path (elasticache, serverless, memorydb, self-hosted), 'client' for the client-library profiles, a "
-        + "client library (lettuce), an assumption (A33) or a scenario key (client.reconnect-base, or reconnect-base); "
+        + "client library (lettuce), an assumption (A33), a scenario key (client.reconnect-base, or reconnect-base) or a "
+        + "fault kind (log-brownout: the assumptions that name it); "
         + "case and - or _ do not matter. Default: all four paths.")]
     public string? Path { get; set; }
 

@@ -60,6 +60,26 @@ public class ExplainDurabilityKeysTests
     }
 
     [Theory]
+    [InlineData("log-packet-loss", "A166")]
+    [InlineData("log-slow-replica", "A167")]
+    [InlineData("Log_Brownout", "A168")]
+    public void FaultKind_MemoryDbGrayFailure_IsATopicListingItsAssumption(string topic, string assumption)
+    {
+        // 'rfsim explain log-brownout' said "unknown topic"; the fault's model is in the assumption that names it.
+        var kind = ExplainTopics.FaultKind(topic);
+        Assert.NotNull(kind);
+        using var text = new StringWriter();
+
+        TopicExplanation.FaultKind(text, kind, ExplainTopics.NamingFaultKind(kind));
+
+        var printed = text.ToString().ReplaceLineEndings("\n");
+        Assert.StartsWith($"fault kind {kind}\n", printed, StringComparison.Ordinal);
+        Assert.Contains($"In a scenario file: faults: [ {{ kind: {kind}, at: <time>, ... }} ]", printed, StringComparison.Ordinal);
+        Assert.Contains($"\n  {assumption}: ", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n  A1: ", printed, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("self-hosted", new[] { "  WAIT / WAITAOF: ", "  appendfsync: ", "  node egress bandwidth: " })]
     [InlineData("elasticache", new[] { "  durability: ", "  engine-version: ", "  WAIT / WAITAOF: ", "  A19: ", "  A33: ", "  A90: ", "  A97: ", "  A99: ", "  A166: " })]
     [InlineData("serverless", new[] { "  WAIT, WAITAOF: refused", "  A23: ", "  A169: ", "  A170: ", "  A175: " })]
