@@ -14,10 +14,10 @@ public static partial class ClientLibraries
     private const string GlideSource = "docs/sources.md §11.20";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
 
-    // Keys no profile's own section reads (StackExchange.Redis's source for unconnected-slot, none for on-clusterdown):
-    // another profile that states no source for one inherits StackExchange.Redis's value, unconfirmed, never its own
-    // "*" source.
-    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown", "offline-queue-limit"];
+    // Keys no profile's own section reads (StackExchange.Redis's source for unconnected-slot and topology-refresh, none
+    // for on-clusterdown): another profile that states no source for one inherits StackExchange.Redis's value,
+    // unconfirmed, never its own "*" source.
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown", "offline-queue-limit", "topology-refresh"];
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
     // modelled connection is down fails at once.
@@ -43,7 +43,8 @@ public static partial class ClientLibraries
             ("sentinel-timeout", "assumption A5"), ("connect-to-every-node", "assumption A37"), ("backlog-per-node", "assumption A36"),
             ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)"),
             ("on-clusterdown", "UNCONFIRMED: returned to the caller as any error reply, the connection kept (docs/sources.md §11.22)"),
-            ("offline-queue-limit", "UNCONFIRMED: no bound on the backlog found (docs/sources.md §9.2)")],
+            ("offline-queue-limit", "UNCONFIRMED: no bound on the backlog found (docs/sources.md §9.2)"),
+            ("topology-refresh", "docs/sources.md §3.19 (ConfigCheckSeconds, PhysicalBridge.OnHeartbeat); assumption A174")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -116,13 +117,15 @@ public static partial class ClientLibraries
             DeadSocket = DeadSocketCheck.None,
             DnsTtl = SimDuration.FromSeconds(30),
             InFlightOnDrop = InFlightOnDrop.Resend,
+            TopologyRefresh = ClientSettings.Never,
         },
         [("*", "docs/sources.md §11.3"), ("command-timeout", "docs/sources.md §9.3"),
             ("timers", "assumption A47"), ("heartbeat", "assumption A47"), ("sentinel-timeout", "assumption A5"),
             ("on-readonly", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
             ("role-check", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
             ("dns-ttl", "docs/sources.md §11.3 (the JVM's networkaddress.cache.ttl; the 30 s is UNCONFIRMED at a line)"),
-            ("offline-queue-limit", "docs/sources.md §11.3 (ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE)")],
+            ("offline-queue-limit", "docs/sources.md §11.3 (ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE)"),
+            ("topology-refresh", "docs/sources.md §3.19 (ClusterTopologyRefreshOptions: periodic refresh off by default)")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
@@ -141,7 +144,8 @@ public static partial class ClientLibraries
             ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
             ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)"),
             ("unconnected-slot", "assumption A118 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's routing, JedisCluster's was not read)"),
-            ("on-clusterdown", JedisSource + " (an error reply is a JedisDataException, which does not break the connection)")],
+            ("on-clusterdown", JedisSource + " (an error reply is a JedisDataException, which does not break the connection)"),
+            ("topology-refresh", "assumption A174 (JedisSentinelPool is no cluster client; a cluster scenario keeps StackExchange.Redis's check, JedisCluster's was not read, docs/sources.md §3.19)")],
         ["the Sentinels are a HashSet, asked in hash order when the pool is built; modelled in the order listed",
             "a reconnect goes to the pool's last master without asking the Sentinels (only +switch-master or a listener's re-subscribe moves it); modelled as asking them again",
             "a MasterListener whose Sentinel connection fails re-subscribes after 5 s and asks that Sentinel for the master; not modelled (the subscription is never lost)"],
@@ -159,8 +163,10 @@ public static partial class ClientLibraries
             RetryOn = RetryOn.ReadOnly | RetryOn.Loading | RetryOn.ClusterDown,
             RetryBackoff = new(SimDuration.FromMilliseconds(8), 2, SimDuration.Zero, SimDuration.FromMilliseconds(512), BackoffJitter.FromBase),
             SentinelOrder = SentinelOrder.LastAnsweredFirst,
+            TopologyRefresh = SimDuration.FromSeconds(10),
         },
-        [("*", "docs/sources.md §11.5"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+        [("*", "docs/sources.md §11.5"),
+            ("topology-refresh", "docs/sources.md §3.19 (clusterStateHolder.Get: a state older than 10 s is reloaded on the next command)"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
             ("follow-switch-master", "UNCONFIRMED: docs/sources.md §11.5 (sentinel.go, not found at a line)"),
@@ -252,7 +258,8 @@ public static partial class ClientLibraries
             ("switch-master-from", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("sentinel-events", "not used: GLIDE has no Sentinel client (" + GlideSource + ")"),
             ("dns-ttl", Unconfirmed), ("unconnected-slot", Unconfirmed), ("dead-socket-after", "not used (dead-socket: none)"),
-            ("on-clusterdown", GlideSource + " (send_request returns an error reply as it is)")],
+            ("on-clusterdown", GlideSource + " (send_request returns an error reply as it is)"),
+            ("topology-refresh", GlideSource + ", §3.19 (DEFAULT_PERIODIC_TOPOLOGY_CHECKS_INTERVAL)")],
         ["GLIDE keeps a connection to every listed node (for reads and pub/sub) and checks each every 3 s; only the kept primary's, which carries every write, is modelled",
             "after the fifth failed reconnect GLIDE waits 3.2 s exactly (the repeated tail is not jittered in the version read); modelled with the same ±20 % as the first five",
             "a request beyond inflightRequestsLimit (1000) is refused at once; not modelled"],

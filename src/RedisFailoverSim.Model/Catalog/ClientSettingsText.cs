@@ -15,7 +15,7 @@ public static class ClientSettingsText
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "offline-queue-limit", "unsent-timeout", "flush-queue-after-reconnects",
         "role-check", "primary-discovery", "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
-        "backlog-per-node", "unconnected-slot", "dns-ttl", "dead-socket", "dead-socket-after",
+        "backlog-per-node", "unconnected-slot", "topology-refresh", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
 
     /// <summary>The value of <paramref name="key"/> in <paramref name="s"/>.</summary>
@@ -60,6 +60,7 @@ public static class ClientSettingsText
         "connect-to-every-node" => Bool(s.ConnectToEveryNode),
         "backlog-per-node" => Bool(s.BacklogPerNode),
         "unconnected-slot" => s.UnconnectedSlot == UnconnectedSlot.AnyPrimary ? "any-primary" : "wait",
+        "topology-refresh" => Duration(s.TopologyRefresh, "none"),
         "dns-ttl" => Duration(s.DnsTtl, "forever"),
         "dead-socket" => s.DeadSocket switch
         {

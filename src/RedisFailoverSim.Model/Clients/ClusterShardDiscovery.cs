@@ -11,6 +11,10 @@ namespace RedisFailoverSim.Model.Clients;
 /// answer within the connect timeout. A -MOVED moves the connection directly (<c>WriteClient.Cluster.cs</c>).
 /// ASSUMPTION A82: a cluster client keeps one connection per shard, each with its own share of the writes; the model
 /// runs it as one <see cref="WriteClient"/> per shard, so a shard's failover stalls only that shard's writes.
+/// ASSUMPTION A174: every <see cref="Specs.ClientSettings.TopologyRefresh"/> (StackExchange.Redis's
+/// <c>ConfigCheckSeconds</c>, 60 s, docs/sources.md §3.19) a connected shard connection asks the node it is connected to
+/// for <c>CLUSTER SLOTS</c>, on the heartbeat as the library's check runs; the answer becomes the client's slot map and,
+/// naming another owner for the shard, moves the shard's connection there as a -MOVED would.
 /// </summary>
 public sealed class ClusterShardDiscovery : ClientDiscovery
 {
@@ -24,6 +28,8 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
     private bool _waiting;
     private int _retries;
     private MemberId[] _owners = [];
+    private SimTime _checkedAt;
+    private long _refreshes;
 
     /// <summary>Creates the strategy for <paramref name="shard"/>.</summary>
     /// <param name="seeds">The nodes the client knows (its startup nodes), asked in turn.</param>
@@ -56,6 +62,12 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
         }
 
         _owners = reply.Owners;
+        if (reply.Attempt < 0)
+        {
+            AdoptRefreshed(reply);
+            return true;
+        }
+
         if (_waiting && reply.Attempt == _attempt)
         {
             _waiting = false;
@@ -65,6 +77,12 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
         return true;
     }
 
+    /// <summary>The owners the last CLUSTER SLOTS answer named, by shard (empty before the first answer).</summary>
+    internal IReadOnlyList<MemberId> Owners => _owners;
+
+    /// <summary>How many periodic CLUSTER SLOTS questions this connection has sent.</summary>
+    internal long Refreshes => _refreshes;
+
     /// <summary>A node that did not answer within the connect timeout: ask the next one.</summary>
     public override void OnHeartbeat()
     {
@@ -73,6 +91,8 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
             _waiting = false;
             Client.DiscoveryFailed("no CLUSTER SLOTS answer");
         }
+
+        RefreshIfDue();
     }
 
     /// <summary>
@@ -89,7 +109,45 @@ public sealed class ClusterShardDiscovery : ClientDiscovery
     public override SimDuration RetryDelay() => Client.Settings.Reconnect.Delay(_retries++, _retryJitter);
 
     /// <inheritdoc />
-    public override void OnConnected() => _retries = 0;
+    public override void OnConnected()
+    {
+        _retries = 0;
+        _checkedAt = Client.Network.Simulation.Now;
+    }
+
+    /// <summary>
+    /// StackExchange.Redis's heartbeat re-checks a connected server once <c>ConfigCheckSeconds</c> have passed since its
+    /// last check (PhysicalBridge.OnHeartbeat, docs/sources.md §3.19); the model asks for CLUSTER SLOTS (A174). Refresh
+    /// questions count down from -1, so their answers never match a discovery question's number.
+    /// </summary>
+    private void RefreshIfDue()
+    {
+        var now = Client.Network.Simulation.Now;
+        if (Client.State != ClientConnectionState.Connected || Client.Settings.TopologyRefresh >= Specs.ClientSettings.Never
+            || now - _checkedAt < Client.Settings.TopologyRefresh)
+        {
+            return;
+        }
+
+        _checkedAt = now;
+        _refreshes++;
+        Client.SendFromClient(Client.Target, new ClusterSlotsRequest { Attempt = -_refreshes });
+    }
+
+    /// <summary>
+    /// A periodic answer: the map is already adopted; a shard whose owner changed moves its connection there (a
+    /// connection still being set up, or one the answer does not come from, is left to discovery and -MOVED).
+    /// </summary>
+    private void AdoptRefreshed(ClusterSlotsReply reply)
+    {
+        var owner = reply.Owners[_shard];
+        if (Client.State != ClientConnectionState.Connected || reply.From != Client.Target || owner == Client.Target || !owner.IsSome)
+        {
+            return;
+        }
+
+        Client.TopologyChanged(owner);
+    }
 
     private void Ask()
     {

@@ -148,6 +148,16 @@ public sealed partial class WriteClient
         }
     }
 
+    /// <summary>
+    /// The periodic CLUSTER SLOTS answer names <paramref name="owner"/> for this connection's shard (A174): the
+    /// connection moves there as on a -MOVED (a new connection, its role checked).
+    /// </summary>
+    internal void TopologyChanged(MemberId owner)
+    {
+        _recorder.Event(Name, "client", $"{Name} refreshed the slot map from {Network.Members[_target.Value].Name}: the slot is {Network.Members[owner.Value].Name}'s");
+        ConnectTo(owner);
+    }
+
     private void SendOrQueue(long writeId)
     {
         if (State == ClientConnectionState.Connected)

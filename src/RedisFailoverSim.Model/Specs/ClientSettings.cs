@@ -117,6 +117,14 @@ public sealed record ClientSettings(
     public UnconnectedSlot UnconnectedSlot { get; init; } = UnconnectedSlot.AnyPrimary;
 
     /// <summary>
+    /// A cluster client's periodic topology check: every period it asks a node its shard's connection is connected to
+    /// for <c>CLUSTER SLOTS</c> and adopts the answer, with no error needed. StackExchange.Redis re-checks each
+    /// connected server every <c>ConfigCheckSeconds</c> (60 s, docs/sources.md §3.19, assumption A174); <see cref="Never"/>
+    /// for a library that refreshes only on -MOVED and reconnects.
+    /// </summary>
+    public SimDuration TopologyRefresh { get; init; } = SimDuration.FromSeconds(60);
+
+    /// <summary>
     /// On a Sentinel deployment: asks the Sentinels for the primary (every Sentinel client), or keeps the node that
     /// said <c>role:master</c> when the client was created (Valkey GLIDE, assumption A176). Endpoint and cluster paths
     /// keep their own discovery: there the one address is the endpoint, resolved again at each reconnect.

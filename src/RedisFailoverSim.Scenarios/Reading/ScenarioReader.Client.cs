@@ -72,6 +72,7 @@ internal sealed partial class ScenarioReader
             ConnectToEveryNode = s.Boolean("connect-to-every-node") ?? d.ConnectToEveryNode,
             BacklogPerNode = s.Boolean("backlog-per-node") ?? d.BacklogPerNode,
             UnconnectedSlot = Choice(s, "unconnected-slot", ["any-primary", "wait"], [UnconnectedSlot.AnyPrimary, UnconnectedSlot.Wait]) ?? d.UnconnectedSlot,
+            TopologyRefresh = Never(s, "topology-refresh", "none") ?? d.TopologyRefresh,
             DnsTtl = Never(s, "dns-ttl", "forever", allowZero: true) ?? d.DnsTtl,
             DeadSocket = Choice(s, "dead-socket", ["stackexchange-heartbeat", "silent-for", "none"], [DeadSocketCheck.StackExchangeHeartbeat, DeadSocketCheck.SilentFor, DeadSocketCheck.None]) ?? d.DeadSocket,
             DeadSocketAfter = s.Duration("dead-socket-after") ?? d.DeadSocketAfter,

@@ -28,8 +28,10 @@ internal sealed class ClusterWorld
         ulong seed = 1,
         bool fullCoverage = true,
         IReadOnlyList<int>? clientShards = null,
-        int validityFactor = 10)
+        int validityFactor = 10,
+        string? topologyRefresh = null)
     {
+        string clientBlock = topologyRefresh is null ? "" : $"client: {{ topology-refresh: {topologyRefresh} }}\n";
         string yaml = $"""
             name: c
             topology:
@@ -45,7 +47,7 @@ internal sealed class ClusterWorld
               rate: 100
               duration: 600s
               value-size: 100
-            """ + "\n";
+            """ + "\n" + clientBlock;
         var spec = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml.ReplaceLineEndings("\n")), "c.yaml").World;
         spec = spec with { Run = spec.Run with { Audit = true } };
         Cluster = spec.Cluster!;
@@ -62,6 +64,8 @@ internal sealed class ClusterWorld
             // Each client sits in its shard's primary's AZ, asks its shard's primary first, and writes slot 'start'; each is
             // an application of its own, with no other connection to route an unconnected slot's writes on (A118).
             var home = Node(shard, 0);
+            var discovery = new ClusterShardDiscovery(seeds, shard, IndexOf(shard, 0), sim.Random.Stream("cluster/client.reconnect", c), new ClusterConnections(seeds, 0));
+            Discoveries.Add(discovery);
             World.Add(new WriteClient(
                 World.Network,
                 new ClientSpec("c" + (c + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), home.Spec.Az),
@@ -74,7 +78,7 @@ internal sealed class ClusterWorld
                 World.Recorder,
                 sim.Random.Stream("cluster/client.arrivals", c),
                 sim.Random.Stream("cluster/client.retry", c),
-                new ClusterShardDiscovery(seeds, shard, IndexOf(shard, 0), sim.Random.Stream("cluster/client.reconnect", c), new ClusterConnections(seeds, 0)),
+                discovery,
                 World.NodeIndexOf)
             {
                 Slot = starts[shard],
@@ -89,6 +93,9 @@ internal sealed class ClusterWorld
     }
 
     public SimWorld World { get; }
+
+    /// <summary>Each test client's discovery, in client order.</summary>
+    public List<ClusterShardDiscovery> Discoveries { get; } = [];
 
     public ClusterSpec Cluster { get; }
 
