@@ -161,8 +161,11 @@ public sealed class FailoverAuthAck : ClusterBusMessage
 /// <summary>A client's <c>CLUSTER SLOTS</c>.</summary>
 public sealed class ClusterSlotsRequest : Message
 {
-    /// <summary>The client's request number, echoed.</summary>
+    /// <summary>The client's request number, echoed: negative for a periodic topology check (A174).</summary>
     public required long Attempt { get; init; }
+
+    /// <summary>A periodic check's question draws its delay from its own stream, so the check shifts no other delay.</summary>
+    public override DelayStream DelayStream => Attempt < 0 ? DelayStream.TopologyCheck : DelayStream.Default;
 }
 
 /// <summary>The answer to <c>CLUSTER SLOTS</c>: each shard's owner in the answering node's view.</summary>
@@ -176,4 +179,7 @@ public sealed class ClusterSlotsReply : Message
 
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
+
+    /// <summary>The answer to a periodic check draws from the check's stream, as its question did.</summary>
+    public override DelayStream DelayStream => Attempt < 0 ? DelayStream.TopologyCheck : DelayStream.Default;
 }

@@ -22,6 +22,9 @@ public sealed class ConnectionReset : Message
     /// <inheritdoc />
     public override bool ResetWhenRefused => false;
 
+    /// <summary>A reset refusing a message draws its delay as that message did: it is part of the same exchange.</summary>
+    public override DelayStream DelayStream => Original?.DelayStream ?? DelayStream.Default;
+
     /// <summary>
     /// A client connection's close (a FIN, or the RST answering the client's next segment) reaches the client after
     /// a cut heals as its data does (docs/sources.md §11.17); replication links' resets are dropped (A35).

@@ -45,6 +45,9 @@ public abstract class Message
     /// <summary>What it carries, for the cross-AZ byte count (A115).</summary>
     public virtual TrafficKind Traffic => TrafficKind.Control;
 
+    /// <summary>The random stream its one-way delay is drawn from (<see cref="DelayStream.Default"/> unless it names another).</summary>
+    public virtual DelayStream DelayStream => DelayStream.Default;
+
     /// <summary>Its payload on the wire, in bytes, for the cross-AZ count (A115; 0 for control traffic).</summary>
     public virtual long WireBytes => 0;
 

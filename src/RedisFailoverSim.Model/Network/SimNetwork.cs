@@ -17,7 +17,7 @@ namespace RedisFailoverSim.Model.Network;
 public sealed partial class SimNetwork : IEventTarget
 {
     private readonly List<Member> _members = [];
-    private readonly RandomStream _delays;
+    private readonly RandomStream[] _delays;
     private readonly double _sameAzMu;
     private readonly double _crossAzMu;
     private readonly NetworkSpec _spec;
@@ -40,7 +40,14 @@ public sealed partial class SimNetwork : IEventTarget
         _spec = spec;
         Azs = azs;
         _azExtraDelay = new long[azs.Count];
-        _delays = simulation.Random.Stream(streamPrefix + "/network.delay");
+        // One stream per DelayStream, each requested once per run here: the default keeps its name, so runs without a
+        // topology check draw exactly what they drew before there was a second stream.
+        _delays =
+        [
+            simulation.Random.Stream(streamPrefix + "/network.delay"),
+            simulation.Random.Stream(streamPrefix + "/network.delay.topology-check"),
+        ];
+        Invariant.Holds(_delays.Length == Enum.GetValues<DelayStream>().Length);
         _sameAzMu = Math.Log(spec.SameAzMedian.Nanoseconds / 1e9);
         _crossAzMu = Math.Log(spec.CrossAzMedian.Nanoseconds / 1e9);
     }
@@ -214,7 +221,7 @@ public sealed partial class SimNetwork : IEventTarget
             departureNanoseconds = ThroughInterface(message, departureNanoseconds);
         }
 
-        long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(fromAz, toAz);
+        long at = Simulation.Now.Nanoseconds + departureNanoseconds + SampleDelay(fromAz, toAz, _delays[(int)message.DelayStream]);
         if (at <= _lastDelivery[link])
         {
             at = _lastDelivery[link] + 1;
@@ -336,12 +343,12 @@ public sealed partial class SimNetwork : IEventTarget
         return sender.Incarnation != message.FromIncarnation && message.EgressDoneAt > sender.IncarnationEnd(message.FromIncarnation);
     }
 
-    private long SampleDelay(int fromAz, int toAz)
+    private long SampleDelay(int fromAz, int toAz, RandomStream delays)
     {
         // A regional service (AZ index -1) is treated as cross-AZ from everything.
         double seconds = fromAz == toAz && fromAz >= 0
-            ? LogNormal.Sample(_delays, _sameAzMu, _spec.SameAzSigma)
-            : LogNormal.Sample(_delays, _crossAzMu, _spec.CrossAzSigma);
+            ? LogNormal.Sample(delays, _sameAzMu, _spec.SameAzSigma)
+            : LogNormal.Sample(delays, _crossAzMu, _spec.CrossAzSigma);
         long delay = SimDuration.FromSecondsRounded(seconds).Nanoseconds;
         long extra = (fromAz >= 0 ? _azExtraDelay[fromAz] : 0) + (toAz >= 0 && toAz != fromAz ? _azExtraDelay[toAz] : 0);
         return Math.Max(1, delay + extra);

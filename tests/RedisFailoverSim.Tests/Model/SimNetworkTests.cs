@@ -11,14 +11,16 @@ public class SimNetworkTests
     {
         public List<(long At, int Seq)> Received { get; } = [];
 
-        public void SendTo(Probe other, int seq) => Send(other.Id, new Numbered(seq));
+        public void SendTo(Probe other, int seq, DelayStream stream = DelayStream.Default) => Send(other.Id, new Numbered(seq, stream));
 
         protected internal override void Receive(Message message) => Received.Add((Sim.Now.Nanoseconds, ((Numbered)message).Seq));
     }
 
-    private sealed class Numbered(int seq) : Message
+    private sealed class Numbered(int seq, DelayStream stream) : Message
     {
         public int Seq { get; } = seq;
+
+        public override DelayStream DelayStream => stream;
     }
 
     private static (Simulation Sim, SimNetwork Net, Probe A, Probe B, Probe C) World()
@@ -93,5 +95,27 @@ public class SimNetworkTests
         a.SendTo(c, 1);
         sim.Run();
         Assert.InRange(c.Received[0].At, 20_000_000L, 25_000_000L);
+    }
+
+    [Theory]
+    [InlineData(DelayStream.TopologyCheck, true)]
+    [InlineData(DelayStream.Default, false)]
+    public void Delay_MessagesOnTheirOwnStream_ShiftNoOtherMessagesDelay(DelayStream extraStream, bool sameArrivals)
+    {
+        // a → c alone, then the same with a message a → b (another link, so no FIFO wait) before each one.
+        var (alone, _, a1, _, c1) = World();
+        var (mixed, _, a2, b2, c2) = World();
+        for (int i = 0; i < 100; i++)
+        {
+            a1.SendTo(c1, i);
+            a2.SendTo(b2, i, extraStream);
+            a2.SendTo(c2, i);
+        }
+
+        alone.Run();
+        mixed.Run();
+
+        Assert.Equal(100, b2.Received.Count);
+        Assert.Equal(sameArrivals, c1.Received.SequenceEqual(c2.Received));
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Metrics;
+using RedisFailoverSim.Model.Specs;
 using RedisFailoverSim.Paths;
 using RedisFailoverSim.Reporting.Report;
 using RedisFailoverSim.Scenarios;
@@ -80,6 +82,23 @@ public class ClusterSplitVoteTests
         Assert.Contains("both asked for epoch 4 at 39.7 s", verdict, StringComparison.Ordinal);
         Assert.Contains("got 1 vote each, short of the 2 needed (a majority of the 3 primaries)", verdict, StringComparison.Ordinal);
         Assert.Contains("twice the auth timeout, 60.0 s", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TopologyRefresh_OnOrOff_SameBusNarrativeElectionsAndWriteCounts()
+    {
+        // StackExchange.Redis's periodic check (60 s, A174) runs at 60-61 s, between the split at 39.7 s and the retry
+        // 60 s after it. Its CLUSTER SLOTS round trips draw their delays from a stream of their own, so with it off the
+        // bus messages draw the same delays and every cluster line, vote and write count is the same.
+        var (on, scenario) = Split.Value;
+        Assert.Equal(SimDuration.FromSeconds(60), scenario.World.Client.TopologyRefresh);
+        var world = scenario.World with { Client = scenario.World.Client with { TopologyRefresh = ClientSettings.Never } };
+        var off = DeploymentPaths.Run(DeploymentPaths.SelfHosted, world, 50, new RunOptions(KeepSamples: false));
+
+        Assert.Equal(Lines(off, ""), Lines(on, ""));
+        Assert.Equal(ClusterElections.Of(off), ClusterElections.Of(on));
+        Assert.Equal(off.Failover, on.Failover);
+        Assert.Equal(off.Writes, on.Writes);
     }
 
     [Fact]
