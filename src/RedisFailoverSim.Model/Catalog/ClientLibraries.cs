@@ -13,14 +13,15 @@ public static partial class ClientLibraries
     private const string JedisSource = "docs/sources.md §11.15";
     private const string GlideSource = "docs/sources.md §11.20";
     private const string Unconfirmed = "UNCONFIRMED: the StackExchange.Redis default kept";
+    private const string RedisPyPool = "docs/sources.md §11.2 (ConnectionPool max_connections 2**31: one command per connection, a new one whenever none is free, so no bound)";
 
     // Keys no profile's own section reads (StackExchange.Redis's source for unconnected-slot and topology-refresh, none
     // for on-clusterdown): another profile that states no source for one inherits StackExchange.Redis's value,
     // unconfirmed, never its own "*" source.
-    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown", "offline-queue-limit", "topology-refresh"];
+    private static readonly string[] ReadForStackExchangeOnly = ["unconnected-slot", "on-clusterdown", "offline-queue-limit", "topology-refresh", "pool-size"];
 
     // ASSUMPTION A45: a pooled library reconnects at its next command (no delay) and a write issued while its one
-    // modelled connection is down fails at once.
+    // modelled connection is down fails at once; its pool size bounds the writes in flight (client.pool-size).
     private static readonly Backoff NoDelay = new(SimDuration.Zero, 1, SimDuration.Zero, SimDuration.Zero, BackoffJitter.None);
 
     /// <summary>Every profile; the first is the default.</summary>
@@ -44,7 +45,8 @@ public static partial class ClientLibraries
             ("unconnected-slot", "docs/sources.md §3.11, §3.16 (ServerSelectionStrategy.Select, Any, TryResend)"),
             ("on-clusterdown", "UNCONFIRMED: returned to the caller as any error reply, the connection kept (docs/sources.md §11.22)"),
             ("offline-queue-limit", "UNCONFIRMED: no bound on the backlog found (docs/sources.md §9.2)"),
-            ("topology-refresh", "docs/sources.md §3.19 (ConfigCheckSeconds, PhysicalBridge.OnHeartbeat); assumption A174")],
+            ("topology-refresh", "docs/sources.md §3.19 (ConfigCheckSeconds, PhysicalBridge.OnHeartbeat); assumption A174"),
+            ("pool-size", "docs/sources.md §11.1 (one multiplexed connection pipelines every caller's commands)")],
         [],
         "calibrated: rfsim calibrate drives StackExchange.Redis 3.4.35 against real Redis and Sentinel (assumptions A36-A39)");
 
@@ -63,7 +65,8 @@ public static partial class ClientLibraries
             FollowSwitchMaster = false,
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
-            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47")],
+            ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("pool-size", RedisPyPool)],
         ["retries after a timeout or a closed connection (ConnectionError/TimeoutError) are not modelled: those writes end unknown (assumption A46; only a re-send of what was in flight, in-flight-on-drop: resend, is)",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
         "not calibrated: 7.x is not packaged here; its Sentinel client is calibrated as redis-py-4 (Debian's 4.3.4), which differs only in retries");
@@ -79,6 +82,7 @@ public static partial class ClientLibraries
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("pool-size", RedisPyPool),
             ("dead-socket", "docs/sources.md §11.2: TCP keepalive probes only an idle connection; the 5 s socket timeout comes first")],
         ["retries after a timeout or a closed connection are not modelled: those writes end unknown (assumption A46)"],
         "not calibrated: 8.1 is not packaged here");
@@ -93,6 +97,7 @@ public static partial class ClientLibraries
         },
         [("*", "docs/sources.md §11.2"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("dns-ttl", Unconfirmed), ("heartbeat", "assumption A47"),
+            ("pool-size", RedisPyPool),
             ("retry-attempts", "docs/sources.md §11.9"), ("retry-on", "docs/sources.md §11.9"), ("sentinel-timeout", "docs/sources.md §11.9 (none; modelled as assumption A5)")],
         ["the Sentinels are asked without a timeout: a Sentinel whose open connection a partition black-holes would hold the query; modelled with the 500 ms of assumption A5",
             "the Sentinel that answered is swapped to the front, not moved: modelled as moved to the front"],
@@ -125,7 +130,8 @@ public static partial class ClientLibraries
             ("role-check", "UNCONFIRMED: docs/sources.md §11.3 (documented behaviour, not found at a source line)"),
             ("dns-ttl", "docs/sources.md §11.3 (the JVM's networkaddress.cache.ttl; the 30 s is UNCONFIRMED at a line)"),
             ("offline-queue-limit", "docs/sources.md §11.3 (ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE)"),
-            ("topology-refresh", "docs/sources.md §3.19 (ClusterTopologyRefreshOptions: periodic refresh off by default)")],
+            ("topology-refresh", "docs/sources.md §3.19 (ClusterTopologyRefreshOptions: periodic refresh off by default)"),
+            ("pool-size", "docs/sources.md §11.3 (one thread-safe connection shared by every thread; pooling optional)")],
         ["a command in flight when the connection drops is re-sent after the reconnect (at least once): one the old node applied is counted as duplicated (assumption A46)"],
         "cannot run here (Maven Central is not reachable): rests on its sources");
 
@@ -138,8 +144,10 @@ public static partial class ClientLibraries
             TimeoutOrigin = TimeoutOrigin.Sent,
             OnTimeout = ConnectionAction.Drop,
             DnsTtl = SimDuration.FromSeconds(30),
+            PoolSize = 8,
         },
-        [("*", JedisSource), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
+        [("*", JedisSource), ("pool-size", JedisSource + " (GenericObjectPoolConfig.DEFAULT_MAX_TOTAL = 8; assumption A45)"),
+            ("pool-timeout", JedisSource + " (blockWhenExhausted true, maxWait -1: waits for ever)"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", JedisSource + " (resolved at each connect; the JVM's cache, §11.3)"),
             ("connect-to-every-node", "assumption A45 (one pooled connection)"), ("backlog-per-node", "assumption A45 (one pooled connection)"),
@@ -164,8 +172,11 @@ public static partial class ClientLibraries
             RetryBackoff = new(SimDuration.FromMilliseconds(8), 2, SimDuration.Zero, SimDuration.FromMilliseconds(512), BackoffJitter.FromBase),
             SentinelOrder = SentinelOrder.LastAnsweredFirst,
             TopologyRefresh = SimDuration.FromSeconds(10),
+            PoolSize = 40,
+            PoolTimeout = SimDuration.FromSeconds(4),
         },
-        [("*", "docs/sources.md §11.5"),
+        [("*", "docs/sources.md §11.5"), ("pool-size", "docs/sources.md §11.5 (10 x GOMAXPROCS); assumption A181 (4 CPUs)"),
+            ("pool-timeout", "docs/sources.md §11.5 (PoolTimeout = ReadTimeout + 1 s)"),
             ("topology-refresh", "docs/sources.md §3.19 (clusterStateHolder.Get: a state older than 10 s is reloaded on the next command)"), ("reconnect-base", "assumption A45"), ("reconnect-max", "assumption A45"),
             ("offline-queue", "assumption A45"), ("offline-queue-limit", "not used (offline-queue: fail-fast)"), ("timers", "assumption A47"), ("heartbeat", "assumption A47"),
             ("dns-ttl", Unconfirmed), ("sentinel-timeout", "assumption A5"),
@@ -305,6 +316,7 @@ public static partial class ClientLibraries
     {
         "retry-on" or "retry-base" or "retry-growth" or "retry-cap" or "retry-jitter" when s.RetryAttempts == 0 => "not used (retry-attempts: 0)",
         "timeout-origin" or "on-timeout" or "unsent-timeout" when s.CommandTimeout >= ClientSettings.Never => "not used (command-timeout: none)",
+        "pool-timeout" when s.PoolSize == int.MaxValue => "not used (pool-size: multiplexed)",
         "dead-socket-after" when s.DeadSocket != DeadSocketCheck.SilentFor => "not used (dead-socket: " + ClientSettingsText.Value(s, "dead-socket") + ")",
         "switch-master-from" when !s.FollowSwitchMaster && s.SentinelEvents != SentinelEventAction.Rediscover => "not used (follow-switch-master: false)",
         _ => null,

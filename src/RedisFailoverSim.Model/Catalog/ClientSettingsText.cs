@@ -14,6 +14,7 @@ public static class ClientSettingsText
         "on-readonly", "on-noreplicas", "on-loading", "on-clusterdown", "on-error", "on-reset", "retry-attempts", "retry-on", "retry-base",
         "retry-growth", "retry-cap", "retry-jitter", "reconnect-base", "reconnect-growth", "reconnect-step",
         "reconnect-max", "reconnect-jitter", "in-flight-on-drop", "offline-queue", "offline-queue-limit", "unsent-timeout", "flush-queue-after-reconnects",
+        "pool-size", "pool-timeout",
         "role-check", "primary-discovery", "sentinel-timeout", "sentinel-order", "follow-switch-master", "switch-master-from", "sentinel-events", "connect-to-every-node",
         "backlog-per-node", "unconnected-slot", "topology-refresh", "dns-ttl", "dead-socket", "dead-socket-after",
     ];
@@ -50,6 +51,8 @@ public static class ClientSettingsText
         "offline-queue-limit" => s.OfflineQueueLimit == int.MaxValue ? "none" : s.OfflineQueueLimit.ToString(CultureInfo.InvariantCulture),
         "unsent-timeout" => s.UnsentTimeout == UnsentTimeout.Failed ? "failed" : "unknown",
         "flush-queue-after-reconnects" => s.FlushQueueAfterReconnects.ToString(CultureInfo.InvariantCulture),
+        "pool-size" => s.PoolSize == int.MaxValue ? "multiplexed" : s.PoolSize.ToString(CultureInfo.InvariantCulture),
+        "pool-timeout" => Duration(s.PoolTimeout, "none"),
         "role-check" => Bool(s.RoleCheckOnConnect),
         "primary-discovery" => PrimaryDiscoveries[(int)s.PrimaryDiscovery],
         "sentinel-timeout" => Duration(s.SentinelTimeout, "none"),

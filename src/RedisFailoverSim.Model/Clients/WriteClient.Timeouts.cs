@@ -55,6 +55,11 @@ public sealed partial class WriteClient
             CheckTcpClock();
             _discovery.OnHeartbeat();
             CheckSilentConnection();
+            if (_poolWaiting.Count > 0)
+            {
+                ServePoolWaiters();
+            }
+
             yield return Wait.For(_settings.Heartbeat);
         }
     }
@@ -67,6 +72,11 @@ public sealed partial class WriteClient
         // ASSUMPTION A8: a write that never left the client failed; the client knows it was never sent, unless its
         // library's timeout error does not say (client.unsent-timeout: unknown, Valkey GLIDE).
         ExpireBacklog();
+        if (_poolWaiting.Count > 0)
+        {
+            ExpirePoolWaiters();
+        }
+
         ExpireTimedOut(_stranded, UnsentTimeoutOutcome);
         ExpireViaOther();
         ExpireOnOtherPrimaries();
@@ -196,6 +206,11 @@ public sealed partial class WriteClient
         if (_backlog.Count > 0)
         {
             ArmTimeoutTimer(BacklogDeadline(_backlog.Peek().WriteId));
+        }
+
+        if (_poolWaiting.Count > 0)
+        {
+            ArmTimeoutTimer(_poolWaiting.Peek().Deadline);
         }
     }
 }

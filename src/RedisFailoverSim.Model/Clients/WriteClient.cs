@@ -169,6 +169,10 @@ public sealed partial class WriteClient : Member, IEventTarget
     {
         State = ClientConnectionState.Disconnected;
         ScheduleRetry();
+        if (_poolWaiting.Count > 0)
+        {
+            ServePoolWaiters();
+        }
     }
 
     /// <summary>Sends a message on the client's behalf (for discovery strategies).</summary>
@@ -179,6 +183,15 @@ public sealed partial class WriteClient : Member, IEventTarget
 
     /// <inheritdoc />
     protected internal override void Receive(Message message)
+    {
+        OnMessage(message);
+        if (_poolWaiting.Count > 0)
+        {
+            ServePoolWaiters();
+        }
+    }
+
+    private void OnMessage(Message message)
     {
         switch (message)
         {
@@ -211,6 +224,15 @@ public sealed partial class WriteClient : Member, IEventTarget
     }
 
     void IEventTarget.Fire(long token, object? payload)
+    {
+        OnTimer(token, payload);
+        if (_poolWaiting.Count > 0)
+        {
+            ServePoolWaiters();
+        }
+    }
+
+    private void OnTimer(long token, object? payload)
     {
         if (payload == ReconfigureDeadline)
         {
@@ -274,6 +296,17 @@ public sealed partial class WriteClient : Member, IEventTarget
     private void Issue(SimTime intendedStart)
     {
         long writeId = _ledger.Issue(ClientIndex, intendedStart);
+        if (PoolBounded && !TryTakePoolSlot(writeId))
+        {
+            return;
+        }
+
+        Dispatch(writeId);
+    }
+
+    /// <summary>Sends, queues or fails a write the client takes now (issued, or given a pooled connection).</summary>
+    private void Dispatch(long writeId)
+    {
         if (State == ClientConnectionState.Connected && !HoldsWrites)
         {
             if (TrySendToOtherPrimary(writeId))

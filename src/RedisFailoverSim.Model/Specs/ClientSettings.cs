@@ -111,6 +111,20 @@ public sealed record ClientSettings(
     public int OfflineQueueLimit { get; init; } = int.MaxValue;
 
     /// <summary>
+    /// The most writes the client has in flight at once: a pooled library sends one command per connection and holds
+    /// at most this many connections (Jedis's <c>maxTotal</c> 8, go-redis's <c>PoolSize</c>); a write that finds them all
+    /// busy waits in the client, first come first served, until one ends (assumption A45). <see cref="int.MaxValue"/>:
+    /// multiplexed, one connection pipelines every command without a bound (StackExchange.Redis, the default).
+    /// </summary>
+    public int PoolSize { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// With a bounded <see cref="PoolSize"/>: how long a write waits for a free connection before it fails, never sent
+    /// (go-redis's <c>PoolTimeout</c>); <see cref="Never"/>: it waits for ever (Jedis: <c>maxWait</c> -1).
+    /// </summary>
+    public SimDuration PoolTimeout { get; init; } = Never;
+
+    /// <summary>
     /// A cluster write whose slot's primary is not connected: StackExchange.Redis sends it to any connected primary
     /// and follows the -MOVED (docs/sources.md §3.11).
     /// </summary>

@@ -62,6 +62,8 @@ internal sealed partial class ScenarioReader
             OfflineQueueLimit = QueueLimit(s) ?? d.OfflineQueueLimit,
             UnsentTimeout = Choice(s, "unsent-timeout", ["failed", "unknown"], [UnsentTimeout.Failed, UnsentTimeout.Unknown]) ?? d.UnsentTimeout,
             FlushQueueAfterReconnects = (int?)s.Integer("flush-queue-after-reconnects", 0, 1_000_000) ?? d.FlushQueueAfterReconnects,
+            PoolSize = PoolSize(s) ?? d.PoolSize,
+            PoolTimeout = Never(s, "pool-timeout", "none") ?? d.PoolTimeout,
             RoleCheckOnConnect = s.Boolean("role-check") ?? d.RoleCheckOnConnect,
             PrimaryDiscovery = Choice(s, "primary-discovery", ClientSettingsText.PrimaryDiscoveries, [PrimaryDiscovery.Sentinel, PrimaryDiscovery.FixedAtCreation]) ?? d.PrimaryDiscovery,
             SentinelTimeout = s.Duration("sentinel-timeout") ?? d.SentinelTimeout,
@@ -128,16 +130,21 @@ internal sealed partial class ScenarioReader
     }
 
     /// <summary><c>offline-queue-limit</c>: a count of writes, or <c>none</c> for an unbounded queue.</summary>
-    private static int? QueueLimit(MappingReader s)
+    private static int? QueueLimit(MappingReader s) => CountOrUnbounded(s, "offline-queue-limit", "none");
+
+    /// <summary><c>pool-size</c>: a count of writes in flight, or <c>multiplexed</c> for no bound.</summary>
+    private static int? PoolSize(MappingReader s) => CountOrUnbounded(s, "pool-size", "multiplexed");
+
+    /// <summary>A count of writes (1 or more), or <paramref name="unbounded"/> for no bound (<see cref="int.MaxValue"/>).</summary>
+    private static int? CountOrUnbounded(MappingReader s, string key, string unbounded)
     {
-        const string Key = "offline-queue-limit";
-        var text = s.Has(Key) ? s.Scalar(Key, "a number of writes (1 or more), or 'none'") : null;
-        if (text is not null && string.Equals(text.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        var text = s.Has(key) ? s.Scalar(key, $"a number of writes (1 or more), or '{unbounded}'") : null;
+        if (text is not null && string.Equals(text.Trim(), unbounded, StringComparison.OrdinalIgnoreCase))
         {
             return int.MaxValue;
         }
 
-        return text is null ? null : (int?)s.Integer(Key, 1, int.MaxValue - 1);
+        return text is null ? null : (int?)s.Integer(key, 1, int.MaxValue - 1);
     }
 
     private static ConnectionAction? Action(MappingReader s, string key) =>

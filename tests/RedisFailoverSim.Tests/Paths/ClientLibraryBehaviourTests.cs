@@ -1,3 +1,4 @@
+using RedisFailoverSim.Engine.Time;
 using RedisFailoverSim.Model.Catalog;
 using RedisFailoverSim.Model.Metrics;
 using RedisFailoverSim.Model.Specs;
@@ -45,6 +46,53 @@ public class ClientLibraryBehaviourTests
         Assert.Equal(0, lettuce.Writes.Failed);
         Assert.NotNull(lettuce.Failover?.ClientObservedSeconds);
         Assert.True(Run(crash, "stackexchange-redis").Writes.Failed > 0);
+    }
+
+    [Fact]
+    public void PoolSize8_FifteenSecondPause_AtMostEightWritesReachThePausedPrimaryTheRestWaitInTheClient()
+    {
+        // A pooled library (pool-size 8: Jedis's maxTotal, docs/sources.md §11.15) sends one command per connection:
+        // while the primary is paused (no failover: down-after 30 s) each client's first 8 writes reach it and wait for
+        // its reply; every later one waits in the client. With no command timeout and a 1 s pool timeout, the ones
+        // that waited 1 s fail, never sent; those that reached the primary are acknowledged when it resumes at 35 s.
+        var pause = Specs.ThreeNodes([Specs.Fault(FaultKind.Pause, 20, 15, FaultTarget.Primary)], durationS: 60);
+        Assert.True(ClientLibraries.TryFind("jedis", out var jedis));
+        var pooled = jedis.Settings with { CommandTimeout = ClientSettings.Never, PoolTimeout = SimDuration.FromSeconds(1) };
+        Assert.Equal(8, pooled.PoolSize);
+
+        var bounded = DeploymentPaths.Run(DeploymentPaths.SelfHosted, pause with { Client = pooled }, 3, RunOptions.Default);
+        var multiplexed = DeploymentPaths.Run(DeploymentPaths.SelfHosted, pause with { Client = pooled with { PoolSize = int.MaxValue } }, 3, RunOptions.Default);
+
+        for (int client = 0; client < 3; client++)
+        {
+            // Issued in [20 s, 34 s): a waiting one's 1 s runs out before the resume.
+            var (okBounded, failedBounded, issued) = PauseOutcomes(bounded, client);
+            Assert.InRange(okBounded, 7, 8);
+            Assert.Equal(issued - okBounded, failedBounded);
+            Assert.True(issued > 600, $"{issued}");
+
+            var (okMultiplexed, _, issuedMultiplexed) = PauseOutcomes(multiplexed, client);
+            Assert.Equal(issuedMultiplexed, okMultiplexed);
+        }
+
+        Assert.Equal(0, bounded.Writes.Unknown);
+        Assert.Equal(0, multiplexed.Writes.Failed);
+
+        // Without a pool timeout (Jedis: maxWait -1) the waiting writes are sent after the resume: none fails, and each
+        // one's latency counts from its intended start, so it includes the wait.
+        var waiting = DeploymentPaths.Run(DeploymentPaths.SelfHosted, pause with { Client = pooled with { PoolTimeout = ClientSettings.Never } }, 3, RunOptions.Default);
+        Assert.Equal(0, waiting.Writes.Failed);
+        Assert.Equal(0, waiting.Writes.Unknown);
+        var s = waiting.Samples!;
+        Assert.All(Enumerable.Range(0, s.Count).Where(i => s.IntendedStartSeconds[i] is >= 20.1 and < 34),
+            i => Assert.True(s.IntendedStartSeconds[i] + (s.LatencyMilliseconds[i] / 1000) >= 35, $"write {i}"));
+    }
+
+    private static (int Ok, int Failed, int Issued) PauseOutcomes(PathResult result, int client)
+    {
+        var s = result.Samples!;
+        var during = Enumerable.Range(0, s.Count).Where(i => s.Client[i] == client && s.IntendedStartSeconds[i] is >= 20 and < 34).ToList();
+        return (during.Count(i => s.Outcomes[i] == WriteOutcome.Ok), during.Count(i => s.Outcomes[i] == WriteOutcome.Failed), during.Count);
     }
 
     [Fact]

@@ -39,6 +39,19 @@ public class ClientLibraryKeyTests
     }
 
     [Fact]
+    public void Load_PoolSize_ACountOrMultiplexed_AndPoolTimeout()
+    {
+        var pooled = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.pool-size", "16"), new ScenarioOverride("client.pool-timeout", "2s")]);
+        var jedis = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.library", "jedis"), new ScenarioOverride("client.pool-size", "multiplexed")]);
+
+        Assert.Equal(16, pooled.World.Client.PoolSize);
+        Assert.Equal(SimDuration.FromSeconds(2), pooled.World.Client.PoolTimeout);
+        Assert.Equal(int.MaxValue, jedis.World.Client.PoolSize);
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.pool-size", "0")]));
+        Assert.StartsWith("client.pool-size: ", Assert.Single(error.Problems).Message);
+    }
+
+    [Fact]
     public void Load_OfflineQueueLimit_ACountOrNone()
     {
         var bounded = ScenarioLoader.Load(Minimal, [new ScenarioOverride("client.offline-queue-limit", "1000")]);

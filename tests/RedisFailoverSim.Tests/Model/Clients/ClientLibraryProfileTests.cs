@@ -82,6 +82,23 @@ public class ClientLibraryProfileTests
     }
 
     [Fact]
+    public void PoolSize_JedisEight_GoRedisFortyWithAFourSecondWait_TheOthersMultiplexed()
+    {
+        // Jedis: GenericObjectPoolConfig.DEFAULT_MAX_TOTAL = 8, maxWait -1 (docs/sources.md §11.15); go-redis:
+        // PoolSize 10 x GOMAXPROCS on 4 CPUs (A181), PoolTimeout = ReadTimeout 3 s + 1 s (§11.5); redis-py's
+        // 2**31 and the multiplexing clients have no bound.
+        Assert.Equal(8, Profile("jedis").PoolSize);
+        Assert.Equal(ClientSettings.Never, Profile("jedis").PoolTimeout);
+        Assert.Equal(40, Profile("go-redis").PoolSize);
+        Assert.Equal(SimDuration.FromSeconds(4), Profile("go-redis").PoolTimeout);
+        Assert.Equal(Profile("go-redis").CommandTimeout + SimDuration.FromSeconds(1), Profile("go-redis").PoolTimeout);
+        Assert.All(ClientLibraries.All.Where(l => l.Id is not ("jedis" or "go-redis")), l => Assert.Equal(int.MaxValue, l.Settings.PoolSize));
+        Assert.Equal("multiplexed", ClientSettingsText.Value(Profile("redis-py"), "pool-size"));
+        Assert.Equal("8", ClientSettingsText.Value(Profile("jedis"), "pool-size"));
+        Assert.Equal("4s", ClientSettingsText.Value(Profile("go-redis"), "pool-timeout"));
+    }
+
+    [Fact]
     public void OfflineQueueLimit_EveryProfile_Unbounded()
     {
         // Lettuce ClientOptions.DEFAULT_REQUEST_QUEUE_SIZE = Integer.MAX_VALUE (docs/sources.md §11.3); the others
