@@ -29,7 +29,7 @@ public sealed class ExplainTopicTests : IDisposable
 
         Assert.StartsWith($"assumption A45 (paths: {a45.Paths})\n", text, StringComparison.Ordinal);
         Assert.Contains($"default: {a45.DefaultValue}\n", text, StringComparison.Ordinal);
-        Assert.Contains("scenario key: client.offline-queue, client.reconnect-base\n", text, StringComparison.Ordinal);
+        Assert.Contains("scenario key: client.offline-queue, client.reconnect-base, client.pool-size\n", text, StringComparison.Ordinal);
     }
 
     [Theory]
