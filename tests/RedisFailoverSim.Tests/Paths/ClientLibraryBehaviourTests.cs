@@ -88,6 +88,25 @@ public class ClientLibraryBehaviourTests
             i => Assert.True(s.IntendedStartSeconds[i] + (s.LatencyMilliseconds[i] / 1000) >= 35, $"write {i}"));
     }
 
+    [Fact]
+    public void Jedis_PoolOfEight_APausedPrimaryLeavesEightUnknownPerClientPerTimeoutNotTwoSecondsOfWrites()
+    {
+        // Jedis's profile: pool-size 8 (docs/sources.md §11.15), a 2 s socket timeout from the send that breaks the
+        // connection. A 45 s pause of the primary (failover after down-after 30 s): what the socket timeout cuts off is
+        // at most the 8 writes in flight per client, each unknown; the rest waited in the client and fail unsent.
+        // Multiplexed, every write of the 2 s before the timeout was in flight and ends unknown.
+        var pause = Specs.ThreeNodes([Specs.Fault(FaultKind.Pause, 20, 45, FaultTarget.Primary)]);
+        var pooled = Run(pause, "jedis");
+        Assert.True(ClientLibraries.TryFind("jedis", out var jedis));
+        var multiplexed = DeploymentPaths.Run(DeploymentPaths.SelfHosted, pause with { Client = jedis.Settings with { PoolSize = int.MaxValue } }, 3, RunOptions.Default);
+
+        Assert.True(pooled.Writes.Unknown > 0);
+        Assert.Equal(0, pooled.Writes.Unknown % 8);
+        Assert.InRange(pooled.Writes.Unknown, 3 * 8, 3 * 8 * 2);
+        Assert.True(multiplexed.Writes.Unknown >= 3 * 50 * 2 * 0.9, $"{multiplexed.Writes}");
+        Assert.Equal(pooled.Writes.Acknowledged, multiplexed.Writes.Acknowledged);
+    }
+
     private static (int Ok, int Failed, int Issued) PauseOutcomes(PathResult result, int client)
     {
         var s = result.Samples!;
