@@ -26,6 +26,7 @@ public static class AwsPathDefaults
         new("elasticache", "cluster-require-full-coverage (cluster mode enabled)", "no: a shard failing over stops only its own slots, the other shards keep serving", "docs/sources.md §4.9 (ParameterGroups.Redis.md)", "cluster.cluster-require-full-coverage"),
         new("elasticache", "client endpoint (cluster mode enabled)", "the configuration endpoint, with a client that supports Redis Cluster", "docs/sources.md §4.9 (Endpoints.html)", null),
         new("elasticache", "repl-timeout, repl-backlog-size, min-replicas-*", "as Redis: 60 s (fixed), 1 MB, 0 / 10 s", "docs/sources.md §1.1, §1.2, §1.5 (ParameterGroups.Redis.md)", "redis.*"),
+        new("elasticache", "client-output-buffer-limit replica", "node-type specific, not modifiable; the values were not read: Redis's 256mb 64mb 60 (A183)", "docs/sources.md §8.1 (ParameterGroups.Redis.md)", "redis.client-output-buffer-limit-replica"),
 
         // ElastiCache Serverless (docs/sources.md §5).
         new("serverless", "capacity of a new cache", "30,000 ECPU/s (empty cache)", "docs/sources.md §5 (Scaling.html)", "serverless.initial-ecpu-per-second"),

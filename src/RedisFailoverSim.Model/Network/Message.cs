@@ -24,6 +24,12 @@ public abstract class Message
     /// </summary>
     internal long EgressDoneAt { get; set; }
 
+    /// <summary>
+    /// The link's stream epoch when it was sent: replication stream its sender discarded before its interface sent it
+    /// (a replica connection closed over its output buffer limit, docs/sources.md §8.1) never leaves.
+    /// </summary>
+    internal int StreamEpoch { get; set; }
+
     /// <summary>The sender's <see cref="Member.Incarnation"/> when it was sent.</summary>
     internal int FromIncarnation { get; set; }
 

@@ -33,6 +33,10 @@ public sealed partial class SimNetwork : IEventTarget
     private long[] _egressFreeAt = [];
     private int[] _egressIncarnation = [];
 
+    // Per link: bumped when the sender discards the stream it had queued on it and not yet sent, and when it did.
+    private int[] _streamEpoch = [];
+    private long[] _streamDiscardedAt = [];
+
     /// <summary>Creates the network of one run.</summary>
     public SimNetwork(Simulation simulation, NetworkSpec spec, IReadOnlyList<string> azs, string streamPrefix)
     {
@@ -79,6 +83,8 @@ public sealed partial class SimNetwork : IEventTarget
         Array.Resize(ref _lastDelivery, n * n);
         Array.Resize(ref _egressFreeAt, n);
         Array.Resize(ref _egressIncarnation, n);
+        Array.Resize(ref _streamEpoch, n * n);
+        Array.Resize(ref _streamDiscardedAt, n * n);
         ResizeHeld(n * n);
 
         // Arrays are laid out by the member count, so members join only during setup, before any traffic.
@@ -209,6 +215,7 @@ public sealed partial class SimNetwork : IEventTarget
     private void Transmit(int link, int fromAz, int toAz, Message message, long departureNanoseconds)
     {
         message.LinkEpoch = _linkEpoch[link];
+        message.StreamEpoch = _streamEpoch[link];
         if (fromAz != toAz && fromAz >= 0 && toAz >= 0)
         {
             // Sent onto the link (a cut link sent nothing); a regional control plane (AZ -1) carries no data.
@@ -274,6 +281,27 @@ public sealed partial class SimNetwork : IEventTarget
         return (long)((((Int128)bytes * 8_000_000_000) + (bitsPerSecond / 2)) / bitsPerSecond);
     }
 
+    /// <summary>
+    /// The sender closed the connection and freed its output buffer (a primary closing a replica over
+    /// client-output-buffer-limit, docs/sources.md §8.1): the replication stream it had queued to
+    /// <paramref name="to"/> and its interface had not yet sent by now never leaves, and the interface is free of
+    /// those <paramref name="unsentBytes"/> sooner. What had left arrives. A message sent later keeps the link's FIFO
+    /// order behind the discarded ones' places (A178).
+    /// </summary>
+    public void DiscardUnsentStream(MemberId from, MemberId to, long unsentBytes)
+    {
+        Invariant.Holds(unsentBytes >= 0);
+        int link = Index(from, to);
+        long now = Simulation.Now.Nanoseconds;
+        _streamEpoch[link]++;
+        _streamDiscardedAt[link] = now;
+        if (_spec.NodeBandwidthBitsPerSecond > 0 && _egressIncarnation[from.Value] == _members[from.Value].Incarnation)
+        {
+            long freed = SerializationNanoseconds(unsentBytes, _spec.NodeBandwidthBitsPerSecond);
+            _egressFreeAt[from.Value] = Math.Max(now, _egressFreeAt[from.Value] - freed);
+        }
+    }
+
     /// <summary>How long the member's interface needs to send what is queued on it (A160): a stream entry queued now waits that long.</summary>
     public long EgressBacklogNanoseconds(MemberId member) =>
         Math.Max(0, _egressFreeAt[member.Value] - Simulation.Now.Nanoseconds);
@@ -287,7 +315,7 @@ public sealed partial class SimNetwork : IEventTarget
         }
 
         var message = (Message)payload!;
-        if (message.EgressDoneAt > 0 && NeverLeft(message))
+        if (message.EgressDoneAt > 0 && (NeverLeft(message) || Discarded(message)))
         {
             MessagesDropped++;
             return;
@@ -334,6 +362,18 @@ public sealed partial class SimNetwork : IEventTarget
                 Invariant.Fail("unknown host state");
                 break;
         }
+    }
+
+    /// <summary>Its sender discarded it from a connection's output buffer before the interface sent its last byte.</summary>
+    private bool Discarded(Message message)
+    {
+        if (message.Traffic != TrafficKind.Replication || message.From == message.To)
+        {
+            return false;
+        }
+
+        int link = Index(message.From, message.To);
+        return message.StreamEpoch != _streamEpoch[link] && message.EgressDoneAt > _streamDiscardedAt[link];
     }
 
     /// <summary>The sender died before its interface had sent the message's last byte (A160).</summary>

@@ -144,7 +144,13 @@ public sealed partial class RedisNode
         {
             link.Online = true;
             link.AckOffset = psync.Offset;
-            Send(psync.From, new PsyncContinue(ReplId, _history.CopyFrom(_history.IndexAfter(psync.Offset))) { FromOffset = psync.Offset });
+            var resume = new PsyncContinue(ReplId, _history.CopyFrom(_history.IndexAfter(psync.Offset))) { FromOffset = psync.Offset };
+            Send(psync.From, resume);
+            if (resume.EgressDoneAt > 0)
+            {
+                TrackQueued(link, resume);
+            }
+
             ReplicasChanged();
             return;
         }
@@ -184,7 +190,13 @@ public sealed partial class RedisNode
         long previous = sent.Offset;
         for (int i = next; i < _history.Count; i++)
         {
-            Send(link.Replica, new StreamEntry(_history[i]) { PreviousOffset = previous });
+            var catchUp = new StreamEntry(_history[i]) { PreviousOffset = previous };
+            Send(link.Replica, catchUp);
+            if (catchUp.EgressDoneAt > 0)
+            {
+                TrackQueued(link, catchUp);
+            }
+
             previous = _history[i].EndOffset;
         }
 

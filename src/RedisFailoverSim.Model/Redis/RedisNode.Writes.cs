@@ -85,9 +85,16 @@ public sealed partial class RedisNode
     {
         for (int i = 0; i < _replicas.Count; i++)
         {
-            if (_replicas[i].Online)
+            var link = _replicas[i];
+            if (link.Online)
             {
-                SendAfter(_replicas[i].Replica, StreamEntry.Rent(_streamEntries, entry, previousOffset), departure);
+                var message = StreamEntry.Rent(_streamEntries, entry, previousOffset);
+                SendAfter(link.Replica, message, departure);
+                if (QueuedOverOutputBufferLimit(link, message))
+                {
+                    CloseOverOutputBufferLimit(i);
+                    i--;
+                }
             }
         }
     }

@@ -30,4 +30,58 @@ internal sealed class ReplicaLink
 
     /// <summary>Identifies the full sync in progress, so a stale timer cannot finish a newer one.</summary>
     public long SyncToken { get; }
+
+    // The stream queued for this replica that its master's bandwidth-bounded interface has not yet sent (A160): when
+    // each message's last byte leaves (nanoseconds) and its bytes, oldest first, in a ring that grows to the backlog.
+    private long[] _queuedDoneAt = new long[16];
+    private long[] _queuedBytes = new long[16];
+    private int _queuedHead;
+    private int _queuedCount;
+
+    /// <summary>Bytes queued for the replica and not yet sent: Redis's output buffer of the replica client.</summary>
+    public long PendingBytes { get; private set; }
+
+    /// <summary>The whole second at which the pending output first reached the soft limit; -1 when under it.</summary>
+    public long SoftLimitSinceSeconds { get; set; } = -1;
+
+    /// <summary>Records a stream message queued for the replica that leaves the interface at <paramref name="doneAt"/> ns.</summary>
+    public void Queued(long doneAt, long bytes)
+    {
+        if (_queuedCount == _queuedDoneAt.Length)
+        {
+            Grow();
+        }
+
+        int tail = (_queuedHead + _queuedCount) % _queuedDoneAt.Length;
+        _queuedDoneAt[tail] = doneAt;
+        _queuedBytes[tail] = bytes;
+        _queuedCount++;
+        PendingBytes += bytes;
+    }
+
+    /// <summary>Forgets what the interface has sent by <paramref name="now"/> ns; <see cref="PendingBytes"/> is then what is left.</summary>
+    public void SentBy(long now)
+    {
+        while (_queuedCount > 0 && _queuedDoneAt[_queuedHead] <= now)
+        {
+            PendingBytes -= _queuedBytes[_queuedHead];
+            _queuedHead = (_queuedHead + 1) % _queuedDoneAt.Length;
+            _queuedCount--;
+        }
+    }
+
+    private void Grow()
+    {
+        var doneAt = new long[_queuedDoneAt.Length * 2];
+        var bytes = new long[doneAt.Length];
+        for (int i = 0; i < _queuedCount; i++)
+        {
+            doneAt[i] = _queuedDoneAt[(_queuedHead + i) % _queuedDoneAt.Length];
+            bytes[i] = _queuedBytes[(_queuedHead + i) % _queuedDoneAt.Length];
+        }
+
+        _queuedDoneAt = doneAt;
+        _queuedBytes = bytes;
+        _queuedHead = 0;
+    }
 }

@@ -16,6 +16,10 @@ namespace RedisFailoverSim.Model.Specs;
 /// Data already in the primary when the run starts, which a full sync must copy. ASSUMPTION A4: 100 MB.
 /// </param>
 /// <param name="Persistence">AOF and RDB settings; off by default: a restarted node comes back empty (docs/sources.md §1.2, §16).</param>
+/// <param name="ReplicaOutputBufferLimit">
+/// <c>client-output-buffer-limit replica</c>, 256mb 64mb 60 (docs/sources.md §8.1); it binds only where the stream
+/// queues, behind <c>network.node-bandwidth</c> (A160).
+/// </param>
 public sealed record RedisSettings(
     int MinReplicasToWrite,
     SimDuration MinReplicasMaxLag,
@@ -25,7 +29,8 @@ public sealed record RedisSettings(
     SimDuration ReplDisklessSyncDelay,
     long FullSyncBytesPerSecond,
     long BaseDatasetBytes,
-    PersistenceSettings Persistence)
+    PersistenceSettings Persistence,
+    OutputBufferLimit ReplicaOutputBufferLimit)
 {
     /// <summary>The defaults of <c>redis.conf</c> (Redis 7.x), docs/sources.md §1.</summary>
     public static RedisSettings Default { get; } = new(
@@ -37,5 +42,6 @@ public sealed record RedisSettings(
         ReplDisklessSyncDelay: SimDuration.FromSeconds(5),
         FullSyncBytesPerSecond: 100L * 1024 * 1024,
         BaseDatasetBytes: 100L * 1024 * 1024,
-        Persistence: PersistenceSettings.Off);
+        Persistence: PersistenceSettings.Off,
+        ReplicaOutputBufferLimit: OutputBufferLimit.ReplicaDefault);
 }

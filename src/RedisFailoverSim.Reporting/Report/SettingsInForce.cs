@@ -49,6 +49,7 @@ internal static class SettingsInForce
             "redis.repl-ping-replica-period" => Seconds(r.ReplPingReplicaPeriod),
             "redis.repl-timeout" => Seconds(r.ReplTimeout),
             "redis.repl-backlog-size" => Bytes(r.ReplBacklogBytes),
+            "redis.client-output-buffer-limit-replica" => r.ReplicaOutputBufferLimit.Describe(),
             "redis.repl-diskless-sync-delay" => Seconds(r.ReplDisklessSyncDelay),
             "redis.appendonly" => r.Persistence.AppendOnly ? "yes" : "no",
             "redis.appendfsync" => r.Persistence.AppendFsync.ToString().ToLowerInvariant(),

@@ -43,7 +43,7 @@ internal static class ScenarioKeys
     [
         "min-replicas-to-write", "min-replicas-max-lag", "repl-backlog-size", "repl-timeout",
         "repl-ping-replica-period", "repl-diskless-sync-delay", "full-sync-rate", "base-dataset-size", "appendonly", "appendfsync", "save",
-        "aof-fsync-time",
+        "aof-fsync-time", "client-output-buffer-limit-replica",
     ];
 
     public static readonly string[] Sentinel = ["quorum", "down-after-milliseconds", "failover-timeout", "parallel-syncs"];

@@ -80,7 +80,8 @@ internal sealed partial class ScenarioReader
             ReplDisklessSyncDelay: Seconds(s.Integer("repl-diskless-sync-delay", 0, MaxSeconds, unit: "seconds")) ?? d.ReplDisklessSyncDelay,
             FullSyncBytesPerSecond: ReadRate(s, "full-sync-rate") ?? d.FullSyncBytesPerSecond,
             BaseDatasetBytes: s.Size("base-dataset-size", allowZero: true) ?? d.BaseDatasetBytes,
-            Persistence: ReadPersistence(s, d.Persistence));
+            Persistence: ReadPersistence(s, d.Persistence),
+            ReplicaOutputBufferLimit: ReadOutputBufferLimit(s, "client-output-buffer-limit-replica") ?? d.ReplicaOutputBufferLimit);
 
         // redis.conf: repl-timeout must be larger than repl-ping-replica-period (docs/sources.md §1.1).
         if (settings.ReplTimeout <= settings.ReplPingReplicaPeriod && (s.Has("repl-timeout") || s.Has("repl-ping-replica-period")))
@@ -92,6 +93,32 @@ internal sealed partial class ScenarioReader
         }
 
         return settings;
+    }
+
+    /// <summary>
+    /// <c>client-output-buffer-limit replica</c>'s three values as redis.conf writes them: <c>256mb 64mb 60</c> (hard
+    /// limit, soft limit, soft seconds; 0 turns a limit off; docs/sources.md §8.1).
+    /// </summary>
+    private static OutputBufferLimit? ReadOutputBufferLimit(MappingReader s, string key)
+    {
+        const string what = "a hard limit, a soft limit and soft seconds as redis.conf writes them (e.g. 256mb 64mb 60)";
+        var text = s.Scalar(key, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 3
+            && ScalarText.Size(parts[0], out _) is { } hard
+            && ScalarText.Size(parts[1], out _) is { } soft
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxSeconds)
+        {
+            return new OutputBufferLimit(hard, soft, SimDuration.FromSeconds(seconds));
+        }
+
+        s.Report(key, $"expected {what}; found '{text}'");
+        return null;
     }
 
     private SentinelSettings ReadSentinel(MappingReader top, Topology topology, RequestedPaths paths)
