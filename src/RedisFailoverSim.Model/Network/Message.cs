@@ -30,6 +30,9 @@ public abstract class Message
     /// </summary>
     internal int StreamEpoch { get; set; }
 
+    /// <summary>When it is due at the receiver (nanoseconds), once on the link.</summary>
+    internal long ArrivesAt { get; set; }
+
     /// <summary>The sender's <see cref="Member.Incarnation"/> when it was sent.</summary>
     internal int FromIncarnation { get; set; }
 

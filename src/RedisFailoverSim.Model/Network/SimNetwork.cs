@@ -235,6 +235,7 @@ public sealed partial class SimNetwork : IEventTarget
         }
 
         _lastDelivery[link] = at;
+        message.ArrivesAt = at;
         Simulation.ScheduleAt(new SimTime(at), this, 0, message);
     }
 
@@ -285,16 +286,18 @@ public sealed partial class SimNetwork : IEventTarget
     /// The sender closed the connection and freed its output buffer (a primary closing a replica over
     /// client-output-buffer-limit, docs/sources.md §8.1): the replication stream it had queued to
     /// <paramref name="to"/> and its interface had not yet sent by now never leaves, and the interface is free of
-    /// those <paramref name="unsentBytes"/> sooner. What had left arrives. A message sent later keeps the link's FIFO
-    /// order behind the discarded ones' places (A178).
+    /// those <paramref name="unsentBytes"/> sooner. What had left arrives; a message sent later arrives after
+    /// <paramref name="lastSentArrival"/> (when the last stream message that had left is due), no longer behind the
+    /// discarded ones' places (A178).
     /// </summary>
-    public void DiscardUnsentStream(MemberId from, MemberId to, long unsentBytes)
+    public void DiscardUnsentStream(MemberId from, MemberId to, long unsentBytes, long lastSentArrival)
     {
         Invariant.Holds(unsentBytes >= 0);
         int link = Index(from, to);
         long now = Simulation.Now.Nanoseconds;
         _streamEpoch[link]++;
         _streamDiscardedAt[link] = now;
+        _lastDelivery[link] = Math.Max(now, lastSentArrival);
         if (_spec.NodeBandwidthBitsPerSecond > 0 && _egressIncarnation[from.Value] == _members[from.Value].Incarnation)
         {
             long freed = SerializationNanoseconds(unsentBytes, _spec.NodeBandwidthBitsPerSecond);
@@ -364,10 +367,13 @@ public sealed partial class SimNetwork : IEventTarget
         }
     }
 
-    /// <summary>Its sender discarded it from a connection's output buffer before the interface sent its last byte.</summary>
+    /// <summary>
+    /// Its sender discarded it from a connection's output buffer before the interface sent its last byte: stream, or
+    /// a full sync's RDB still going out on the closed connection.
+    /// </summary>
     private bool Discarded(Message message)
     {
-        if (message.Traffic != TrafficKind.Replication || message.From == message.To)
+        if (message.Traffic is not (TrafficKind.Replication or TrafficKind.FullSync) || message.From == message.To)
         {
             return false;
         }

@@ -42,4 +42,10 @@ public interface INodeExtension
     /// node's replication backlog (null: the backlog).
     /// </summary>
     long? HistoryWindowBytes => null;
+
+    /// <summary>
+    /// True when the node's replicas take their data from elsewhere (MemoryDB's log), so the primary does not hold
+    /// them to <c>client-output-buffer-limit replica</c> (A178).
+    /// </summary>
+    bool ReplicasFollowTheLog => false;
 }

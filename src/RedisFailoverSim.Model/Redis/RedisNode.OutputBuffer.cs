@@ -18,9 +18,10 @@ public sealed partial class RedisNode
     /// </summary>
     private bool QueuedOverOutputBufferLimit(ReplicaLink link, Message message)
     {
-        if (message.EgressDoneAt == 0)
+        if (message.EgressDoneAt == 0 || _options.Extension is { ReplicasFollowTheLog: true })
         {
-            // Sent at once (no bandwidth limit) or dropped on a cut link: nothing waits in the buffer.
+            // Sent at once (no bandwidth limit) or dropped on a cut link: nothing waits in the buffer. A node backed by
+            // MemoryDB's log (or ElastiCache's durability log) is not held to the limit: its replicas follow the log.
             return false;
         }
 
@@ -56,11 +57,12 @@ public sealed partial class RedisNode
     /// <summary>Records a stream message queued for <paramref name="link"/> (a resync's catch-up too) in its output buffer.</summary>
     private void TrackQueued(ReplicaLink link, Message message)
     {
-        long now = Sim.Now.Nanoseconds;
-        link.SentBy(now);
-        if (message.EgressDoneAt > now)
+        if (message.EgressDoneAt > 0)
         {
-            link.Queued(message.EgressDoneAt, message.WireBytes);
+            // Every message goes in (one already sent leaves at the next look), so LastSentArrival covers them all.
+            link.SentBy(Sim.Now.Nanoseconds);
+            link.Queued(message.EgressDoneAt, message.WireBytes, message.ArrivesAt);
+            link.SentBy(Sim.Now.Nanoseconds);
         }
     }
 
@@ -78,7 +80,7 @@ public sealed partial class RedisNode
         _recorder.Event(Name, "link", string.Create(CultureInfo.InvariantCulture, $"{Name} closed replica {Network.Members[link.Replica.Value].Name}'s connection: "
             + $"{link.PendingBytes / (1024.0 * 1024.0):0.0} MB of stream unsent, over client-output-buffer-limit replica "
             + $"{limit.Describe()} ({why})"));
-        Network.DiscardUnsentStream(Id, link.Replica, link.PendingBytes);
+        Network.DiscardUnsentStream(Id, link.Replica, link.PendingBytes, link.LastSentArrival);
         Send(link.Replica, new ConnectionReset(null, ResetScope.MasterLink));
         _replicas.RemoveAt(index);
         ReplicasChanged();

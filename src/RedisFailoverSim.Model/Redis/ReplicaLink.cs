@@ -35,17 +35,21 @@ internal sealed class ReplicaLink
     // each message's last byte leaves (nanoseconds) and its bytes, oldest first, in a ring that grows to the backlog.
     private long[] _queuedDoneAt = new long[16];
     private long[] _queuedBytes = new long[16];
+    private long[] _queuedArrivesAt = new long[16];
     private int _queuedHead;
     private int _queuedCount;
 
     /// <summary>Bytes queued for the replica and not yet sent: Redis's output buffer of the replica client.</summary>
     public long PendingBytes { get; private set; }
 
+    /// <summary>When the last stream message the interface has sent is due at the replica (nanoseconds).</summary>
+    public long LastSentArrival { get; private set; }
+
     /// <summary>The whole second at which the pending output first reached the soft limit; -1 when under it.</summary>
     public long SoftLimitSinceSeconds { get; set; } = -1;
 
     /// <summary>Records a stream message queued for the replica that leaves the interface at <paramref name="doneAt"/> ns.</summary>
-    public void Queued(long doneAt, long bytes)
+    public void Queued(long doneAt, long bytes, long arrivesAt)
     {
         if (_queuedCount == _queuedDoneAt.Length)
         {
@@ -55,6 +59,7 @@ internal sealed class ReplicaLink
         int tail = (_queuedHead + _queuedCount) % _queuedDoneAt.Length;
         _queuedDoneAt[tail] = doneAt;
         _queuedBytes[tail] = bytes;
+        _queuedArrivesAt[tail] = arrivesAt;
         _queuedCount++;
         PendingBytes += bytes;
     }
@@ -65,6 +70,7 @@ internal sealed class ReplicaLink
         while (_queuedCount > 0 && _queuedDoneAt[_queuedHead] <= now)
         {
             PendingBytes -= _queuedBytes[_queuedHead];
+            LastSentArrival = Math.Max(LastSentArrival, _queuedArrivesAt[_queuedHead]);
             _queuedHead = (_queuedHead + 1) % _queuedDoneAt.Length;
             _queuedCount--;
         }
@@ -74,14 +80,18 @@ internal sealed class ReplicaLink
     {
         var doneAt = new long[_queuedDoneAt.Length * 2];
         var bytes = new long[doneAt.Length];
+        var arrivesAt = new long[doneAt.Length];
         for (int i = 0; i < _queuedCount; i++)
         {
-            doneAt[i] = _queuedDoneAt[(_queuedHead + i) % _queuedDoneAt.Length];
-            bytes[i] = _queuedBytes[(_queuedHead + i) % _queuedDoneAt.Length];
+            int from = (_queuedHead + i) % _queuedDoneAt.Length;
+            doneAt[i] = _queuedDoneAt[from];
+            bytes[i] = _queuedBytes[from];
+            arrivesAt[i] = _queuedArrivesAt[from];
         }
 
         _queuedDoneAt = doneAt;
         _queuedBytes = bytes;
+        _queuedArrivesAt = arrivesAt;
         _queuedHead = 0;
     }
 }

@@ -109,6 +109,10 @@ public sealed partial class LogNodeAgent : INodeExtension
     /// </remarks>
     public long? HistoryWindowBytes => 0;
 
+    /// <inheritdoc />
+    /// <remarks>A follower applies committed records from its AZ's log replica (docs/sources.md §6).</remarks>
+    public bool ReplicasFollowTheLog => true;
+
     private SimTime Now => _simulation.Now;
 
     private long LastIndex => _node.Dataset.Count;

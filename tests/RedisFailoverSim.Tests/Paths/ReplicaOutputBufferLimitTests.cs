@@ -40,8 +40,14 @@ public class ReplicaOutputBufferLimitTests
     [Fact]
     public void HardLimit_ClosesEachReplicaWhenItsUnsentStreamReachesIt_AndTheReplicaFullySyncs()
     {
-        var world = WithLimit(Bundled() with { Faults = [] }, new OutputBufferLimit(32 * Mebibyte, 0, SimDuration.Zero));
+        // Writes for 15 s: the full sync that follows the close is not cut off again (under a stream above the
+        // bandwidth the catch-up queued after the transfer passes the limit at once and the sync loops).
+        var bundled = Bundled();
+        var world = WithLimit(
+            bundled with { Faults = [], Workload = bundled.Workload with { Duration = SimDuration.FromSeconds(15) } },
+            new OutputBufferLimit(32 * Mebibyte, 0, SimDuration.Zero));
         var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, world, 42, RunOptions.Default);
+        Assert.Equal(2, Closes(result).Count);
 
         // 32 MiB / 2.88 MB/s = 11.6 s: both replicas reach the limit then, each closed at the entry that crosses it.
         double crossing = 32 * Mebibyte / UnsentBytesPerSecondPerReplica(world);
@@ -92,13 +98,32 @@ public class ReplicaOutputBufferLimitTests
     [Theory]
     [InlineData(DeploymentPaths.ElastiCache)]
     [InlineData(DeploymentPaths.SelfHosted)]
-    public void BundledScenario_DefaultLimit_IsNeverReached(string path)
+    public void BundledScenario_DefaultLimit_IsNeverReachedBeforeThePowerLoss(string path)
     {
-        // 57.7 MB per replica at the 20 s power loss, under the 64 MB soft limit: the default closes nothing.
+        // 57.7 MB per replica at the 20 s power loss, under the 64 MB soft limit: n1 closes nothing, the claims hold.
         var world = Bundled();
         Assert.Equal(OutputBufferLimit.ReplicaDefault, world.Redis.ReplicaOutputBufferLimit);
         Assert.Equal(57.7e6, UnsentBytesPerSecondPerReplica(world) * 20, tolerance: 0.1e6);
-        Assert.Empty(Closes(DeploymentPaths.Run(path, world, 42, RunOptions.Default)));
+        var result = DeploymentPaths.Run(path, world, 42, RunOptions.Default);
+        Assert.Empty(Closes(result));
+        Assert.InRange(result.Writes.AcknowledgedLost, 3_000, 4_000);
+    }
+
+    [Fact]
+    public void BundledScenario_SelfHosted_NewPrimaryClosesTheReplicaItFullySyncsAtTheHardLimit()
+    {
+        // Sentinel promotes n2 at 51 s; n3's full sync then takes 21 s, during which 887 MB of writes wait for it:
+        // queued at the end of the transfer, they pass 256 MB, so n2 closes n3 at the next write and n3 syncs again.
+        var result = DeploymentPaths.Run(DeploymentPaths.SelfHosted, Bundled(), 42, RunOptions.Default);
+        var close = Assert.Single(result.Events, e => e.Source == "n2" && e.Text.Contains("closed replica n3's", StringComparison.Ordinal));
+        Assert.Contains("(hard limit)", close.Text, StringComparison.Ordinal);
+        Assert.Equal(72.26, close.Seconds, tolerance: 0.01);
+
+        // The close reaches n3 at once (the discarded stream does not hold it back), and n3 syncs again.
+        Assert.Contains(result.Events, e => e.Source == "n3" && e.Seconds < close.Seconds + 0.01
+            && e.Text.Contains("lost its master link (connection reset)", StringComparison.Ordinal));
+        Assert.Contains(result.Events, e => e.Source == "n3" && e.Seconds > close.Seconds
+            && e.Text.Contains("full resync from n2", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,5 +134,14 @@ public class ReplicaOutputBufferLimitTests
         var world = ScenarioLoader.Parse(System.Text.Encoding.UTF8.GetBytes(yaml), "obuf.yaml").World;
         Assert.Equal(new OutputBufferLimit(512 * Mebibyte, 128 * Mebibyte, SimDuration.FromSeconds(30)), world.Redis.ReplicaOutputBufferLimit);
         Assert.Equal("512mb 128mb 30", world.Redis.ReplicaOutputBufferLimit.Describe());
+    }
+
+    [Fact]
+    public void Explain_ListsTheDefaultWithItsSourceAndTheAssumptions()
+    {
+        var defaults = global::RedisFailoverSim.Model.Catalog.ModelDefaults.All.Where(d => d.Parameter == "redis.client-output-buffer-limit-replica").ToList();
+        Assert.Contains(defaults, d => d.Value.StartsWith("256mb 64mb 60", StringComparison.Ordinal) && d.Source.Contains("§8.1", StringComparison.Ordinal));
+        var assumptions = global::RedisFailoverSim.Model.Catalog.Assumptions.All.Where(a => a.Parameter == "redis.client-output-buffer-limit-replica").Select(a => a.Id);
+        Assert.Equal(["A178", "A183"], assumptions);
     }
 }
