@@ -12,7 +12,7 @@ public class BadScenarioTests
     public static TheoryData<string, int, int, string> Corpus() => new()
     {
         { "unknown-key", 18, 5, "faults[0]: unknown key 'durration'; allowed: kind, at, duration, target, groups, extra-latency, rate-multiplier, option, loss-rate, retransmit-after, drop-rate; did you mean 'duration'?" },
-        { "misplaced-key", 19, 3, "redis: unknown key 'quorum'; allowed: min-replicas-to-write, min-replicas-max-lag, repl-backlog-size, repl-timeout, repl-ping-replica-period, repl-diskless-sync-delay, full-sync-rate, base-dataset-size, appendonly, appendfsync, save, aof-fsync-time; 'quorum' belongs under 'sentinel:'" },
+        { "misplaced-key", 19, 3, "redis: unknown key 'quorum'; allowed: min-replicas-to-write, min-replicas-max-lag, repl-backlog-size, repl-timeout, repl-ping-replica-period, repl-diskless-sync-delay, full-sync-rate, base-dataset-size, appendonly, appendfsync, save, aof-fsync-time, client-output-buffer-limit-replica; 'quorum' belongs under 'sentinel:'" },
         { "wrong-type", 11, 9, "workload.rate: expected a number; found 'fast'" },
         { "missing-name", 1, 1, "top level: missing 'name' (a scenario name of letters, digits, '.', '_' or '-')" },
         { "two-primaries", 7, 38, "topology.nodes: expected exactly one node with 'primary: true'; found 2 (n1, n3); 'n3' is the extra one" },
