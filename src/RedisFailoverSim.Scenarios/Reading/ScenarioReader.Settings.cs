@@ -180,18 +180,32 @@ internal sealed partial class ScenarioReader
                 return null;
             case YamlMappingNode block:
                 var pairs = ReadPathBlock(block, path).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-                try
+                // The Model's parser stops at the first bad key; parse again without it until none is left, so every
+                // bad key of the block is reported at once, not one per attempt.
+                var reported = false;
+                while (true)
                 {
-                    return parse(pairs);
-                }
-                catch (PathSettingException e)
-                {
-                    var keyNode = block.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == e.Key);
-                    // The Model's message already starts with "block.key: "; say it once.
-                    var prefix = $"{path}.{e.Key}: ";
-                    var message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message : prefix + e.Message;
-                    _document.Report((YamlNode?)keyNode ?? block, message);
-                    return null;
+                    try
+                    {
+                        var settings = parse(pairs);
+                        return reported ? null : settings;
+                    }
+                    catch (PathSettingException e)
+                    {
+                        var keyNode = block.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == e.Key);
+                        // The Model's message already starts with "block.key: "; say it once.
+                        var prefix = $"{path}.{e.Key}: ";
+                        var message = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message : prefix + e.Message;
+                        _document.Report((YamlNode?)keyNode ?? block, message);
+                        reported = true;
+                        var rest = pairs.Where(p => p.Key != e.Key).ToList();
+                        if (rest.Count == pairs.Count)
+                        {
+                            return null;
+                        }
+
+                        pairs = rest;
+                    }
                 }
 
             case var other:

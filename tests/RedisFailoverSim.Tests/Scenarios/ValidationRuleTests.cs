@@ -71,6 +71,24 @@ public class ValidationRuleTests
     }
 
     [Fact]
+    public void Parse_TwoBadKeysInOnePathBlock_BothReportedAtTheirLines()
+    {
+        // The Model's parser of a path block stops at its first bad key; the reader reports every one of them.
+        var text = File.ReadAllText(RepositoryFiles.TestData("Good/minimal.yaml"))
+            + "elasticache:\n  fencing-delay: 10\n  detection: 5s\n  promotion-time: soon\n";
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "m.yaml"));
+
+        var problems = error.Problems.OrderBy(p => p.Line).ToList();
+        Assert.Equal(3, problems.Count);
+        Assert.Equal((19, "elasticache.fencing-delay: expected a duration with a unit"), (problems[0].Line, problems[0].Message[..58]));
+        Assert.Equal(20, problems[1].Line);
+        Assert.StartsWith("elasticache.detection: ", problems[1].Message, StringComparison.Ordinal);
+        Assert.Equal(21, problems[2].Line);
+        Assert.StartsWith("elasticache.promotion-time: ", problems[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_PhasesOutOfOrder_PointsAtTheLaterPhase()
     {
         var text = File.ReadAllText(RepositoryFiles.TestData("Good/minimal.yaml")).Replace(
